@@ -1,0 +1,90 @@
+import { Field } from './Field';
+import { useState } from 'react';
+import type { Interaction } from '@/utils/db';
+import { INTERACTION_KINDS, type InteractionKind } from '@/utils/interaction-kinds';
+import { formatDate } from '@/utils/format';
+import { t } from '@/utils/i18n';
+import { kindLabel } from './labels';
+
+interface Props {
+  interactions: Interaction[];
+  onEdit(id: string, changes: { kind: InteractionKind; date: string; text: string }): void;
+  onDelete(id: string): void;
+}
+
+/** Every contact made with a person, newest first, each one editable. */
+export function Timeline({ interactions, onEdit, onDelete }: Props) {
+  return (
+    <section className="timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('sidebar.timeline')}</h2>
+      {interactions.length === 0 ? (
+        <p className="empty">{t('sidebar.timelineEmpty')}</p>
+      ) : (
+        <ol aria-labelledby="timeline-title">
+          {interactions.map((entry) => (
+            <TimelineEntry key={entry.id} entry={entry} onEdit={onEdit} onDelete={onDelete} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TimelineEntry({ entry, onEdit, onDelete }: { entry: Interaction } & Omit<Props, 'interactions'>) {
+  const [editing, setEditing] = useState(false);
+  const [kind, setKind] = useState(entry.kind);
+  const [date, setDate] = useState(entry.date);
+  const [text, setText] = useState(entry.text);
+  const when = formatDate(entry.date);
+  if (editing) {
+    return (
+      <li className="entry editing">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            onEdit(entry.id, { kind, date, text });
+            setEditing(false);
+          }}
+        >
+          <Field label={t('sidebar.kind')} className="stacked">
+            <select value={kind} onChange={(event) => setKind(event.target.value as InteractionKind)}>
+              {INTERACTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('sidebar.date')} className="stacked">
+            <input type="date" required value={date} onChange={(event) => setDate(event.target.value)} />
+          </Field>
+          <Field label={t('sidebar.text')} className="stacked">
+            <textarea rows={2} value={text} onChange={(event) => setText(event.target.value)} />
+          </Field>
+          <div className="row">
+            <button type="submit">{t('common.save')}</button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className="entry">
+      <div className="entry-head">
+        <strong>{kindLabel(entry.kind)}</strong> <time dateTime={entry.date}>{when}</time>
+      </div>
+      {entry.text && <p className="entry-text">{entry.text}</p>}
+      <div className="row">
+        <button type="button" className="link" aria-label={t('sidebar.editEntry', [when])} onClick={() => setEditing(true)}>
+          {t('common.edit')}
+        </button>
+        <button type="button" className="link" aria-label={t('sidebar.deleteEntry', [when])} onClick={() => onDelete(entry.id)}>
+          {t('common.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,108 @@
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { i18n } from '#i18n';
+import { getDb } from '@/utils/db';
+import { localToday } from '@/utils/dates';
+import { draftKey, foldDrafts } from '@/utils/drafts';
+import { SIDEBAR_PORT } from '@/utils/messages';
+import { dueContacts, dueCount } from '@/utils/queries';
+import {
+  badgeText,
+  CHECK_ALARM,
+  CHECK_PERIOD_MINUTES,
+  DAILY_ALARM,
+  namesPreview,
+  nextReminderAt,
+  shouldRemind,
+} from '@/utils/reminders';
+import { lastReminderItem, settingsItem, sidebarCollapsedItem } from '@/utils/settings';
+import { serveSidebarPort } from '@/utils/sidebar-service';
+
+const REMINDER_NOTIFICATION = 'daily-reminder';
+// Drafts older than this have no live frame left to confirm them.
+const ORPHAN_DRAFT_MS = 2_000;
+
+export default defineBackground(() => {
+  const db = getDb();
+  const draftStore = {
+    get: () => browser.storage.local.get(null),
+    remove: (keys: string[]) => browser.storage.local.remove(keys),
+  };
+  const foldOrphanDrafts = () =>
+    foldDrafts(db, draftStore, (_key, draft) => Date.now() - (draft.at ?? 0) > ORPHAN_DRAFT_MS).catch(() => 0);
+
+  async function ensureAlarms(recreateDaily = false) {
+    if (!(await browser.alarms.get(CHECK_ALARM))) {
+      await browser.alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES });
+    }
+    if (recreateDaily || !(await browser.alarms.get(DAILY_ALARM))) {
+      const { reminderTime } = await settingsItem.getValue();
+      await browser.alarms.create(DAILY_ALARM, {
+        when: nextReminderAt(new Date(), reminderTime),
+        periodInMinutes: 24 * 60,
+      });
+    }
+  }
+
+  async function remindIfDue() {
+    const now = new Date();
+    const today = localToday(now);
+    const [settings, lastReminderDate, due] = await Promise.all([
+      settingsItem.getValue(),
+      lastReminderItem.getValue(),
+      dueContacts(db, today),
+    ]);
+    if (!shouldRemind({ now, settings, lastReminderDate, dueCount: due.length })) return;
+    await lastReminderItem.setValue(today);
+    await browser.notifications.create(REMINDER_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: i18n.t('reminder.title', due.length, [String(due.length)]),
+      message: namesPreview(due.map((contact) => contact.name || contact.key)),
+    });
+  }
+
+  async function refreshBadge() {
+    const count = await dueCount(db, localToday());
+    await browser.action.setBadgeText({ text: badgeText(count) });
+  }
+
+  // Listeners first, synchronously: the worker may have been woken by any of these events.
+  browser.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(SIDEBAR_PORT)) return;
+    const instance = port.name.slice(SIDEBAR_PORT.length);
+    serveSidebarPort(port, db, browser.runtime.getURL('/sidebar.html'), () => {
+      void foldDrafts(db, draftStore, (key) => key.startsWith(draftKey(instance, ''))).catch(() => 0);
+    });
+  });
+  browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
+  browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== CHECK_ALARM && alarm.name !== DAILY_ALARM) return;
+    void foldOrphanDrafts();
+    void refreshBadge();
+    void remindIfDue();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id !== REMINDER_NOTIFICATION) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    void browser.notifications.clear(id);
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'toggle-sidebar') void sidebarCollapsedItem.getValue().then((v) => sidebarCollapsedItem.setValue(!v));
+  });
+  settingsItem.watch((next, previous) => {
+    if (next.reminderTime !== previous?.reminderTime) void ensureAlarms(true);
+    void remindIfDue();
+  });
+
+  void ensureAlarms();
+  void foldOrphanDrafts();
+  // The badge follows every follow-up set, done or snoozed, from any extension page.
+  liveQuery(() => dueCount(db, localToday())).subscribe({
+    next: (count) => void browser.action.setBadgeText({ text: badgeText(count) }),
+    error: () => undefined,
+  });
+  void remindIfDue();
+});

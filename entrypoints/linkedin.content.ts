@@ -1,0 +1,139 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isPageMessage, type PageMessage } from '@/utils/messages';
+import { readProfile, type PageProfile } from '@/utils/page-reader';
+import { profileKeyFromUrl } from '@/utils/profile-key';
+import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/sidebar-frame';
+
+// Give up waiting for a new heading after this long and read what is there.
+const HEADING_WAIT_MS = 2_500;
+// Photos and headlines often render after the name: read once more.
+const LATE_READ_MS = 1_500;
+
+/**
+ * Tiny on purpose: it finds which profile is on screen, reads what the page shows of that person
+ * and places the sidebar frame. No notes, no database and no React ever load into LinkedIn's page.
+ */
+export default defineContentScript({
+  matches: ['https://*.linkedin.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    try {
+      watchProfiles(ctx);
+    } catch {
+      // Never throw into LinkedIn's page.
+    }
+  },
+});
+
+function watchProfiles(ctx: ContentScriptContext) {
+  let frame: HTMLIFrameElement | null = null;
+  let collapsed = false;
+  let announced: PageProfile | null = null;
+  let previousHeading: Element | null = null;
+  let previousName = '';
+  let waitingSince = 0;
+  let lastHref = '';
+
+  const applyStyle = () => frame && Object.assign(frame.style, sidebarFrameStyle(collapsed));
+
+  function mountFrame() {
+    if (frame?.isConnected) return;
+    frame ??= document.createElement('iframe');
+    frame.src = browser.runtime.getURL('/sidebar.html');
+    // The plain API, not the i18n helper: every byte here loads into each LinkedIn page.
+    frame.title = browser.i18n.getMessage('sidebar_frameTitle' as '@@ui_locale');
+    applyStyle();
+    document.body.append(frame);
+  }
+
+  function unmountFrame() {
+    frame?.remove();
+    frame = null;
+  }
+
+  function announce(profile: PageProfile | null) {
+    announced = profile;
+    const message: PageMessage = { type: 'profileChanged', profile };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+
+  function check() {
+    const href = location.href;
+    const key = profileKeyFromUrl(href);
+    if (!key) {
+      lastHref = href;
+      if (announced) announce(null);
+      unmountFrame();
+      return;
+    }
+    mountFrame();
+    if (href !== lastHref) {
+      const keyChanged = announced?.key !== key;
+      lastHref = href;
+      if (!keyChanged) return;
+      waitingSince = Date.now();
+      announced = null;
+    }
+    if (announced) return;
+    // In-page navigation changes the URL before LinkedIn renders the new person: wait for a new heading.
+    const heading = document.querySelector('main h1');
+    const name = heading?.textContent?.trim() ?? '';
+    const firstRead = previousHeading === null && previousName === '';
+    const newHeading = name !== '' && (heading !== previousHeading || name !== previousName);
+    if (!newHeading && !firstRead && Date.now() - waitingSince < HEADING_WAIT_MS) return;
+    previousHeading = heading;
+    previousName = name;
+    const profile = readProfile(document, href);
+    // A heading that never changed belongs to the previous person: let the user type the name.
+    if (profile && !newHeading && !firstRead) profile.name = '';
+    announce(profile);
+    ctx.setTimeout(() => {
+      if (announced?.key !== key) return;
+      const later = readProfile(document, location.href);
+      if (later && (later.headline !== announced.headline || later.photoUrl !== announced.photoUrl)) {
+        announce({ ...later, name: announced.name || later.name });
+      }
+    }, LATE_READ_MS);
+  }
+
+  const safeCheck = () => {
+    try {
+      check();
+    } catch {
+      // A page LinkedIn changed must not surface errors in its console.
+    }
+  };
+
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || !isPageMessage(message) || message.type !== 'getProfile') return;
+    return Promise.resolve(announced?.key === profileKeyFromUrl(location.href) ? announced : null);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    unmountFrame();
+  });
+
+  // Read straight from storage: the typed storage helpers would double this script's size.
+  const setCollapsed = (value: unknown) => {
+    collapsed = value === true;
+    applyStyle();
+  };
+  void browser.storage.local.get(SIDEBAR_COLLAPSED_KEY).then((items) => setCollapsed(items[SIDEBAR_COLLAPSED_KEY]));
+  const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SIDEBAR_COLLAPSED_KEY in changes) setCollapsed(changes[SIDEBAR_COLLAPSED_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onStorageChange);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
+
+  // DOM changes cover LinkedIn's own rendering; navigation events cover history changes at once.
+  const observer = new MutationObserver(safeCheck);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', safeCheck);
+  ctx.addEventListener(window, 'popstate', safeCheck);
+  ctx.setInterval(safeCheck, 250);
+  safeCheck();
+}

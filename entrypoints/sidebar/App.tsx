@@ -1,0 +1,173 @@
+import { Field } from '@/components/Field';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { CadenceField } from '@/components/CadenceField';
+import { ChipInput } from '@/components/ChipInput';
+import { InteractionForm } from '@/components/InteractionForm';
+import { SaveStatusLine } from '@/components/SaveStatusLine';
+import { Timeline } from '@/components/Timeline';
+import { useStoredValue } from '@/components/use-stored-value';
+import type { UserFields } from '@/utils/db';
+import { t } from '@/utils/i18n';
+import { isPageMessage, SIDEBAR_PORT, type PageMessage } from '@/utils/messages';
+import type { PageProfile } from '@/utils/page-reader';
+import { sidebarCollapsedItem } from '@/utils/settings';
+import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
+import { editableView, type EditableView } from '@/utils/sidebar-view';
+
+export function App() {
+  const collapsed = useStoredValue(sidebarCollapsedItem);
+  const [profile, setProfile] = useState<PageProfile | null>(null);
+  const [state, setState] = useState<SidebarState | null>(null);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [form, setForm] = useState<EditableView | null>(null);
+  const client = useRef<SidebarClient | null>(null);
+  const shown = useRef<PageProfile | null>(null);
+
+  useEffect(() => {
+    let tabId: number | null = null;
+    const show = (next: PageProfile | null) => {
+      if (next && shown.current?.key === next.key) {
+        shown.current = next;
+        setProfile(next);
+        return;
+      }
+      shown.current = next;
+      setProfile(next);
+      setState(null);
+      setForm(null);
+      if (next) client.current?.show(next);
+    };
+    const instance = client.current = new SidebarClient({
+      instanceId: crypto.randomUUID(),
+      connect: () => browser.runtime.connect({ name: SIDEBAR_PORT + crypto.randomUUID() }),
+      setDraft: (key, draft) => browser.storage.local.set({ [key]: draft }),
+      removeDraft: (key) => browser.storage.local.remove(key),
+      onHello: (id) => {
+        tabId = id;
+        if (id == null) return;
+        const ask: PageMessage = { type: 'getProfile' };
+        browser.tabs
+          .sendMessage(id, ask, { frameId: 0 })
+          .then((answer) => answer && show(answer as PageProfile))
+          .catch(() => undefined);
+      },
+      onState: (next) => {
+        setState(next);
+        setForm(editableView(next.contact, instance.pendingFields(next.key)));
+      },
+      onStatus: setStatus,
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (handle) => window.clearTimeout(handle as number),
+    });
+    // Only the content script of this frame's own tab says which profile is on screen.
+    const onMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number; id?: string }) => {
+      if (sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return;
+      if (isPageMessage(message) && message.type === 'profileChanged') show(message.profile);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    const flush = () => instance.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    instance.start();
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      instance.stop();
+    };
+  }, []);
+
+  const edit = useCallback(
+    <K extends keyof EditableView>(field: K, value: EditableView[K]) => {
+      const current = shown.current;
+      if (!current) return;
+      setForm((previous) => (previous ? { ...previous, [field]: value } : previous));
+      const { key, ...page } = current;
+      client.current?.edit(key, { [field]: value } as Partial<UserFields>, page);
+    },
+    [],
+  );
+
+  if (collapsed) {
+    return (
+      <button type="button" className="expand-tab" onClick={() => void sidebarCollapsedItem.setValue(false)}>
+        <span aria-hidden="true">◂</span>
+        <span className="expand-label">{t('sidebar.tabLabel')}</span>
+        <span className="visually-hidden">{t('sidebar.expand')}</span>
+      </button>
+    );
+  }
+
+  const name = state?.contact?.name || profile?.name || '';
+  return (
+    <main className="sidebar" aria-label={t('sidebar.regionLabel')}>
+      <header className="sidebar-head">
+        {profile?.photoUrl && <img className="avatar" src={profile.photoUrl} alt="" width={40} height={40} />}
+        <div className="who">
+          <h1>{name || t('common.unnamed')}</h1>
+          {profile?.headline && <p className="headline">{profile.headline}</p>}
+        </div>
+        <button
+          type="button"
+          className="icon"
+          aria-label={t('sidebar.collapse')}
+          title={t('sidebar.collapse')}
+          onClick={() => void sidebarCollapsedItem.setValue(true)}
+        >
+          ▸
+        </button>
+      </header>
+      <SaveStatusLine status={status} />
+      {!profile && <p className="empty">{t('sidebar.waiting')}</p>}
+      {profile && form && state && (
+        <div className="sidebar-body">
+          {!profile.name && (
+            <Field label={t('sidebar.name')}>
+              <input
+                value={form.name}
+                placeholder={t('sidebar.namePlaceholder')}
+                onChange={(event) => edit('name', event.target.value)}
+              />
+            </Field>
+          )}
+          <ChipInput label={t('sidebar.interests')} values={form.interests} onChange={(v) => edit('interests', v)} />
+          <ChipInput label={t('sidebar.offers')} values={form.offers} onChange={(v) => edit('offers', v)} />
+          <ChipInput label={t('sidebar.needs')} values={form.needs} onChange={(v) => edit('needs', v)} />
+          <Field label={t('sidebar.howICanHelp')}>
+            <textarea rows={2} value={form.howICanHelp} onChange={(event) => edit('howICanHelp', event.target.value)} />
+          </Field>
+          <Field label={t('sidebar.whereWeMet')}>
+            <input value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
+          </Field>
+          <Field label={t('sidebar.notes')}>
+            <textarea rows={4} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
+          </Field>
+          <ChipInput label={t('sidebar.tags')} values={form.tags} onChange={(v) => edit('tags', v)} />
+          <div className="row">
+            <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
+            <Field label={t('sidebar.nextFollowUp')}>
+              <input
+                type="date"
+                value={form.nextFollowUp ?? ''}
+                onChange={(event) => edit('nextFollowUp', event.target.value || null)}
+              />
+            </Field>
+          </div>
+          <InteractionForm
+            onLog={(entry) => {
+              const { key, ...page } = profile;
+              client.current?.request({ type: 'log', key, interaction: { id: crypto.randomUUID(), ...entry }, page });
+            }}
+          />
+          <Timeline
+            interactions={state.interactions}
+            onEdit={(id, changes) => client.current?.request({ type: 'edit-interaction', id, changes })}
+            onDelete={(id) => client.current?.request({ type: 'delete-interaction', id })}
+          />
+        </div>
+      )}
+    </main>
+  );
+}

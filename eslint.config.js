@@ -1,0 +1,46 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'tests/fixtures/**', 'bench/results.json'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'no-unsanitized': noUnsanitized },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-unsanitized/method': 'error',
+      'no-unsanitized/property': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML sinks: render text.' },
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Playwright fixtures name their callback `use`; it is no React hook.
+    files: ['tests/e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    // The background worker has no window or document.
+    files: ['entrypoints/background.ts', 'utils/sidebar-service.ts', 'utils/drafts.ts', 'utils/reminders.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    // The content script runs in LinkedIn's page: no database, no React.
+    files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['dexie', 'react', 'react-dom', 'dexie-react-hooks', '@/utils/db', '@/utils/settings'] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,164 @@
+import type { Contact, Interaction, InteractionKind, LocalDate, PageFields, RelationshipDb, UserFields } from './db';
+import { nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
+import { profileUrlFromKey } from './profile-key';
+
+export const PAGE_FIELD_NAMES = ['name', 'headline', 'location', 'photoUrl', 'profileUrl'] as const;
+export const USER_FIELD_NAMES = [
+  'interests',
+  'offers',
+  'needs',
+  'howICanHelp',
+  'whereWeMet',
+  'notes',
+  'tags',
+  'cadenceDays',
+  'nextFollowUp',
+] as const satisfies ReadonlyArray<keyof UserFields>;
+
+export function newContact(key: string, now: number = Date.now()): Contact {
+  return {
+    key,
+    name: '',
+    headline: '',
+    location: '',
+    photoUrl: '',
+    profileUrl: profileUrlFromKey(key),
+    email: '',
+    connectedOn: null,
+    interests: [],
+    offers: [],
+    needs: [],
+    howICanHelp: '',
+    whereWeMet: '',
+    notes: '',
+    tags: [],
+    cadenceDays: null,
+    nextFollowUp: null,
+    lastInteraction: null,
+    terms: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The page-read fields that differ from what is stored; empty readings never erase. */
+export function pageFieldChanges(contact: Contact, page: Partial<PageFields>): Partial<PageFields> {
+  const changes: Partial<PageFields> = {};
+  for (const field of PAGE_FIELD_NAMES) {
+    const value = page[field]?.trim();
+    if (value && value !== contact[field]) changes[field] = value;
+  }
+  return changes;
+}
+
+/** Refreshes what the page shows about a known person. Unknown people are not created by a visit. */
+export async function refreshFromPage(db: RelationshipDb, key: string, page: Partial<PageFields>): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(key);
+    if (!contact) return;
+    const changes = pageFieldChanges(contact, page);
+    if (Object.keys(changes).length > 0) await db.contacts.update(key, { ...changes, updatedAt: Date.now() });
+  });
+}
+
+/**
+ * Writes the given user fields only, so two views editing different fields of one person never
+ * overwrite each other. Creates the contact on its first edit, with what the page showed.
+ */
+export async function saveUserFields(
+  db: RelationshipDb,
+  key: string,
+  fields: Partial<UserFields> & { name?: string },
+  page: Partial<PageFields> = {},
+): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const now = Date.now();
+    const existing = await db.contacts.get(key);
+    if (existing) {
+      await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, updatedAt: now });
+    } else {
+      const fresh = newContact(key, now);
+      await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields });
+    }
+  });
+}
+
+export interface InteractionInput {
+  id: string;
+  contactKey: string;
+  kind: InteractionKind;
+  date: LocalDate;
+  text: string;
+}
+
+async function latestInteractionDate(db: RelationshipDb, contactKey: string): Promise<LocalDate | null> {
+  const last = await db.interactions
+    .where('[contactKey+date]')
+    .between([contactKey, ''], [contactKey, '\uffff'])
+    .last();
+  return last?.date ?? null;
+}
+
+/**
+ * Records a contact made and restarts the follow-up clock. Idempotent by id, so a sidebar that
+ * re-sends after a worker restart never logs twice.
+ */
+export async function logInteraction(
+  db: RelationshipDb,
+  input: InteractionInput,
+  page: Partial<PageFields> = {},
+): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    if (await db.interactions.get(input.id)) return;
+    const now = Date.now();
+    const contact = (await db.contacts.get(input.contactKey)) ?? {
+      ...newContact(input.contactKey, now),
+      ...page,
+    };
+    await db.interactions.add({ ...input, createdAt: now, updatedAt: now });
+    const isLatest = !contact.lastInteraction || input.date >= contact.lastInteraction;
+    await db.contacts.put({
+      ...contact,
+      lastInteraction: isLatest ? input.date : contact.lastInteraction,
+      nextFollowUp: isLatest ? nextFollowUpAfterContact(contact, input.date) : contact.nextFollowUp,
+      updatedAt: now,
+    });
+  });
+}
+
+export async function editInteraction(
+  db: RelationshipDb,
+  id: string,
+  changes: Partial<Pick<Interaction, 'kind' | 'date' | 'text'>>,
+): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    const interaction = await db.interactions.get(id);
+    if (!interaction) return;
+    await db.interactions.update(id, { ...changes, updatedAt: Date.now() });
+    const lastInteraction = await latestInteractionDate(db, interaction.contactKey);
+    await db.contacts.update(interaction.contactKey, { lastInteraction, updatedAt: Date.now() });
+  });
+}
+
+export async function deleteInteraction(db: RelationshipDb, id: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    const interaction = await db.interactions.get(id);
+    if (!interaction) return;
+    await db.interactions.delete(id);
+    const lastInteraction = await latestInteractionDate(db, interaction.contactKey);
+    await db.contacts.update(interaction.contactKey, { lastInteraction, updatedAt: Date.now() });
+  });
+}
+
+export async function snoozeFollowUp(db: RelationshipDb, key: string, choice: SnoozeChoice, today: LocalDate) {
+  await db.contacts.update(key, { nextFollowUp: snoozedFollowUp(choice, today), updatedAt: Date.now() });
+}
+
+/** The timeline of one person, newest first, uncapped. */
+export async function timeline(db: RelationshipDb, contactKey: string): Promise<Interaction[]> {
+  const rows = await db.interactions
+    .where('[contactKey+date]')
+    .between([contactKey, ''], [contactKey, '\uffff'])
+    .toArray();
+  return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+}

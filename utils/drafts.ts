@@ -1,0 +1,40 @@
+import type { RelationshipDb } from './db';
+import { saveUserFields } from './contacts';
+import { DRAFT_PREFIX, type Draft } from './messages';
+import { parseUserFields } from './validate';
+
+export function draftKey(instanceId: string, contactKey: string): string {
+  return `${DRAFT_PREFIX}${instanceId}:${contactKey}`;
+}
+
+/** The part of the storage API folding needs, so it is tested without a browser. */
+export interface DraftStore {
+  get(): Promise<Record<string, unknown>>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * Writes into the database the edits a sidebar handed to storage but never saw confirmed (a tab
+ * closed, a worker stopped, a browser quit). `accept` picks which drafts: those of a frame that is
+ * gone, or those old enough that no live frame still owns them.
+ */
+export async function foldDrafts(
+  db: RelationshipDb,
+  store: DraftStore,
+  accept: (storageKey: string, draft: Draft) => boolean,
+): Promise<number> {
+  const all = await store.get();
+  const folded: string[] = [];
+  for (const [storageKey, value] of Object.entries(all)) {
+    if (!storageKey.startsWith(DRAFT_PREFIX)) continue;
+    const draft = value as Draft;
+    if (!accept(storageKey, draft)) continue;
+    const fields = parseUserFields(draft?.fields);
+    if (fields && typeof draft.key === 'string' && draft.key) {
+      await saveUserFields(db, draft.key, fields, draft.page ?? {});
+    }
+    folded.push(storageKey);
+  }
+  if (folded.length > 0) await store.remove(folded);
+  return folded.length;
+}

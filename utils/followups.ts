@@ -1,0 +1,42 @@
+import type { Contact, LocalDate } from './db';
+import { addDaysToLocalDate, daysBetween } from './dates';
+
+type FollowUpFields = Pick<Contact, 'cadenceDays' | 'nextFollowUp'>;
+
+/**
+ * The next follow-up once a contact was made on `date`: with a cadence the clock restarts from
+ * that date; without one a one-off follow-up that has come due is done and cleared.
+ */
+export function nextFollowUpAfterContact(contact: FollowUpFields, date: LocalDate): LocalDate | null {
+  if (contact.cadenceDays && contact.cadenceDays > 0) {
+    return addDaysToLocalDate(date, contact.cadenceDays);
+  }
+  if (contact.nextFollowUp && contact.nextFollowUp <= date) return null;
+  return contact.nextFollowUp;
+}
+
+export type SnoozeChoice = { days: number } | { until: LocalDate };
+
+/** Snooze moves a follow-up forward from today (or from a later date already set). */
+export function snoozedFollowUp(choice: SnoozeChoice, today: LocalDate): LocalDate {
+  if ('until' in choice) return choice.until;
+  return addDaysToLocalDate(today, choice.days);
+}
+
+export function isDue(contact: Pick<Contact, 'nextFollowUp'>, today: LocalDate): boolean {
+  return contact.nextFollowUp != null && contact.nextFollowUp <= today;
+}
+
+/** Days past the follow-up date: 0 when due today. */
+export function daysOverdue(contact: Pick<Contact, 'nextFollowUp'>, today: LocalDate): number {
+  return contact.nextFollowUp ? Math.max(0, daysBetween(contact.nextFollowUp, today)) : 0;
+}
+
+/** Most overdue first, then by name, so the list reads the same every time. */
+export function compareByFollowUp(
+  a: Pick<Contact, 'nextFollowUp' | 'name'>,
+  b: Pick<Contact, 'nextFollowUp' | 'name'>,
+): number {
+  const byDate = (a.nextFollowUp ?? '').localeCompare(b.nextFollowUp ?? '');
+  return byDate !== 0 ? byDate : a.name.localeCompare(b.name);
+}

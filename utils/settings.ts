@@ -1,0 +1,36 @@
+import { storage } from 'wxt/utils/storage';
+import type { LocalDate } from './db';
+import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
+
+export type LanguageSetting = 'auto' | 'en' | 'es';
+
+export interface Settings {
+  /** "Keep in touch every" for a new contact, in days; null for none. */
+  defaultCadenceDays: number | null;
+  /** Daily reminder time, local `HH:mm`. */
+  reminderTime: string;
+  notificationsEnabled: boolean;
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultCadenceDays: null,
+  reminderTime: '09:00',
+  notificationsEnabled: true,
+  language: 'auto',
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Whether the sidebar is folded to its tab, on every LinkedIn tab. */
+export const sidebarCollapsedItem = storage.defineItem<boolean>(`local:${SIDEBAR_COLLAPSED_KEY}`, {
+  fallback: false,
+});
+
+/** The local date of the last daily reminder shown, so a restart never shows it twice. */
+export const lastReminderItem = storage.defineItem<LocalDate | null>('local:lastReminderDate', {
+  fallback: null,
+});

@@ -1,0 +1,85 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { RelationshipDb } from './db';
+import { deleteInteraction, editInteraction, logInteraction, refreshFromPage, saveUserFields, timeline } from './contacts';
+import type { SidebarPush } from './messages';
+import { parseSidebarRequest, type ValidSidebarRequest } from './validate';
+
+/** The part of a runtime port the service uses. */
+export interface SidebarPort {
+  sender?: { url?: string; tab?: { id?: number } };
+  postMessage(message: SidebarPush): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string; inner?: { name?: string } })?.name;
+  const inner = (error as { inner?: { name?: string } })?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+async function apply(db: RelationshipDb, request: Exclude<ValidSidebarRequest, { type: 'subscribe' }>) {
+  switch (request.type) {
+    case 'save':
+      return saveUserFields(db, request.key, request.fields, request.page);
+    case 'log':
+      return logInteraction(db, { ...request.interaction, contactKey: request.key }, request.page);
+    case 'edit-interaction':
+      return editInteraction(db, request.id, request.changes);
+    case 'delete-interaction':
+      return deleteInteraction(db, request.id);
+  }
+}
+
+/**
+ * Serves one sidebar frame: the frame cannot open IndexedDB (it is a third-party frame on
+ * linkedin.com), so it subscribes to the person it shows and sends its edits here. Every change,
+ * from any extension page, is pushed back while the port lives.
+ */
+export function serveSidebarPort(
+  port: SidebarPort,
+  db: RelationshipDb,
+  sidebarUrl: string,
+  onGone: () => void,
+): void {
+  if (!port.sender?.url?.startsWith(sidebarUrl)) {
+    port.disconnect();
+    return;
+  }
+  let subscription: Subscription | undefined;
+  port.postMessage({ type: 'hello', tabId: port.sender.tab?.id ?? null });
+
+  port.onMessage.addListener(async (raw) => {
+    const request = parseSidebarRequest(raw);
+    if (!request) {
+      const seq = (raw as { seq?: unknown })?.seq;
+      if (typeof seq === 'number') port.postMessage({ type: 'failed', seq, reason: 'invalid' });
+      return;
+    }
+    if (request.type === 'subscribe') {
+      subscription?.unsubscribe();
+      const { key, ...page } = request.profile;
+      await refreshFromPage(db, key, page).catch(() => undefined);
+      subscription = liveQuery(async () => ({
+        contact: (await db.contacts.get(key)) ?? null,
+        interactions: await timeline(db, key),
+      })).subscribe({
+        next: (state) => port.postMessage({ type: 'state', key, ...state }),
+        error: () => undefined,
+      });
+      return;
+    }
+    try {
+      await apply(db, request);
+      port.postMessage({ type: 'ack', seq: request.seq });
+    } catch (error) {
+      port.postMessage({ type: 'failed', seq: request.seq, reason: isQuotaError(error) ? 'storage-full' : 'unknown' });
+    }
+  });
+
+  port.onDisconnect.addListener(() => {
+    subscription?.unsubscribe();
+    onGone();
+  });
+}

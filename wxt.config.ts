@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+
+// Chrome refuses to load a script holding certain raw characters (Dexie's bundle has a literal
+// U+FFFF), and Vite 8 does not force ASCII output, so every emitted chunk is escaped late.
+function asciiOnlyOutput(): Plugin {
+  const escapeNonAscii = (code: string) =>
+    code.replace(/[^\x00-\x7f]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
+  return {
+    name: 'ascii-only-output',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk') file.code = escapeNonAscii(file.code);
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  imports: false,
+  vite: () => ({ plugins: [asciiOnlyOutput()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: ['https://*.linkedin.com/*'] },
+    ],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'relationship-notes@relationship-notes.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
