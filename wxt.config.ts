@@ -20,6 +20,8 @@ function asciiOnlyOutput(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
+  // Parallel work can build into its own folder; tests read the same variable.
+  outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [asciiOnlyOutput()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { profileKeyFromUrl } from '../../utils/profile-key';
 
-export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_PATH = resolve(import.meta.dirname, '../..', process.env.EXTENSION_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
