@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isPageMessage, type PageMessage } from '@/utils/messages';
+import { isProfileQuery, type PageMessage } from '@/utils/messages';
 import { readProfile, type PageProfile } from '@/utils/page-reader';
 import { profileKeyFromUrl } from '@/utils/profile-key';
 import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/sidebar-frame';
@@ -31,12 +31,13 @@ function watchProfiles(ctx: ContentScriptContext) {
   let frame: HTMLIFrameElement | null = null;
   let collapsed = false;
   let announced: PageProfile | null = null;
-  let previousHeading: Element | null = null;
-  let previousName = '';
-  let waitingSince = 0;
+  // Set while a newly opened profile waits for its heading; `heading` is what was on screen before.
+  let pending: { since: number; heading: Element | null; name: string; initial: boolean } | null = null;
   let lastHref = '';
 
   const applyStyle = () => frame && Object.assign(frame.style, sidebarFrameStyle(collapsed));
+  const mainHeading = () => document.querySelector('main h1');
+  const headingName = (heading: Element | null) => heading?.textContent?.trim() ?? '';
 
   function mountFrame() {
     if (frame?.isConnected) return;
@@ -64,30 +65,33 @@ function watchProfiles(ctx: ContentScriptContext) {
     const key = profileKeyFromUrl(href);
     if (!key) {
       lastHref = href;
+      pending = null;
       if (announced) announce(null);
       unmountFrame();
       return;
     }
     mountFrame();
     if (href !== lastHref) {
-      const keyChanged = announced?.key !== key;
+      const initial = lastHref === '';
       lastHref = href;
-      if (!keyChanged) return;
-      waitingSince = Date.now();
+      if (announced?.key === key) return;
+      // In-page navigation changes the URL before LinkedIn renders the new person.
+      const heading = initial ? null : mainHeading();
+      pending = { since: Date.now(), heading, name: headingName(heading), initial };
       announced = null;
     }
-    if (announced) return;
-    // In-page navigation changes the URL before LinkedIn renders the new person: wait for a new heading.
-    const heading = document.querySelector('main h1');
-    const name = heading?.textContent?.trim() ?? '';
-    const firstRead = previousHeading === null && previousName === '';
-    const newHeading = name !== '' && (heading !== previousHeading || name !== previousName);
-    if (!newHeading && !firstRead && Date.now() - waitingSince < HEADING_WAIT_MS) return;
-    previousHeading = heading;
-    previousName = name;
+    if (!pending) return;
+    const heading = mainHeading();
+    const name = headingName(heading);
+    const renewed = name !== '' && (heading !== pending.heading || name !== pending.name);
+    const timedOut = Date.now() - pending.since > HEADING_WAIT_MS;
+    // A first load without a heading (logged-out pages) is read from its structured data at once.
+    const structured = pending.initial && document.querySelector('script[type="application/ld+json"], meta[property="og:title"]');
+    if (!renewed && !timedOut && !structured) return;
     const profile = readProfile(document, href);
     // A heading that never changed belongs to the previous person: let the user type the name.
-    if (profile && !newHeading && !firstRead) profile.name = '';
+    if (profile && !renewed && !pending.initial) profile.name = '';
+    pending = null;
     announce(profile);
     ctx.setTimeout(() => {
       if (announced?.key !== key) return;
@@ -107,7 +111,7 @@ function watchProfiles(ctx: ContentScriptContext) {
   };
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || !isPageMessage(message) || message.type !== 'getProfile') return;
+    if (!isProfileQuery(message, sender, browser.runtime.id)) return;
     return Promise.resolve(announced?.key === profileKeyFromUrl(location.href) ? announced : null);
   };
   browser.runtime.onMessage.addListener(onMessage);

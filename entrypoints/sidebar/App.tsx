@@ -6,6 +6,10 @@ import { ChipInput } from '@/components/ChipInput';
 import { InteractionForm } from '@/components/InteractionForm';
 import { SaveStatusLine } from '@/components/SaveStatusLine';
 import { Timeline } from '@/components/Timeline';
+import { introducedPeople } from '@/components/introduction-text';
+import { GiveTakeLine, SidebarIntroductions } from '@/components/SidebarIntroductions';
+import { localToday } from '@/utils/dates';
+import type { IntroductionSuggestion } from '@/utils/introductions';
 import { useStoredValue } from '@/components/use-stored-value';
 import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
@@ -21,11 +25,14 @@ export function App() {
   const [state, setState] = useState<SidebarState | null>(null);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [form, setForm] = useState<EditableView | null>(null);
+  const [introductions, setIntroductions] = useState<IntroductionSuggestion[] | null>(null);
+  const [places, setPlaces] = useState<string[]>([]);
   const client = useRef<SidebarClient | null>(null);
   const shown = useRef<PageProfile | null>(null);
 
   useEffect(() => {
     let tabId: number | null = null;
+    const instanceId = crypto.randomUUID();
     const show = (next: PageProfile | null) => {
       if (next && shown.current?.key === next.key) {
         shown.current = next;
@@ -36,11 +43,12 @@ export function App() {
       setProfile(next);
       setState(null);
       setForm(null);
+      setIntroductions(null);
       if (next) client.current?.show(next);
     };
     const instance = client.current = new SidebarClient({
-      instanceId: crypto.randomUUID(),
-      connect: () => browser.runtime.connect({ name: SIDEBAR_PORT + crypto.randomUUID() }),
+      instanceId,
+      connect: () => browser.runtime.connect({ name: SIDEBAR_PORT + instanceId }),
       setDraft: (key, draft) => browser.storage.local.set({ [key]: draft }),
       removeDraft: (key) => browser.storage.local.remove(key),
       onHello: (id) => {
@@ -56,6 +64,8 @@ export function App() {
         setState(next);
         setForm(editableView(next.contact, instance.pendingFields(next.key)));
       },
+      onIntroductions: setIntroductions,
+      onPlaces: setPlaces,
       onStatus: setStatus,
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
       clearTimer: (handle) => window.clearTimeout(handle as number),
@@ -139,8 +149,13 @@ export function App() {
             <textarea rows={2} value={form.howICanHelp} onChange={(event) => edit('howICanHelp', event.target.value)} />
           </Field>
           <Field label={t('sidebar.whereWeMet')}>
-            <input value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
+            <input list="places-met" value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
           </Field>
+          <datalist id="places-met">
+            {places.map((place) => (
+              <option key={place} value={place} />
+            ))}
+          </datalist>
           <Field label={t('sidebar.notes')}>
             <textarea rows={4} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
           </Field>
@@ -155,6 +170,19 @@ export function App() {
               />
             </Field>
           </div>
+          <GiveTakeLine interactions={state.interactions} />
+          <SidebarIntroductions
+            personKey={profile.key}
+            introductions={introductions}
+            onIntroduce={(suggestion) =>
+              client.current?.request({
+                type: 'introduce',
+                id: crypto.randomUUID(),
+                date: localToday(),
+                people: introducedPeople(suggestion),
+              })
+            }
+          />
           <InteractionForm
             onLog={(entry) => {
               const { key, ...page } = profile;
