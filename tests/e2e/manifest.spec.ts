@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EXTENSION_PATH } from './launch';
+import { expect, test } from './fixtures';
+
+// The manifests WXT built (tests/unit/manifest.test.ts checks what wxt.config.ts asks for).
+const OUT = dirname(EXTENSION_PATH);
+const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
+const LINKEDIN = 'https://*.linkedin.com/*';
+const manifestOf = (build: string) => JSON.parse(readFileSync(join(OUT, build, 'manifest.json'), 'utf8'));
+const filesOf = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesOf(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+
+for (const build of BUILDS) {
+  test.describe(`the built ${build} manifest`, () => {
+    test('asks for storage, alarms, notifications and unlimitedStorage, and no host beyond linkedin.com', () => {
+      const manifest = manifestOf(build);
+      expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+      expect(manifest.optional_permissions).toBeUndefined();
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.optional_host_permissions).toBeUndefined();
+      const matches = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
+      expect(new Set(matches)).toEqual(new Set([LINKEDIN]));
+      expect(manifest.content_scripts.flatMap((script: { exclude_matches?: string[] }) => script.exclude_matches ?? [])).toEqual([]);
+    });
+
+    test('runs no remote code and keeps the default content security policy', () => {
+      const manifest = manifestOf(build);
+      expect(manifest.content_security_policy).toBeUndefined();
+      expect(manifest.externally_connectable).toBeUndefined();
+      expect(manifest.sandbox).toBeUndefined();
+      for (const file of filesOf(join(OUT, build)).filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(file, 'utf8');
+        const sources = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
+        for (const source of sources) expect(source, file).toMatch(/^\.{0,2}\//);
+        expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/);
+        expect(html, file).not.toMatch(/http-equiv=["']?content-security-policy/i);
+      }
+    });
+  });
+}
+
+test('sidebar.html is web-accessible to LinkedIn pages only (Chrome, MV3)', () => {
+  expect(manifestOf('chrome-mv3').web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: [LINKEDIN] }]);
+});
+
+test('Firefox (MV2) exposes sidebar.html and nothing else, and carries a gecko id that collects no data', () => {
+  const manifest = manifestOf('firefox-mv2');
+  // MV2 has no per-site list; Firefox serves it under a random per-install moz-extension:// UUID.
+  expect(manifest.web_accessible_resources).toEqual(['sidebar.html']);
+  expect(manifest.browser_specific_settings.gecko).toMatchObject({
+    id: expect.stringMatching(/@/),
+    data_collection_permissions: { required: ['none'] },
+  });
+});
+
+test('Chromium grants the loaded extension exactly those permissions and origins', async ({ ext }) => {
+  const [worker] = ext.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
+  const granted = await worker!.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> } } }).chrome;
+    return api.permissions.getAll();
+  });
+  expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+  expect(granted.origins).toEqual([LINKEDIN]);
+});
