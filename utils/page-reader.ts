@@ -10,12 +10,14 @@ const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, 
 
 /** `(12) Kenji Tanaka | LinkedIn` and `Kenji Tanaka - Data Engineer - Acme | LinkedIn` → the name. */
 export function nameFromTitle(title: string): string {
-  return clean(
+  const name = clean(
     title
       .replace(/^\(\d+\+?\)\s*/, '')
       .replace(/\s*\|\s*LinkedIn\s*$/i, '')
       .split(/\s[-–|]\s/)[0],
   );
+  // A page still loading, or one LinkedIn changed, is titled just "LinkedIn": no name there.
+  return /^linkedin$/i.test(name) ? '' : name;
 }
 
 interface JsonLdPerson {

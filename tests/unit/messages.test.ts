@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isPageMessage, isProfileQuery } from '@/utils/messages';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+
+describe('the content script answers getProfile to this extension only', () => {
+  it('answers getProfile from its own extension', () => {
+    expect(isProfileQuery({ type: 'getProfile' }, { id: OWN_ID }, OWN_ID)).toBe(true);
+  });
+
+  it.each<[string, unknown, { id?: string }]>([
+    ['another extension', { type: 'getProfile' }, { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+    ['a sender without an id', { type: 'getProfile' }, {}],
+    ['a profileChanged message', { type: 'profileChanged', profile: null }, { id: OWN_ID }],
+    ['a message of unknown type', { type: 'getNotes' }, { id: OWN_ID }],
+    ['a string', 'getProfile', { id: OWN_ID }],
+    ['null', null, { id: OWN_ID }],
+  ])('ignores %s', (_label, message, sender) => {
+    expect(isProfileQuery(message, sender, OWN_ID)).toBe(false);
+  });
+
+  it('is the only message the content script listens for', () => {
+    const source = readFileSync(resolve(import.meta.dirname, '../../entrypoints/linkedin.content.ts'), 'utf8');
+    expect(source.match(/runtime\.onMessage\.addListener\(/g)).toHaveLength(1);
+    expect(source).toMatch(/if \(!isProfileQuery\(message, sender, browser\.runtime\.id\)\) return;/);
+    expect(source).not.toMatch(/onMessageExternal|onConnectExternal|addEventListener\(window, 'message'/);
+  });
+});
+
+describe('isPageMessage', () => {
+  it('knows the two page messages and nothing else', () => {
+    expect(isPageMessage({ type: 'getProfile' })).toBe(true);
+    expect(isPageMessage({ type: 'profileChanged', profile: null })).toBe(true);
+    expect(isPageMessage({ type: 'save' })).toBe(false);
+    expect(isPageMessage(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
+import { newContact } from '@/utils/contacts';
+import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar-service';
+import { FakeSidebarPort, SIDEBAR_URL, sidebarPort } from './fake-sidebar-port';
+
+const kenji = {
+  key: 'kenji-tanaka',
+  name: 'Kenji Tanaka',
+  headline: 'Data Engineer',
+  location: 'Osaka',
+  photoUrl: '',
+  profileUrl: 'https://www.linkedin.com/in/kenji-tanaka/',
+};
+const { key: _key, ...kenjiPage } = kenji;
+
+describe('serveSidebarPort', () => {
+  let db: RelationshipDb;
+  const ports: FakeSidebarPort[] = [];
+  beforeEach(async () => {
+    db = openRelationshipDb(`service-${crypto.randomUUID()}`);
+    await db.open();
+  });
+  afterEach(() => {
+    ports.splice(0).forEach((port) => port.close());
+    db.close();
+  });
+  const serve = (port: FakeSidebarPort, onGone = () => undefined) => {
+    ports.push(port);
+    serveSidebarPort(port, db, SIDEBAR_URL, onGone);
+    return port;
+  };
+
+  it.each<[string, SidebarPort['sender']]>([
+    ['a LinkedIn page', { url: 'https://www.linkedin.com/in/kenji-tanaka/', tab: { id: 7 } }],
+    ['the popup', { url: 'chrome-extension://abcdefghijklmnop/popup.html' }],
+    ['another extension', { url: 'chrome-extension://zzzzzzzzzzzzzzzz/sidebar.html' }],
+    ['a sender without a url', {}],
+    ['no sender at all', undefined],
+  ])('disconnects a port from %s and serves it nothing', async (_label, sender) => {
+    const port = serve(new FakeSidebarPort(sender));
+    expect(port.disconnected).toBe(true);
+    expect(port.listening).toBe(false);
+    expect(port.received).toEqual([]);
+  });
+
+  it('greets the sidebar page with its tab id', () => {
+    const port = serve(sidebarPort(42));
+    expect(port.disconnected).toBe(false);
+    expect(port.received).toEqual([{ type: 'hello', tabId: 42 }]);
+  });
+
+  it('answers an invalid request with failed: invalid and writes nothing', async () => {
+    const port = serve(sidebarPort());
+    await port.send({ type: 'save', seq: 3, key: 'kenji-tanaka', fields: { notes: 42 }, page: {} });
+    await port.send({ type: 'save', seq: 4, key: 'kenji-tanaka', fields: { updatedAt: 0 }, page: {} });
+    await port.send({ type: 'save', seq: 5, key: 'kenji-tanaka', fields: { notes: 'x'.repeat(100_001) }, page: {} });
+    expect(port.of('failed')).toEqual([
+      { type: 'failed', seq: 3, reason: 'invalid' },
+      { type: 'failed', seq: 4, reason: 'invalid' },
+      { type: 'failed', seq: 5, reason: 'invalid' },
+    ]);
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('ignores junk without a sequence number', async () => {
+    const port = serve(sidebarPort());
+    await port.send('drop table');
+    await port.send(null);
+    await port.send({ type: 'subscribe' });
+    expect(port.received).toEqual([{ type: 'hello', tabId: 7 }]);
+  });
+
+  it('acknowledges a save and pushes the saved person as state', async () => {
+    const port = serve(sidebarPort());
+    await port.send({ type: 'subscribe', profile: kenji });
+    await vi.waitFor(() => expect(port.of('state')).toHaveLength(1));
+    expect(port.of('state')[0]).toMatchObject({ key: 'kenji-tanaka', contact: null, interactions: [] });
+
+    await port.send({ type: 'save', seq: 1, key: 'kenji-tanaka', fields: { notes: 'Met at PyData' }, page: kenjiPage });
+    expect(port.of('ack')).toEqual([{ type: 'ack', seq: 1 }]);
+    await vi.waitFor(() => expect(port.of('state').at(-1)?.contact).toMatchObject({ notes: 'Met at PyData' }));
+    expect(port.of('state').at(-1)?.contact).toMatchObject({ key: 'kenji-tanaka', name: 'Kenji Tanaka' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'Met at PyData' });
+  });
+
+  it('pushes a change made from another view, and stops pushing once the port is gone', async () => {
+    const onGone = vi.fn();
+    const port = serve(sidebarPort(), onGone);
+    await port.send({ type: 'subscribe', profile: kenji });
+    await vi.waitFor(() => expect(port.of('state')).toHaveLength(1));
+    await db.contacts.put({ ...newContact('kenji-tanaka'), whereWeMet: 'Osaka' });
+    await vi.waitFor(() => expect(port.of('state').at(-1)?.contact).toMatchObject({ whereWeMet: 'Osaka' }));
+
+    port.close();
+    expect(onGone).toHaveBeenCalledOnce();
+    const pushed = port.received.length;
+    await db.contacts.update('kenji-tanaka', { whereWeMet: 'Kyoto' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(port.received).toHaveLength(pushed);
+  });
+
+  it('logs an interaction once even when the frame re-sends it', async () => {
+    const port = serve(sidebarPort());
+    const log = {
+      type: 'log',
+      seq: 1,
+      key: 'kenji-tanaka',
+      interaction: { id: 'i-1', kind: 'meeting', date: '2025-02-28', text: 'Coffee' },
+      page: kenjiPage,
+    };
+    await port.send(log);
+    await port.send({ ...log, seq: 2 });
+    expect(port.of('ack').map((m) => m.seq)).toEqual([1, 2]);
+    expect(await db.interactions.where('contactKey').equals('kenji-tanaka').count()).toBe(1);
+  });
+});
