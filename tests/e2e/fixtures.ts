@@ -52,16 +52,20 @@ export async function openExtensionPage(ext: LaunchedExtension, path: 'popup.htm
   return page;
 }
 
-/** The stopped-and-restarted service worker, as Chromium does it when idle. */
+/** Stops the extension's service worker, as Chromium does when it is idle. It starts again on the next event. */
 export async function stopServiceWorker(ext: LaunchedExtension): Promise<void> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  // A DevTools session on an extension page sees (and can stop) the workers of its origin.
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
   const session = await ext.context.newCDPSession(page);
-  const { targetInfos } = (await session.send('Target.getTargets')) as {
-    targetInfos: Array<{ targetId: string; type: string; url: string }>;
-  };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
-  if (!worker) return;
+  const stopped = new Promise<void>((resolve) => {
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
   await session.send('ServiceWorker.enable');
   await session.send('ServiceWorker.stopAllWorkers');
+  await stopped;
   await session.detach();
+  await page.close();
 }

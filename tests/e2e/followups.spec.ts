@@ -1,0 +1,115 @@
+/// <reference types="chrome" />
+import type { Page, Worker } from '@playwright/test';
+import { launchWithExtension, type LaunchedExtension } from './launch';
+import { expect, openExtensionPage, openLinkedIn, sidebar, stopServiceWorker, test } from './fixtures';
+
+const localDate = (offsetDays = 0) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+async function serviceWorker(ext: LaunchedExtension): Promise<Worker> {
+  const url = `chrome-extension://${ext.extensionId}/background.js`;
+  return ext.context.serviceWorkers().find((w) => w.url() === url) ?? ext.context.waitForEvent('serviceworker');
+}
+
+const badge = async (ext: LaunchedExtension) => (await serviceWorker(ext)).evaluate(() => chrome.action.getBadgeText({}));
+const notifications = (page: Page) => page.evaluate(() => chrome.notifications.getAll().then(Object.keys));
+
+async function kenjiDueToday(ext: LaunchedExtension) {
+  const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  const notes = sidebar(page);
+  await notes.getByLabel('How I can help').fill('Introduce him to a data lead candidate');
+  await notes.getByRole('textbox', { name: 'Looking for' }).fill('a data lead');
+  await notes.getByRole('textbox', { name: 'Looking for' }).press('Enter');
+  await notes.getByLabel('Keep in touch every').selectOption({ label: 'Month' });
+  await notes.getByLabel('Next follow-up').fill(localDate());
+  await expect(notes.getByRole('status')).toHaveText('Saved');
+  return page;
+}
+
+test('a follow-up set today shows in the popup and on the badge; Done logs it and moves it by the cadence', async ({ ext }) => {
+  const profile = await kenjiDueToday(ext);
+  await expect.poll(() => badge(ext)).toBe('1');
+
+  const popup = await openExtensionPage(ext, 'popup.html');
+  await expect(popup.getByRole('heading', { name: 'Today' })).toBeVisible();
+  const row = popup.getByRole('listitem').filter({ has: popup.getByText('Kenji Tanaka', { exact: true }) });
+  await expect(row).toContainText('due today');
+  await expect(row).toContainText('You can help: Introduce him to a data lead candidate');
+  await expect(row).toContainText('Looking for: a data lead');
+  await expect(row.getByRole('link', { name: 'Open profile' })).toHaveAttribute('href', 'https://www.linkedin.com/in/kenji-tanaka/');
+  await row.getByLabel('Log contact with Kenji Tanaka as').selectOption({ label: 'Call' });
+  await row.getByRole('button', { name: 'Done' }).click();
+
+  await expect(popup.getByText('Nobody to contact today.', { exact: false })).toBeVisible();
+  await expect.poll(() => badge(ext)).toBe('');
+  const comingUp = popup.getByRole('region', { name: 'Coming up' });
+  await expect(comingUp).toContainText('Nothing in the next 7 days.');
+
+  const notes = sidebar(profile);
+  await expect(notes.getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(1);
+  await expect(notes.getByRole('list', { name: 'Timeline' })).toContainText('Call');
+  await expect(notes.getByLabel('Next follow-up')).toHaveValue(localDate(30));
+});
+
+test('snooze moves a person to Coming up, and search finds people by their notes', async ({ ext }) => {
+  await kenjiDueToday(ext);
+  const popup = await openExtensionPage(ext, 'popup.html');
+  const row = popup.getByRole('listitem').filter({ has: popup.getByText('Kenji Tanaka', { exact: true }) });
+  await row.getByRole('button', { name: 'Snooze' }).click();
+  await row.getByRole('button', { name: '1 week' }).click();
+  await expect(popup.getByText('Nobody to contact today.', { exact: false })).toBeVisible();
+  await expect(popup.getByRole('region', { name: 'Coming up' }).getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
+
+  await popup.getByRole('searchbox', { name: 'Search contacts' }).fill('data lead');
+  await expect(popup.getByRole('region', { name: 'Search results' }).getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
+  await popup.getByRole('searchbox', { name: 'Search contacts' }).fill('zzz');
+  await expect(popup.getByText('No one matches “zzz”.')).toBeVisible();
+});
+
+test('the daily reminder fires after the worker was stopped, only once a day, and a follow-up survives a browser restart', async ({ ext }) => {
+  await kenjiDueToday(ext);
+  const popup = await openExtensionPage(ext, 'popup.html');
+  const setReminderTime = (time: string) =>
+    popup.evaluate(
+      (reminderTime) =>
+        chrome.storage.local.set({ settings: { defaultCadenceDays: null, reminderTime, notificationsEnabled: true, language: 'auto' } }),
+      time,
+    );
+
+  await stopServiceWorker(ext);
+  await setReminderTime('00:00');
+  await expect.poll(() => notifications(popup)).toEqual(['daily-reminder']);
+  expect(await popup.evaluate(() => chrome.storage.local.get('lastReminderDate'))).toEqual({ lastReminderDate: localDate() });
+
+  await popup.evaluate(() => chrome.notifications.clear('daily-reminder'));
+  await stopServiceWorker(ext);
+  await setReminderTime('00:01');
+  await popup.waitForTimeout(1000);
+  expect(await notifications(popup)).toEqual([]);
+
+  // A reminder missed while the browser was closed comes at the next start that day.
+  await popup.evaluate(() => chrome.storage.local.remove('lastReminderDate'));
+  const { userDataDir } = ext;
+  await ext.close();
+  const again = await launchWithExtension({ userDataDir });
+  try {
+    const reopened = await openExtensionPage(again, 'popup.html');
+    await expect(reopened.getByText('Kenji Tanaka', { exact: true })).toBeVisible();
+    await expect.poll(() => notifications(reopened)).toEqual(['daily-reminder']);
+  } finally {
+    await again.close();
+  }
+});
+
+test.describe('in Spanish', () => {
+  test.use({ browserLocale: 'es-ES' });
+  test('the popup speaks Spanish', async ({ ext }) => {
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await expect(popup.getByRole('heading', { name: 'Hoy' })).toBeVisible();
+    await expect(popup.getByText('Nadie a quien contactar hoy.', { exact: false })).toBeVisible();
+    await expect(popup.getByRole('searchbox', { name: 'Buscar contactos' })).toBeVisible();
+  });
+});
