@@ -17,7 +17,5 @@ export function sidebarFrameStyle(collapsed: boolean): Partial<CSSStyleDeclarati
     borderRadius: collapsed ? '8px 0 0 8px' : '0',
     boxShadow: '0 0 12px rgba(0, 0, 0, 0.18)',
     zIndex: '2147483000',
-    background: 'transparent',
-    colorScheme: 'normal',
   };
 }
