@@ -136,7 +136,8 @@ function watchProfiles(ctx: ContentScriptContext) {
   const observer = new MutationObserver(safeCheck);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', safeCheck);
+  // Fired from the Navigation API before the URL changes: check once it has.
+  ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(safeCheck));
   ctx.addEventListener(window, 'popstate', safeCheck);
   ctx.setInterval(safeCheck, 250);
   safeCheck();
