@@ -9,9 +9,10 @@ import { formatDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { kindLabel } from './labels';
 import { openProfile } from './open-profile';
+import type { RowProps } from './WindowList';
 
 /** One person due today: who, why, and the three things to do about it. */
-export function DueRow({ contact, today }: { contact: Contact; today: string }) {
+export function DueRow({ contact, today, rowProps }: { contact: Contact; today: string; rowProps?: RowProps }) {
   const id = useId();
   const [kind, setKind] = useState<InteractionKind>('message');
   const [snoozing, setSnoozing] = useState(false);
@@ -23,7 +24,7 @@ export function DueRow({ contact, today }: { contact: Contact; today: string }) 
     void snoozeFollowUp(db, contact.key, choice, today);
   };
   return (
-    <li className="due" aria-labelledby={`${id}-name`}>
+    <li className="due" aria-labelledby={`${id}-name`} {...rowProps}>
       <div className="due-head">
         <strong id={`${id}-name`}>{name}</strong>
         <span className={overdue > 0 ? 'badge late' : 'badge'}>{t('popup.overdue', overdue)}</span>

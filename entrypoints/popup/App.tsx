@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DueRow } from '@/components/DueRow';
 import { openProfile } from '@/components/open-profile';
+import { WindowList } from '@/components/WindowList';
+import type { Contact } from '@/utils/db';
 import { getDb } from '@/utils/db';
 import { formatDate } from '@/utils/format';
 import { localToday } from '@/utils/dates';
@@ -54,29 +56,42 @@ export function App() {
       {due === undefined ? null : due.length === 0 ? (
         <p className="empty">{t('popup.empty')}</p>
       ) : (
-        <ul className="due-list" aria-label={t('popup.title')}>
-          {due.map((contact) => (
-            <DueRow key={contact.key} contact={contact} today={today} />
-          ))}
-        </ul>
+        <DueList due={due} today={today} />
       )}
       <section aria-labelledby="coming-up">
         <h2 id="coming-up">{t('popup.comingUp')}</h2>
         {soon === undefined ? null : soon.length === 0 ? (
           <p className="empty">{t('popup.comingUpEmpty')}</p>
         ) : (
-          <ul className="coming-up">
-            {soon.map((contact) => (
-              <li key={contact.key}>
-                <a href={contact.profileUrl} onClick={(event) => openProfile(event, contact.profileUrl)}>
-                  {contact.name || contact.key}
-                </a>{' '}
-                <span className="muted">{formatDate(contact.nextFollowUp!)}</span>
-              </li>
-            ))}
-          </ul>
+          <ComingUpList soon={soon} />
         )}
       </section>
     </main>
   );
 }
+
+const contactKey = (contact: Contact) => contact.key;
+
+// Both lists draw only the rows in view, and typing in the search box does not redraw them.
+const DueList = memo(function DueList({ due, today }: { due: Contact[]; today: string }) {
+  return (
+    <WindowList items={due} itemKey={contactKey} estimateSize={130} gap={7} className="due-list" aria-label={t('popup.title')}>
+      {(contact, rowProps) => <DueRow contact={contact} today={today} rowProps={rowProps} />}
+    </WindowList>
+  );
+});
+
+const ComingUpList = memo(function ComingUpList({ soon }: { soon: Contact[] }) {
+  return (
+    <WindowList items={soon} itemKey={contactKey} estimateSize={20} gap={7} className="coming-up">
+      {(contact, rowProps) => (
+        <li {...rowProps}>
+          <a href={contact.profileUrl} onClick={(event) => openProfile(event, contact.profileUrl)}>
+            {contact.name || contact.key}
+          </a>{' '}
+          <span className="muted">{formatDate(contact.nextFollowUp!)}</span>
+        </li>
+      )}
+    </WindowList>
+  );
+});
