@@ -29,8 +29,14 @@ export default defineBackground(() => {
     get: () => browser.storage.local.get(null),
     remove: (keys: string[]) => browser.storage.local.remove(keys),
   };
+  // Read at each use: the worker keeps no state, and the setting may have changed since.
+  const newContactDefaults = async () => ({ cadenceDays: (await settingsItem.getValue()).defaultCadenceDays });
   const foldOrphanDrafts = () =>
-    foldDrafts(db, draftStore, (_key, draft) => Date.now() - (draft.at ?? 0) > ORPHAN_DRAFT_MS).catch(() => 0);
+    newContactDefaults()
+      .then((defaults) =>
+        foldDrafts(db, draftStore, (_key, draft) => Date.now() - (draft.at ?? 0) > ORPHAN_DRAFT_MS, defaults),
+      )
+      .catch(() => 0);
 
   async function ensureAlarms(recreateDaily = false) {
     if (!(await browser.alarms.get(CHECK_ALARM))) {
@@ -72,9 +78,17 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     if (!port.name.startsWith(SIDEBAR_PORT)) return;
     const instance = port.name.slice(SIDEBAR_PORT.length);
-    serveSidebarPort(port, db, browser.runtime.getURL('/sidebar.html'), () => {
-      void foldDrafts(db, draftStore, (key) => key.startsWith(draftKey(instance, ''))).catch(() => 0);
-    });
+    serveSidebarPort(
+      port,
+      db,
+      browser.runtime.getURL('/sidebar.html'),
+      () => {
+        void newContactDefaults()
+          .then((defaults) => foldDrafts(db, draftStore, (key) => key.startsWith(draftKey(instance, '')), defaults))
+          .catch(() => 0);
+      },
+      newContactDefaults,
+    );
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
   browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));

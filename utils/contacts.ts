@@ -61,6 +61,11 @@ export async function refreshFromPage(db: RelationshipDb, key: string, page: Par
   });
 }
 
+/** What a contact gets when it is first created; callers read it from settings and hand it in. */
+export interface NewContactDefaults {
+  cadenceDays?: number | null;
+}
+
 /**
  * Writes the given user fields only, so two views editing different fields of one person never
  * overwrite each other. Creates the contact on its first edit, with what the page showed.
@@ -70,6 +75,7 @@ export async function saveUserFields(
   key: string,
   fields: Partial<UserFields> & { name?: string },
   page: Partial<PageFields> = {},
+  defaults: NewContactDefaults = {},
 ): Promise<void> {
   await db.transaction('rw', db.contacts, async () => {
     const now = Date.now();
@@ -77,7 +83,7 @@ export async function saveUserFields(
     if (existing) {
       await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, updatedAt: now });
     } else {
-      const fresh = newContact(key, now);
+      const fresh = { ...newContact(key, now), cadenceDays: defaults.cadenceDays ?? null };
       await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields });
     }
   });
@@ -107,12 +113,14 @@ export async function logInteraction(
   db: RelationshipDb,
   input: InteractionInput,
   page: Partial<PageFields> = {},
+  defaults: NewContactDefaults = {},
 ): Promise<void> {
   await db.transaction('rw', db.contacts, db.interactions, async () => {
     if (await db.interactions.get(input.id)) return;
     const now = Date.now();
     const contact = (await db.contacts.get(input.contactKey)) ?? {
       ...newContact(input.contactKey, now),
+      cadenceDays: defaults.cadenceDays ?? null,
       ...page,
     };
     await db.interactions.add({ ...input, createdAt: now, updatedAt: now });

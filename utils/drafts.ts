@@ -1,5 +1,5 @@
 import type { RelationshipDb } from './db';
-import { saveUserFields } from './contacts';
+import { saveUserFields, type NewContactDefaults } from './contacts';
 import { DRAFT_PREFIX, type Draft } from './messages';
 import { parseUserFields } from './validate';
 
@@ -22,6 +22,7 @@ export async function foldDrafts(
   db: RelationshipDb,
   store: DraftStore,
   accept: (storageKey: string, draft: Draft) => boolean,
+  newContactDefaults: NewContactDefaults = {},
 ): Promise<number> {
   const all = await store.get();
   const folded: string[] = [];
@@ -31,7 +32,7 @@ export async function foldDrafts(
     if (!accept(storageKey, draft)) continue;
     const fields = parseUserFields(draft?.fields);
     if (fields && typeof draft.key === 'string' && draft.key) {
-      await saveUserFields(db, draft.key, fields, draft.page ?? {});
+      await saveUserFields(db, draft.key, fields, draft.page ?? {}, newContactDefaults);
     }
     folded.push(storageKey);
   }

@@ -1,6 +1,14 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from './db';
-import { deleteInteraction, editInteraction, logInteraction, refreshFromPage, saveUserFields, timeline } from './contacts';
+import {
+  deleteInteraction,
+  editInteraction,
+  logInteraction,
+  refreshFromPage,
+  saveUserFields,
+  timeline,
+  type NewContactDefaults,
+} from './contacts';
 import type { SidebarPush } from './messages';
 import { parseSidebarRequest, type ValidSidebarRequest } from './validate';
 
@@ -19,12 +27,16 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
-async function apply(db: RelationshipDb, request: Exclude<ValidSidebarRequest, { type: 'subscribe' }>) {
+async function apply(
+  db: RelationshipDb,
+  request: Exclude<ValidSidebarRequest, { type: 'subscribe' }>,
+  newContactDefaults: () => Promise<NewContactDefaults>,
+) {
   switch (request.type) {
     case 'save':
-      return saveUserFields(db, request.key, request.fields, request.page);
+      return saveUserFields(db, request.key, request.fields, request.page, await newContactDefaults());
     case 'log':
-      return logInteraction(db, { ...request.interaction, contactKey: request.key }, request.page);
+      return logInteraction(db, { ...request.interaction, contactKey: request.key }, request.page, await newContactDefaults());
     case 'edit-interaction':
       return editInteraction(db, request.id, request.changes);
     case 'delete-interaction':
@@ -42,6 +54,8 @@ export function serveSidebarPort(
   db: RelationshipDb,
   sidebarUrl: string,
   onGone: () => void,
+  /** What a person gets when the sidebar creates them (the default "keep in touch every"). */
+  newContactDefaults: () => Promise<NewContactDefaults> = async () => ({}),
 ): void {
   if (!port.sender?.url?.startsWith(sidebarUrl)) {
     port.disconnect();
@@ -71,7 +85,7 @@ export function serveSidebarPort(
       return;
     }
     try {
-      await apply(db, request);
+      await apply(db, request, newContactDefaults);
       port.postMessage({ type: 'ack', seq: request.seq });
     } catch (error) {
       port.postMessage({ type: 'failed', seq: request.seq, reason: isQuotaError(error) ? 'storage-full' : 'unknown' });
