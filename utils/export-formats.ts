@@ -1,0 +1,195 @@
+import Papa from 'papaparse';
+import { CURRENT_SCHEMA_VERSION, type Contact, type Interaction, type LocalDate, type RelationshipDb } from './db';
+import type { Settings } from './settings';
+
+/** The `format` field that marks a file as this extension's full backup. */
+export const BACKUP_FORMAT = 'relationship-notes-backup';
+
+/** A contact as written to a backup: the index terms are derived, so they are rebuilt on import. */
+export type BackupContact = Omit<Contact, 'terms' | 'offerTerms' | 'needTerms'>;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  settings: Settings;
+  contacts: BackupContact[];
+  interactions: Interaction[];
+}
+
+/** A fresh object with exactly the stored fields, in a stable order. */
+export function backupContact(contact: Contact): BackupContact {
+  return {
+    key: contact.key,
+    name: contact.name,
+    headline: contact.headline,
+    location: contact.location,
+    photoUrl: contact.photoUrl,
+    profileUrl: contact.profileUrl,
+    email: contact.email,
+    connectedOn: contact.connectedOn,
+    interests: [...contact.interests],
+    offers: [...contact.offers],
+    needs: [...contact.needs],
+    howICanHelp: contact.howICanHelp,
+    whereWeMet: contact.whereWeMet,
+    notes: contact.notes,
+    tags: [...contact.tags],
+    cadenceDays: contact.cadenceDays,
+    nextFollowUp: contact.nextFollowUp,
+    lastInteraction: contact.lastInteraction,
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
+  };
+}
+
+export function backupInteraction(interaction: Interaction): Interaction {
+  // An introduction names the other person introduced.
+  const { withKey } = interaction as { withKey?: unknown };
+  return {
+    id: interaction.id,
+    contactKey: interaction.contactKey,
+    kind: interaction.kind,
+    date: interaction.date,
+    text: interaction.text,
+    ...(typeof withKey === 'string' ? { withKey } : {}),
+    createdAt: interaction.createdAt,
+    updatedAt: interaction.updatedAt,
+  };
+}
+
+export function makeBackup(
+  contacts: Contact[],
+  interactions: Interaction[],
+  settings: Settings,
+  now: Date = new Date(),
+): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    exportedAt: now.toISOString(),
+    settings: { ...settings },
+    contacts: contacts.map(backupContact),
+    interactions: interactions.map(backupInteraction),
+  };
+}
+
+/** Everything in the database, read in one transaction so the backup is one consistent moment. */
+export async function collectBackup(db: RelationshipDb, settings: Settings, now: Date = new Date()): Promise<Backup> {
+  const [contacts, interactions] = await db.transaction('r', db.contacts, db.interactions, () =>
+    Promise.all([db.contacts.toArray(), db.interactions.toArray()]),
+  );
+  return makeBackup(contacts, interactions, settings, now);
+}
+
+export function backupJson(backup: Backup): string {
+  return JSON.stringify(backup, null, 2);
+}
+
+const LIST_SEPARATOR = '; ';
+// Spreadsheets run a cell that starts with one of these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell a spreadsheet shows as text: a leading formula character gets a single quote before it. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export const CSV_COLUMNS: ReadonlyArray<readonly [string, (contact: Contact) => string]> = [
+  ['Name', (c) => c.name],
+  ['Profile URL', (c) => c.profileUrl],
+  ['Headline', (c) => c.headline],
+  ['Location', (c) => c.location],
+  ['Email', (c) => c.email],
+  ['Connected On', (c) => c.connectedOn ?? ''],
+  ['Interests', (c) => c.interests.join(LIST_SEPARATOR)],
+  ['What they offer', (c) => c.offers.join(LIST_SEPARATOR)],
+  ['Looking for', (c) => c.needs.join(LIST_SEPARATOR)],
+  ['How I can help', (c) => c.howICanHelp],
+  ['Where we met', (c) => c.whereWeMet],
+  ['Notes', (c) => c.notes],
+  ['Tags', (c) => c.tags.join(LIST_SEPARATOR)],
+  ['Keep in touch every (days)', (c) => (c.cadenceDays == null ? '' : String(c.cadenceDays))],
+  ['Next follow-up', (c) => c.nextFollowUp ?? ''],
+  ['Last contact', (c) => c.lastInteraction ?? ''],
+];
+
+/** One row per contact, UTF-8 with a BOM (so Excel reads the accents), CRLF, formulas neutralised. */
+export function contactsToCsv(contacts: Contact[]): string {
+  const csv = Papa.unparse(
+    {
+      fields: CSV_COLUMNS.map(([header]) => header),
+      data: contacts.map((contact) => CSV_COLUMNS.map(([, cell]) => neutraliseCell(cell(contact)))),
+    },
+    { newline: '\r\n', quotes: false },
+  );
+  return `\uFEFF${csv}\r\n`;
+}
+
+/** A TEXT value escaped per RFC 6350 §3.4; control characters a vCard may not hold are dropped. */
+export function escapeVcardText(value: string): string {
+  return value
+    .replace(/\r\n|\r|\n/g, '\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+    .replace(/[\\,;\n]/g, (ch) => (ch === '\n' ? '\\n' : `\\${ch}`));
+}
+
+const encoder = new TextEncoder();
+const MAX_LINE_OCTETS = 75;
+
+/** Folds a content line at 75 octets (RFC 6350 §3.2), never inside a UTF-8 sequence. */
+export function foldVcardLine(line: string): string {
+  if (encoder.encode(line).length <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  // A continuation line starts with a space, which counts towards its 75 octets.
+  let limit = MAX_LINE_OCTETS;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+      limit = MAX_LINE_OCTETS - 1;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+function vcard(contact: Contact): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escapeVcardText(contact.name || contact.key)}`];
+  if (contact.profileUrl) lines.push(`URL:${contact.profileUrl}`);
+  if (contact.headline) lines.push(`TITLE:${escapeVcardText(contact.headline)}`);
+  if (contact.email) lines.push(`EMAIL:${escapeVcardText(contact.email)}`);
+  if (contact.notes) lines.push(`NOTE:${escapeVcardText(contact.notes)}`);
+  if (contact.tags.length > 0) lines.push(`CATEGORIES:${contact.tags.map(escapeVcardText).join(',')}`);
+  lines.push('END:VCARD');
+  return lines.map(foldVcardLine).join('\r\n');
+}
+
+/** vCard 4.0, one card per contact: name, profile URL, headline, email, notes, tags as CATEGORIES. */
+export function contactsToVcard(contacts: Contact[]): string {
+  return contacts.map((contact) => `${vcard(contact)}\r\n`).join('');
+}
+
+export type ExportKind = 'backup' | 'csv' | 'vcard';
+
+const EXTENSIONS: Record<ExportKind, string> = { backup: 'json', csv: 'csv', vcard: 'vcf' };
+const MIME_TYPES: Record<ExportKind, string> = {
+  backup: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  vcard: 'text/vcard;charset=utf-8',
+};
+
+export function exportFileName(kind: ExportKind, date: LocalDate): string {
+  const what = kind === 'backup' ? 'backup' : 'contacts';
+  return `relationship-notes-${what}-${date}.${EXTENSIONS[kind]}`;
+}
+
+export function exportMimeType(kind: ExportKind): string {
+  return MIME_TYPES[kind];
+}
