@@ -1,4 +1,6 @@
+import { ImportExportSection } from '@/components/ImportExportSection';
 import { NetworkSection } from '@/components/NetworkSection';
+import { SettingsSection } from '@/components/SettingsSection';
 import { t } from '@/utils/i18n';
 
 export function App() {
@@ -8,9 +10,13 @@ export function App() {
         <h1>{t('options.title')}</h1>
         <nav aria-label={t('options.nav')}>
           <a href="#network">{t('options.network')}</a>
+          <a href="#import-export">{t('options.importExport')}</a>
+          <a href="#settings">{t('options.settings')}</a>
         </nav>
       </header>
       <NetworkSection />
+      <ImportExportSection />
+      <SettingsSection />
     </div>
   );
 }
