@@ -36,6 +36,8 @@ export function newContact(key: string, now: number = Date.now()): Contact {
     nextFollowUp: null,
     lastInteraction: null,
     terms: [],
+    offerTerms: [],
+    needTerms: [],
     createdAt: now,
     updatedAt: now,
   };
@@ -95,6 +97,7 @@ export interface InteractionInput {
   kind: InteractionKind;
   date: LocalDate;
   text: string;
+  withKey?: string;
 }
 
 async function latestInteractionDate(db: RelationshipDb, contactKey: string): Promise<LocalDate | null> {
@@ -131,6 +134,34 @@ export async function logInteraction(
       nextFollowUp: isLatest ? nextFollowUpAfterContact(contact, input.date) : contact.nextFollowUp,
       updatedAt: now,
     });
+  });
+}
+
+export interface IntroductionInput {
+  id: string;
+  date: LocalDate;
+  /** The two people introduced, each with the text their own timeline shows. */
+  people: [{ key: string; text: string }, { key: string; text: string }];
+}
+
+/**
+ * Records an introduction on both people's timelines, each pointing at the other, in one
+ * transaction: both or neither. Idempotent by id, like `logInteraction`.
+ */
+export async function logIntroduction(db: RelationshipDb, input: IntroductionInput): Promise<void> {
+  const [first, second] = input.people;
+  if (first.key === second.key) throw new Error('An introduction needs two different people');
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    for (const [index, person, other] of [[1, first, second], [2, second, first]] as const) {
+      await logInteraction(db, {
+        id: `${input.id}-${index}`,
+        contactKey: person.key,
+        kind: 'introduction',
+        date: input.date,
+        text: person.text,
+        withKey: other.key,
+      });
+    }
   });
 }
 

@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { InteractionKind } from './interaction-kinds';
+import { phrasesStems } from './introductions';
 import { searchTerms } from './search-terms';
 
 /** A calendar date in the user's local calendar, `YYYY-MM-DD`. */
@@ -34,6 +35,10 @@ export interface Contact extends PageFields, UserFields {
   lastInteraction: LocalDate | null;
   /** Normalised words of the searchable fields, kept in step by a hook below. */
   terms: string[];
+  /** Stems of what they offer and what interests them, for introductions (version 2). */
+  offerTerms: string[];
+  /** Stems of what they are looking for (version 2). */
+  needTerms: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -46,6 +51,8 @@ export interface Interaction {
   kind: InteractionKind;
   date: LocalDate;
   text: string;
+  /** For an introduction: the other person introduced. */
+  withKey?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -61,7 +68,11 @@ export const DB_NAME = 'relationship-notes';
  * Every released schema version, in order. Never edit a released version: add a new one, and put
  * data changes in its `.upgrade()`. `tests/unit/db-versions.test.ts` opens a database of each.
  */
-export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}> = [
   {
     version: 1,
     stores: {
@@ -69,19 +80,44 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       interactions: 'id, contactKey, [contactKey+date], date, kind',
     },
   },
+  {
+    // Introductions: who offers what someone else is looking for, found through an index.
+    version: 2,
+    stores: {
+      contacts:
+        'key, name, nextFollowUp, lastInteraction, updatedAt, whereWeMet, *tags, *terms, *offerTerms, *needTerms',
+    },
+    upgrade: (tx) =>
+      tx
+        .table('contacts')
+        .toCollection()
+        .modify((contact: Contact) => Object.assign(contact, matchTerms(contact))),
+  },
 ];
+
+/** The introduction index terms of a contact, kept in step by the hooks below. */
+export function matchTerms(contact: Partial<Pick<Contact, 'offers' | 'interests' | 'needs'>>) {
+  return {
+    offerTerms: phrasesStems([...(contact.offers ?? []), ...(contact.interests ?? [])]),
+    needTerms: phrasesStems(contact.needs),
+  };
+}
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 export function openRelationshipDb(name = DB_NAME): RelationshipDb {
   const db = new Dexie(name) as RelationshipDb;
-  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
   db.contacts.hook('creating', (_key, contact) => {
     contact.terms = searchTerms(contact);
+    Object.assign(contact, matchTerms(contact));
   });
   db.contacts.hook('updating', (changes, _key, contact) => {
     const next = { ...contact, ...(changes as Partial<Contact>) };
-    return { terms: searchTerms(next) };
+    return { terms: searchTerms(next), ...matchTerms(next) };
   });
   return db;
 }

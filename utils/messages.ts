@@ -1,4 +1,5 @@
 import type { Contact, Interaction } from './db';
+import type { IntroductionSuggestion } from './introductions';
 import type { PageProfile } from './page-reader';
 
 /**
@@ -38,11 +39,23 @@ export type SidebarRequest =
       page: Partial<PageProfile>;
     }
   | { type: 'edit-interaction'; seq: number; id: string; changes: { kind?: string; date?: string; text?: string } }
-  | { type: 'delete-interaction'; seq: number; id: string };
+  | { type: 'delete-interaction'; seq: number; id: string }
+  /** Records an introduction on both people's timelines. */
+  | { type: 'introduce'; seq: number; id: string; date: string; people: [IntroducedPerson, IntroducedPerson] };
+
+export interface IntroducedPerson {
+  key: string;
+  /** What that person's timeline says. */
+  text: string;
+}
 
 export type SidebarPush =
   | { type: 'hello'; tabId: number | null }
   | { type: 'state'; key: string; contact: Contact | null; interactions: Interaction[] }
+  /** Introductions worth making for the person on screen, best first. */
+  | { type: 'introductions'; key: string; introductions: IntroductionSuggestion[] }
+  /** Every "where we met" in use, for suggestions. */
+  | { type: 'places'; places: string[] }
   | { type: 'ack'; seq: number }
   | { type: 'failed'; seq: number; reason: 'invalid' | 'storage-full' | 'unknown' };
 

@@ -1,4 +1,5 @@
 import type { Contact, Interaction, PageFields, UserFields } from './db';
+import type { IntroductionSuggestion } from './introductions';
 import { DRAFT_PREFIX, type Draft, type SidebarPush, type SidebarRequest } from './messages';
 import type { PageProfile } from './page-reader';
 
@@ -25,6 +26,10 @@ export interface SidebarClientDeps {
   removeDraft(storageKey: string): Promise<void> | void;
   onHello(tabId: number | null): void;
   onState(state: SidebarState): void;
+  /** Introductions worth making for the person shown. */
+  onIntroductions?(introductions: IntroductionSuggestion[]): void;
+  /** Places already met, for the "Where we met" suggestions. */
+  onPlaces?(places: string[]): void;
   onStatus(status: SaveStatus): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
@@ -149,6 +154,12 @@ export class SidebarClient {
         return;
       case 'state':
         if (message.key === this.profile?.key) this.deps.onState(message);
+        return;
+      case 'introductions':
+        if (message.key === this.profile?.key) this.deps.onIntroductions?.(message.introductions);
+        return;
+      case 'places':
+        this.deps.onPlaces?.(message.places);
         return;
       case 'ack':
       case 'failed': {

@@ -4,12 +4,14 @@ import {
   deleteInteraction,
   editInteraction,
   logInteraction,
+  logIntroduction,
   refreshFromPage,
   saveUserFields,
   timeline,
   type NewContactDefaults,
 } from './contacts';
 import type { SidebarPush } from './messages';
+import { sidebarNetworkFeed } from './sidebar-network';
 import { parseSidebarRequest, type ValidSidebarRequest } from './validate';
 
 /** The part of a runtime port the service uses. */
@@ -41,6 +43,8 @@ async function apply(
       return editInteraction(db, request.id, request.changes);
     case 'delete-interaction':
       return deleteInteraction(db, request.id);
+    case 'introduce':
+      return logIntroduction(db, request);
   }
 }
 
@@ -62,6 +66,7 @@ export function serveSidebarPort(
     return;
   }
   let subscription: Subscription | undefined;
+  const network = sidebarNetworkFeed(db, (message) => port.postMessage(message));
   port.postMessage({ type: 'hello', tabId: port.sender.tab?.id ?? null });
 
   port.onMessage.addListener(async (raw) => {
@@ -82,6 +87,7 @@ export function serveSidebarPort(
         next: (state) => port.postMessage({ type: 'state', key, ...state }),
         error: () => undefined,
       });
+      network.show(key);
       return;
     }
     try {
@@ -94,6 +100,7 @@ export function serveSidebarPort(
 
   port.onDisconnect.addListener(() => {
     subscription?.unsubscribe();
+    network.stop();
     onGone();
   });
 }

@@ -52,6 +52,16 @@ const requestSchema = v.variant('type', [
     changes: v.object({ kind: v.optional(kind), date: v.optional(localDate), text: v.optional(text()) }),
   }),
   v.object({ type: v.literal('delete-interaction'), seq, id: key }),
+  v.object({
+    type: v.literal('introduce'),
+    seq,
+    id: key,
+    date: localDate,
+    people: v.pipe(
+      v.tuple([v.object({ key, text: text(1000) }), v.object({ key, text: text(1000) })]),
+      v.check(([first, second]) => first.key !== second.key, 'two different people'),
+    ),
+  }),
 ]);
 
 export type ValidSidebarRequest = v.InferOutput<typeof requestSchema>;

@@ -1,0 +1,34 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { RelationshipDb } from './db';
+import type { SidebarPush } from './messages';
+import { introductionsForContact, placesMet } from './network-queries';
+
+/** How many introductions the sidebar shows for the person on screen. */
+export const SIDEBAR_INTRODUCTIONS = 5;
+
+/**
+ * The network around the sidebar's person, pushed apart from its state so the notes never wait
+ * for it: introductions worth making for that person, and the places already met for the
+ * "Where we met" suggestions. Both follow every change to the database.
+ */
+export function sidebarNetworkFeed(db: RelationshipDb, post: (message: SidebarPush) => void) {
+  let introductions: Subscription | undefined;
+  let places: Subscription | undefined;
+  return {
+    show(key: string) {
+      introductions?.unsubscribe();
+      introductions = liveQuery(() => introductionsForContact(db, key, SIDEBAR_INTRODUCTIONS)).subscribe({
+        next: (list) => post({ type: 'introductions', key, introductions: list }),
+        error: () => undefined,
+      });
+      places ??= liveQuery(() => placesMet(db)).subscribe({
+        next: (list) => post({ type: 'places', places: list }),
+        error: () => undefined,
+      });
+    },
+    stop() {
+      introductions?.unsubscribe();
+      places?.unsubscribe();
+    },
+  };
+}
