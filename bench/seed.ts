@@ -17,6 +17,8 @@ const BACKUP_FORMAT = 'relationship-notes-backup';
 
 const INTERESTS = ['open source', 'climbing', 'jazz', 'machine learning', 'fintech', 'coffee', 'urban design'];
 const NEEDS = ['a co-founder', 'a data lead', 'seed funding', 'a mentor', 'design feedback', 'new clients'];
+// What people offer overlaps what others look for, so introductions have matches to weigh.
+const OFFERS = ['mentoring', 'design feedback', 'intros to seed investors', 'data engineering', 'new clients'];
 
 /** The stored records for the generated network, as the extension's own code shapes them. */
 export function records(people: BenchPerson[], interactions: BenchInteraction[], now = Date.now()) {
@@ -39,6 +41,7 @@ export function records(people: BenchPerson[], interactions: BenchInteraction[],
     if (n % 10 === 0) {
       contact.interests = [INTERESTS[n % INTERESTS.length]!, INTERESTS[(n + 3) % INTERESTS.length]!];
       contact.needs = [NEEDS[n % NEEDS.length]!];
+      contact.offers = [OFFERS[(n / 10) % OFFERS.length]!];
       contact.howICanHelp = `Introduce ${p.first} to someone who knows ${contact.needs[0]}.`;
       contact.whereWeMet = n % 20 === 0 ? 'PyData' : 'Web Summit';
     }
