@@ -567,6 +567,8 @@ async function main() {
   } finally {
     await ext.close();
     rmSync(work, { recursive: true, force: true });
+    // A throwaway profile holds the whole network (100+ MB at full size).
+    if (!PROFILE_DIR) rmSync(ext.userDataDir, { recursive: true, force: true });
   }
 
   for (const [id, label, target] of [
