@@ -15,11 +15,15 @@ const REMINDER_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Defaults for new contacts, the daily reminder, the language, and the data itself. */
 export function SettingsSection() {
   const id = useId();
-  const settings = useStoredValue(settingsItem);
+  const stored = useStoredValue(settingsItem);
+  // Shown at once, before storage echoes the change back, so a control never snaps back.
+  const [changed, setChanged] = useState<Partial<Settings>>({});
+  const settings = stored && { ...stored, ...changed };
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = async (change: Partial<Settings>) => {
+    setChanged((previous) => ({ ...previous, ...change }));
     try {
       // Merged into what is stored now, so two quick changes never undo each other.
       await settingsItem.setValue({ ...(await settingsItem.getValue()), ...change });
