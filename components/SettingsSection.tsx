@@ -7,6 +7,7 @@ import { t, uiLanguage } from '@/utils/i18n';
 import { settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
+import { OutcomeLines } from './OutcomeLines';
 import { useStoredValue } from './use-stored-value';
 import './options-sections.css';
 
@@ -88,14 +89,7 @@ export function SettingsSection() {
               {t('settings.languageHint')}
             </span>
           </div>
-          <p role="status" className="status">
-            {status}
-          </p>
-          {problem && (
-            <p role="alert" className="error">
-              {problem}
-            </p>
-          )}
+          <OutcomeLines status={status} problem={problem} />
         </>
       )}
       <DataPanel />
@@ -188,14 +182,7 @@ function DataPanel() {
           {t('settings.deleteButton')}
         </button>
       </form>
-      <p role="status" className="status">
-        {result}
-      </p>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <OutcomeLines status={result} problem={problem} />
     </section>
   );
 }

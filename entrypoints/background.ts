@@ -69,10 +69,8 @@ export default defineBackground(() => {
     });
   }
 
-  async function refreshBadge() {
-    const count = await dueCount(db, localToday());
-    await browser.action.setBadgeText({ text: badgeText(count) });
-  }
+  const showDueCount = (count: number) => browser.action.setBadgeText({ text: badgeText(count) });
+  const refreshBadge = async () => showDueCount(await dueCount(db, localToday()));
 
   // Listeners first, synchronously: the worker may have been woken by any of these events.
   browser.runtime.onConnect.addListener((port) => {
@@ -115,7 +113,7 @@ export default defineBackground(() => {
   void foldOrphanDrafts();
   // The badge follows every follow-up set, done or snoozed, from any extension page.
   liveQuery(() => dueCount(db, localToday())).subscribe({
-    next: (count) => void browser.action.setBadgeText({ text: badgeText(count) }),
+    next: (count) => void showDueCount(count),
     error: () => undefined,
   });
   void remindIfDue();

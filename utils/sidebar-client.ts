@@ -51,7 +51,6 @@ export class SidebarClient {
   private readonly unsent = new Map<string, { fields: EditableFields; page: Partial<PageFields> }>();
   private readonly inFlight = new Map<number, Sent>();
   private saveTimer: unknown = null;
-  private reconnectTimer: unknown = null;
   private reconnectDelay = 50;
   private closed = false;
 
@@ -139,7 +138,7 @@ export class SidebarClient {
       if (this.port !== port || this.closed) return;
       this.port = null;
       if (this.inFlight.size > 0) this.deps.onStatus('retrying');
-      this.reconnectTimer = this.deps.setTimer(() => this.connect(), this.reconnectDelay);
+      this.deps.setTimer(() => this.connect(), this.reconnectDelay);
       this.reconnectDelay = Math.min(this.reconnectDelay * 2, 2_000);
     });
     if (this.profile) port.postMessage({ type: 'subscribe', profile: this.profile });
@@ -166,7 +165,7 @@ export class SidebarClient {
         const request = this.inFlight.get(message.seq);
         if (message.type === 'failed' && message.reason !== 'invalid') {
           this.deps.onStatus(message.reason === 'storage-full' ? 'storage-full' : 'retrying');
-          this.reconnectTimer = this.deps.setTimer(() => request && this.port?.postMessage(request), 5_000);
+          this.deps.setTimer(() => request && this.port?.postMessage(request), 5_000);
           return;
         }
         this.inFlight.delete(message.seq);
