@@ -5,7 +5,6 @@ import { t } from '@/utils/i18n';
 import { otherPerson, type IntroductionSuggestion } from '@/utils/introductions';
 import type { Interaction } from '@/utils/db';
 import { giveTakeText, logLabel, reasonText } from './introduction-text';
-import { openProfile } from './open-profile';
 import './introductions.css';
 
 interface Props {
@@ -13,10 +12,12 @@ interface Props {
   /** `null` while the background has not answered yet. */
   introductions: IntroductionSuggestion[] | null;
   onIntroduce(suggestion: IntroductionSuggestion): void;
+  /** Opens a profile in a new tab; the sidebar asks the background, having no `tabs` of its own. */
+  onOpenProfile(key: string): void;
 }
 
 /** The introductions worth making for the person on screen, each with why, and a way to log it. */
-export function SidebarIntroductions({ personKey, introductions, onIntroduce }: Props) {
+export function SidebarIntroductions({ personKey, introductions, onIntroduce, onOpenProfile }: Props) {
   const title = t('intro.title');
   return (
     <section className="introductions" aria-label={title}>
@@ -29,7 +30,13 @@ export function SidebarIntroductions({ personKey, introductions, onIntroduce }: 
             const other = otherPerson(suggestion, personKey);
             return (
               <li key={`${suggestion.seeker.key}\n${suggestion.helper.key}`} className="intro">
-                <a href={other.profileUrl} onClick={(event) => openProfile(event, other.profileUrl)}>
+                <a
+                  href={other.profileUrl}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onOpenProfile(other.key);
+                  }}
+                >
                   {other.name}
                 </a>
                 {suggestion.reasons.map((reason) => (

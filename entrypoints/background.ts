@@ -5,7 +5,8 @@ import { i18n } from '#i18n';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { draftKey, foldDrafts } from '@/utils/drafts';
-import { SIDEBAR_PORT } from '@/utils/messages';
+import { isPageMessage, SIDEBAR_PORT, type PageMessage } from '@/utils/messages';
+import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
 import {
   badgeText,
@@ -17,7 +18,7 @@ import {
   shouldRemind,
 } from '@/utils/reminders';
 import { lastReminderItem, settingsItem, sidebarCollapsedItem } from '@/utils/settings';
-import { serveSidebarPort } from '@/utils/sidebar-service';
+import { serveSidebarPort, type FrameTab } from '@/utils/sidebar-service';
 
 const REMINDER_NOTIFICATION = 'daily-reminder';
 // Drafts older than this have no live frame left to confirm them.
@@ -70,23 +71,40 @@ export default defineBackground(() => {
   }
 
   const showDueCount = (count: number) => browser.action.setBadgeText({ text: badgeText(count) });
+
+  // The sidebar's own tab, done here: a framed extension page has no `tabs` API in Firefox.
+  const frameTab: FrameTab = {
+    profileOf: async (tabId) => {
+      const ask: PageMessage = { type: 'getProfile' };
+      return ((await browser.tabs.sendMessage(tabId, ask, { frameId: 0 })) as PageProfile | null) ?? null;
+    },
+    watchProfile: (tabId, listener) => {
+      const relay = (message: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }) => {
+        if (sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return;
+        if (isPageMessage(message) && message.type === 'profileChanged') listener(message.profile);
+      };
+      browser.runtime.onMessage.addListener(relay);
+      return () => browser.runtime.onMessage.removeListener(relay);
+    },
+    openTab: (url) => void browser.tabs.create({ url }),
+  };
   const refreshBadge = async () => showDueCount(await dueCount(db, localToday()));
 
   // Listeners first, synchronously: the worker may have been woken by any of these events.
   browser.runtime.onConnect.addListener((port) => {
     if (!port.name.startsWith(SIDEBAR_PORT)) return;
     const instance = port.name.slice(SIDEBAR_PORT.length);
-    serveSidebarPort(
-      port,
+    serveSidebarPort(port, {
       db,
-      browser.runtime.getURL('/sidebar.html'),
-      () => {
+      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+      tabs: frameTab,
+      onGone: () => {
         void newContactDefaults()
           .then((defaults) => foldDrafts(db, draftStore, (key) => key.startsWith(draftKey(instance, '')), defaults))
           .catch(() => 0);
       },
       newContactDefaults,
-    );
+    });
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
   browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));

@@ -3,13 +3,13 @@ import type { IntroductionSuggestion } from './introductions';
 import type { PageProfile } from './page-reader';
 
 /**
- * One-off messages between the content script and the sidebar frame, typed once for both ends.
+ * One-off messages between the content script and the background, typed once for both ends.
  * The content script answers only with what the page itself shows: it never sees notes.
  */
 export type PageMessage =
-  /** Sidebar → its tab's top frame: which profile is on screen? Answered with `PageProfile | null`. */
+  /** Background → a tab's top frame: which profile is on screen? Answered with `PageProfile | null`. */
   | { type: 'getProfile' }
-  /** Content script → extension pages, on in-page navigation. */
+  /** Content script → background, on load and in-page navigation; relayed to that tab's sidebar. */
   | { type: 'profileChanged'; profile: PageProfile | null };
 
 export function isPageMessage(message: unknown): message is PageMessage {
@@ -19,7 +19,7 @@ export function isPageMessage(message: unknown): message is PageMessage {
 
 /**
  * Whether the content script answers this message: only `getProfile`, and only from this
- * extension's own pages (no other extension or page can ask what is on screen).
+ * extension (no other extension or page can ask what is on screen).
  */
 export function isProfileQuery(message: unknown, sender: { id?: string }, extensionId: string): boolean {
   return sender.id === extensionId && isPageMessage(message) && message.type === 'getProfile';
@@ -41,7 +41,9 @@ export type SidebarRequest =
   | { type: 'edit-interaction'; seq: number; id: string; changes: { kind?: string; date?: string; text?: string } }
   | { type: 'delete-interaction'; seq: number; id: string }
   /** Records an introduction on both people's timelines. */
-  | { type: 'introduce'; seq: number; id: string; date: string; people: [IntroducedPerson, IntroducedPerson] };
+  | { type: 'introduce'; seq: number; id: string; date: string; people: [IntroducedPerson, IntroducedPerson] }
+  /** Opens someone's profile in a new tab: a framed page may not open tabs itself (Firefox). */
+  | { type: 'open-profile'; key: string };
 
 export interface IntroducedPerson {
   key: string;
@@ -50,7 +52,8 @@ export interface IntroducedPerson {
 }
 
 export type SidebarPush =
-  | { type: 'hello'; tabId: number | null }
+  /** Which profile the frame's own tab shows, from its top frame: at connect and on every change. */
+  | { type: 'profile'; profile: PageProfile | null }
   | { type: 'state'; key: string; contact: Contact | null; interactions: Interaction[] }
   /** Introductions worth making for the person on screen, best first. */
   | { type: 'introductions'; key: string; introductions: IntroductionSuggestion[] }

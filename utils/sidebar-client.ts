@@ -24,7 +24,8 @@ export interface SidebarClientDeps {
   connect(): ClientPort;
   setDraft(storageKey: string, draft: Draft): Promise<void> | void;
   removeDraft(storageKey: string): Promise<void> | void;
-  onHello(tabId: number | null): void;
+  /** Which profile the frame's tab shows, as the background learned it from the tab's top frame. */
+  onProfile(profile: PageProfile | null): void;
   onState(state: SidebarState): void;
   /** Introductions worth making for the person shown. */
   onIntroductions?(introductions: IntroductionSuggestion[]): void;
@@ -111,6 +112,15 @@ export class SidebarClient {
     this.unsent.clear();
   }
 
+  /** Opens someone's profile in a new tab, through the background. */
+  openProfile(key: string): void {
+    try {
+      this.port?.postMessage({ type: 'open-profile', key });
+    } catch {
+      // No port right now: the click is not worth replaying after a reconnect.
+    }
+  }
+
   request(request: DistributiveOmit<Sent, 'seq'>): void {
     this.deps.onStatus('saving');
     this.send({ ...request, seq: ++this.seq } as Sent);
@@ -148,8 +158,8 @@ export class SidebarClient {
   private receive(message: SidebarPush) {
     this.reconnectDelay = 50;
     switch (message.type) {
-      case 'hello':
-        this.deps.onHello(message.tabId);
+      case 'profile':
+        this.deps.onProfile(message.profile);
         return;
       case 'state':
         if (message.key === this.profile?.key) this.deps.onState(message);

@@ -11,6 +11,8 @@ import {
   type NewContactDefaults,
 } from './contacts';
 import type { SidebarPush } from './messages';
+import type { PageProfile } from './page-reader';
+import { profileUrlFromKey } from './profile-key';
 import { sidebarNetworkFeed } from './sidebar-network';
 import { parseSidebarRequest, type ValidSidebarRequest } from './validate';
 
@@ -29,9 +31,32 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
+/**
+ * What the background does for a frame about the frame's own tab. A framed extension page gets
+ * no `tabs` API in Firefox, so these are done here, for every browser alike.
+ */
+export interface FrameTab {
+  /** Asks the tab's top frame which profile is on screen. */
+  profileOf(tabId: number): Promise<PageProfile | null>;
+  /** Follows what the tab's top frame announces; returns the function that stops following. */
+  watchProfile(tabId: number, listener: (profile: PageProfile | null) => void): () => void;
+  openTab(url: string): void;
+}
+
+export interface SidebarServiceDeps {
+  db: RelationshipDb;
+  /** The sidebar page's own URL: only a port from it is served. */
+  sidebarUrl: string;
+  tabs: FrameTab;
+  /** Called once the frame is gone (closed, navigated, or the worker stopped). */
+  onGone(): void;
+  /** What a person gets when the sidebar creates them (the default "keep in touch every"). */
+  newContactDefaults?: () => Promise<NewContactDefaults>;
+}
+
 async function apply(
   db: RelationshipDb,
-  request: Exclude<ValidSidebarRequest, { type: 'subscribe' }>,
+  request: Exclude<ValidSidebarRequest, { type: 'subscribe' | 'open-profile' }>,
   newContactDefaults: () => Promise<NewContactDefaults>,
 ) {
   switch (request.type) {
@@ -50,24 +75,37 @@ async function apply(
 
 /**
  * Serves one sidebar frame: the frame cannot open IndexedDB (it is a third-party frame on
- * linkedin.com), so it subscribes to the person it shows and sends its edits here. Every change,
+ * linkedin.com), so it subscribes to the person it shows and sends its edits here. It is told
+ * which profile its own tab shows, from that tab's top frame, never from the page. Every change,
  * from any extension page, is pushed back while the port lives.
  */
-export function serveSidebarPort(
-  port: SidebarPort,
-  db: RelationshipDb,
-  sidebarUrl: string,
-  onGone: () => void,
-  /** What a person gets when the sidebar creates them (the default "keep in touch every"). */
-  newContactDefaults: () => Promise<NewContactDefaults> = async () => ({}),
-): void {
-  if (!port.sender?.url?.startsWith(sidebarUrl)) {
+export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): void {
+  const { db, tabs, onGone } = deps;
+  const newContactDefaults = deps.newContactDefaults ?? (async () => ({}));
+  const tabId = port.sender?.tab?.id;
+  if (!port.sender?.url?.startsWith(deps.sidebarUrl) || tabId === undefined) {
     port.disconnect();
     return;
   }
   let subscription: Subscription | undefined;
   const network = sidebarNetworkFeed(db, (message) => port.postMessage(message));
-  port.postMessage({ type: 'hello', tabId: port.sender.tab?.id ?? null });
+  // An announcement that arrives while the first answer is on its way is the newer of the two.
+  let announced = false;
+  const showProfile = (profile: PageProfile | null) => {
+    try {
+      port.postMessage({ type: 'profile', profile });
+    } catch {
+      // The frame went away meanwhile; its disconnect cleans up.
+    }
+  };
+  const stopWatching = tabs.watchProfile(tabId, (profile) => {
+    announced = true;
+    showProfile(profile);
+  });
+  void tabs
+    .profileOf(tabId)
+    .catch(() => null)
+    .then((profile) => announced || showProfile(profile));
 
   port.onMessage.addListener(async (raw) => {
     const request = parseSidebarRequest(raw);
@@ -90,6 +128,10 @@ export function serveSidebarPort(
       network.show(key);
       return;
     }
+    if (request.type === 'open-profile') {
+      tabs.openTab(profileUrlFromKey(request.key));
+      return;
+    }
     try {
       await apply(db, request, newContactDefaults);
       port.postMessage({ type: 'ack', seq: request.seq });
@@ -99,6 +141,7 @@ export function serveSidebarPort(
   });
 
   port.onDisconnect.addListener(() => {
+    stopWatching();
     subscription?.unsubscribe();
     network.stop();
     onGone();

@@ -62,6 +62,7 @@ const requestSchema = v.variant('type', [
       v.check(([first, second]) => first.key !== second.key, 'two different people'),
     ),
   }),
+  v.object({ type: v.literal('open-profile'), key }),
 ]);
 
 export type ValidSidebarRequest = v.InferOutput<typeof requestSchema>;

@@ -13,7 +13,7 @@ import type { IntroductionSuggestion } from '@/utils/introductions';
 import { useStoredValue } from '@/components/use-stored-value';
 import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
-import { isPageMessage, SIDEBAR_PORT, type PageMessage } from '@/utils/messages';
+import { SIDEBAR_PORT } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { sidebarCollapsedItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
@@ -31,7 +31,6 @@ export function App() {
   const shown = useRef<PageProfile | null>(null);
 
   useEffect(() => {
-    let tabId: number | null = null;
     const instanceId = crypto.randomUUID();
     const show = (next: PageProfile | null) => {
       if (next && shown.current?.key === next.key) {
@@ -51,15 +50,8 @@ export function App() {
       connect: () => browser.runtime.connect({ name: SIDEBAR_PORT + instanceId }),
       setDraft: (key, draft) => browser.storage.local.set({ [key]: draft }),
       removeDraft: (key) => browser.storage.local.remove(key),
-      onHello: (id) => {
-        tabId = id;
-        if (id == null) return;
-        const ask: PageMessage = { type: 'getProfile' };
-        browser.tabs
-          .sendMessage(id, ask, { frameId: 0 })
-          .then((answer) => answer && show(answer as PageProfile))
-          .catch(() => undefined);
-      },
+      // The background knows this frame's tab and asks its top frame: no page message is trusted.
+      onProfile: show,
       onState: (next) => {
         setState(next);
         setForm(editableView(next.contact, instance.pendingFields(next.key)));
@@ -70,19 +62,12 @@ export function App() {
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
       clearTimer: (handle) => window.clearTimeout(handle as number),
     });
-    // Only the content script of this frame's own tab says which profile is on screen.
-    const onMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number; id?: string }) => {
-      if (sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return;
-      if (isPageMessage(message) && message.type === 'profileChanged') show(message.profile);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
     const flush = () => instance.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     instance.start();
     return () => {
-      browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       instance.stop();
@@ -174,6 +159,7 @@ export function App() {
           <SidebarIntroductions
             personKey={profile.key}
             introductions={introductions}
+            onOpenProfile={(key) => client.current?.openProfile(key)}
             onIntroduce={(suggestion) =>
               client.current?.request({
                 type: 'introduce',

@@ -50,6 +50,13 @@ test('Kenji offers data engineering and Amara is looking for it: her sidebar sug
 
   await kenjiPage.reload();
   await expect(timelineOf(sidebar(kenjiPage))).toContainText('Introduced to Amara Okafor (Data Engineering)');
+
+  // The framed sidebar opens tabs through the background: Amara's profile opens in a new tab.
+  const opened = ext.context.waitForEvent('page');
+  await sidebar(kenjiPage).getByRole('region', { name: 'Introductions' }).getByRole('link', { name: 'Amara Okafor' }).click();
+  const amaraTab = await opened;
+  await expect(amaraTab).toHaveURL('https://www.linkedin.com/in/amara-okafor/');
+  await expect(sidebar(amaraTab).getByRole('heading', { level: 1, name: 'Amara Okafor' })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 

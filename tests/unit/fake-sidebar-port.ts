@@ -1,5 +1,7 @@
+import type { RelationshipDb } from '@/utils/db';
 import type { SidebarPush } from '@/utils/messages';
-import type { SidebarPort } from '@/utils/sidebar-service';
+import type { PageProfile } from '@/utils/page-reader';
+import type { FrameTab, SidebarPort, SidebarServiceDeps } from '@/utils/sidebar-service';
 
 export const SIDEBAR_URL = 'chrome-extension://abcdefghijklmnop/sidebar.html';
 
@@ -34,4 +36,38 @@ export class FakeSidebarPort implements SidebarPort {
 
 export function sidebarPort(tabId = 7) {
   return new FakeSidebarPort({ url: `${SIDEBAR_URL}?frame=1`, tab: { id: tabId } });
+}
+
+/** The frame's tab as the background sees it: what its top frame shows, driven by the test. */
+export class FakeFrameTab implements FrameTab {
+  opened: string[] = [];
+  private readonly shown = new Map<number, PageProfile | null>();
+  private readonly watchers = new Set<{ tabId: number; listener: (profile: PageProfile | null) => void }>();
+  /** How long the top frame takes to answer `getProfile`. */
+  answerDelayMs = 0;
+  async profileOf(tabId: number) {
+    const profile = this.shown.get(tabId) ?? null;
+    if (this.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
+    return profile;
+  }
+  watchProfile(tabId: number, listener: (profile: PageProfile | null) => void) {
+    const watcher = { tabId, listener };
+    this.watchers.add(watcher);
+    return () => void this.watchers.delete(watcher);
+  }
+  openTab(url: string) {
+    this.opened.push(url);
+  }
+  get watching() {
+    return this.watchers.size;
+  }
+  /** The tab's page shows `profile` (the content script announces it). */
+  show(tabId: number, profile: PageProfile | null, { announce = true } = {}) {
+    this.shown.set(tabId, profile);
+    if (announce) for (const w of this.watchers) if (w.tabId === tabId) w.listener(profile);
+  }
+}
+
+export function serviceDeps(db: RelationshipDb, overrides: Partial<SidebarServiceDeps> = {}): SidebarServiceDeps {
+  return { db, sidebarUrl: SIDEBAR_URL, tabs: new FakeFrameTab(), onGone: () => undefined, ...overrides };
 }

@@ -11,7 +11,7 @@ async function declared(browser: string, manifestVersion: 2 | 3): Promise<UserMa
 
 describe.each([
   ['chrome', 3],
-  ['firefox', 2],
+  ['firefox', 3],
 ] as const)('the %s manifest (MV%i) as declared', (browser, manifestVersion) => {
   it('asks for storage, alarms, notifications and unlimitedStorage only', async () => {
     const manifest = await declared(browser, manifestVersion);
@@ -39,7 +39,7 @@ describe.each([
 
 describe('the Firefox manifest', () => {
   it('has a gecko id and declares that no data is collected', async () => {
-    const gecko = (await declared('firefox', 2)).browser_specific_settings?.gecko as Record<string, unknown>;
+    const gecko = (await declared('firefox', 3)).browser_specific_settings?.gecko as Record<string, unknown>;
     expect(gecko.id).toMatch(/^[\w.-]+@[\w.-]+$/);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });

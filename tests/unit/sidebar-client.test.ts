@@ -36,7 +36,7 @@ function setup() {
     },
     setDraft: (key, draft) => void drafts.set(key, structuredClone(draft)),
     removeDraft: (key) => void drafts.delete(key),
-    onHello: () => undefined,
+    onProfile: () => undefined,
     onState: () => undefined,
     onStatus: (s) => statuses.push(s),
     setTimer: (fn) => timers.push(fn),

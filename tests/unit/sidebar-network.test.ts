@@ -4,8 +4,7 @@ import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import type { SidebarPush } from '@/utils/messages';
 import { parseSidebarRequest } from '@/utils/validate';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar-service';
-
-const SIDEBAR_URL = 'chrome-extension://abcdefghijklmnop/sidebar.html';
+import { SIDEBAR_URL, serviceDeps } from './fake-sidebar-port';
 
 function fakePort() {
   const received: SidebarPush[] = [];
@@ -46,7 +45,7 @@ describe('the sidebar’s network feed', () => {
     await saveUserFields(db, 'kenji-tanaka', { name: 'Kenji Tanaka', offers: ['data engineering'], whereWeMet: 'PyData Osaka' });
     await saveUserFields(db, 'amara-okafor', { name: 'Amara Okafor', needs: ['Data Engineering'] });
     sidebar = fakePort();
-    serveSidebarPort(sidebar.port, db, SIDEBAR_URL, () => undefined);
+    serveSidebarPort(sidebar.port, serviceDeps(db));
   });
   afterEach(() => {
     sidebar.close();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { newContact } from '@/utils/contacts';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar-service';
-import { FakeSidebarPort, SIDEBAR_URL, sidebarPort } from './fake-sidebar-port';
+import { FakeFrameTab, FakeSidebarPort, serviceDeps, sidebarPort } from './fake-sidebar-port';
 
 const kenji = {
   key: 'kenji-tanaka',
@@ -25,14 +25,20 @@ describe('serveSidebarPort', () => {
     ports.splice(0).forEach((port) => port.close());
     db.close();
   });
+  let tabs: FakeFrameTab;
+  beforeEach(() => {
+    tabs = new FakeFrameTab();
+  });
   const serve = (port: FakeSidebarPort, onGone = () => undefined) => {
     ports.push(port);
-    serveSidebarPort(port, db, SIDEBAR_URL, onGone);
+    serveSidebarPort(port, serviceDeps(db, { tabs, onGone }));
     return port;
   };
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
 
   it.each<[string, SidebarPort['sender']]>([
     ['a LinkedIn page', { url: 'https://www.linkedin.com/in/kenji-tanaka/', tab: { id: 7 } }],
+    ['the sidebar page outside any tab', { url: 'chrome-extension://abcdefghijklmnop/sidebar.html' }],
     ['the popup', { url: 'chrome-extension://abcdefghijklmnop/popup.html' }],
     ['another extension', { url: 'chrome-extension://zzzzzzzzzzzzzzzz/sidebar.html' }],
     ['a sender without a url', {}],
@@ -44,10 +50,52 @@ describe('serveSidebarPort', () => {
     expect(port.received).toEqual([]);
   });
 
-  it('greets the sidebar page with its tab id', () => {
+  it('tells the frame which profile its own tab shows, asked of that tab, not another', async () => {
+    tabs.show(42, kenji, { announce: false });
+    tabs.show(7, { ...kenji, key: 'amara-okafor', name: 'Amara Okafor' }, { announce: false });
     const port = serve(sidebarPort(42));
+    await settled();
     expect(port.disconnected).toBe(false);
-    expect(port.received).toEqual([{ type: 'hello', tabId: 42 }]);
+    expect(port.of('profile')).toEqual([{ type: 'profile', profile: kenji }]);
+  });
+
+  it('says so when its tab shows no profile', async () => {
+    const port = serve(sidebarPort(42));
+    await settled();
+    expect(port.of('profile')).toEqual([{ type: 'profile', profile: null }]);
+  });
+
+  it('relays each profile its tab announces, and only that tab’s', async () => {
+    const port = serve(sidebarPort(42));
+    await settled();
+    const amara = { ...kenji, key: 'amara-okafor', name: 'Amara Okafor' };
+    tabs.show(42, amara);
+    tabs.show(9, kenji);
+    tabs.show(42, null);
+    expect(port.of('profile').map((m) => m.profile?.name ?? null)).toEqual([null, 'Amara Okafor', null]);
+  });
+
+  it('keeps an announcement that overtakes the first answer, instead of the stale answer', async () => {
+    tabs.answerDelayMs = 20;
+    const port = serve(sidebarPort(42));
+    tabs.show(42, kenji);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(port.of('profile')).toEqual([{ type: 'profile', profile: kenji }]);
+  });
+
+  it('stops following the tab once the frame is gone', async () => {
+    const port = serve(sidebarPort(42));
+    expect(tabs.watching).toBe(1);
+    port.close();
+    expect(tabs.watching).toBe(0);
+  });
+
+  it('opens a profile the frame asks for, as a LinkedIn profile URL only', async () => {
+    const port = serve(sidebarPort());
+    await port.send({ type: 'open-profile', key: 'zhang-wei' });
+    await port.send({ type: 'open-profile', key: '' });
+    await port.send({ type: 'open-profile', url: 'https://evil.example/' });
+    expect(tabs.opened).toEqual(['https://www.linkedin.com/in/zhang-wei/']);
   });
 
   it('answers an invalid request with failed: invalid and writes nothing', async () => {
@@ -68,7 +116,8 @@ describe('serveSidebarPort', () => {
     await port.send('drop table');
     await port.send(null);
     await port.send({ type: 'subscribe' });
-    expect(port.received).toEqual([{ type: 'hello', tabId: 7 }]);
+    await settled();
+    expect(port.received).toEqual([{ type: 'profile', profile: null }]);
   });
 
   it('acknowledges a save and pushes the saved person as state', async () => {

@@ -4,7 +4,7 @@ import { saveUserFields } from '@/utils/contacts';
 import type { Draft, SidebarPush, SidebarRequest } from '@/utils/messages';
 import { isQuotaError, serveSidebarPort } from '@/utils/sidebar-service';
 import { SidebarClient, type ClientPort, type SaveStatus } from '@/utils/sidebar-client';
-import { SIDEBAR_URL, sidebarPort } from './fake-sidebar-port';
+import { serviceDeps, sidebarPort } from './fake-sidebar-port';
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -48,7 +48,7 @@ describe('when storage is full', () => {
   it('the background answers a save with failed: storage-full and loses nothing already saved', async () => {
     await saveUserFields(db, 'kenji-tanaka', { notes: 'Met at PyData', tags: ['python'] }, page);
     const port = sidebarPort();
-    serveSidebarPort(port, db, SIDEBAR_URL, () => undefined);
+    serveSidebarPort(port, serviceDeps(db));
 
     disk = fillTheDisk();
     await port.send({ type: 'save', seq: 1, key: 'kenji-tanaka', fields: { notes: 'Met at PyData; new job' }, page });
@@ -92,12 +92,12 @@ describe('when storage is full', () => {
           onDisconnect: { addListener: () => undefined },
         };
         service.postMessage = (message) => toClient.forEach((listener) => listener(structuredClone(message)));
-        serveSidebarPort(service, db, SIDEBAR_URL, () => undefined);
+        serveSidebarPort(service, serviceDeps(db));
         return clientPort;
       },
       setDraft: (key, draft) => void drafts.set(key, structuredClone(draft)),
       removeDraft: (key) => void drafts.delete(key),
-      onHello: () => undefined,
+      onProfile: () => undefined,
       onState: () => undefined,
       onStatus: (status) => statuses.push(status),
       setTimer: (fn, ms) => timers.push({ fn, ms }),
