@@ -37,6 +37,9 @@ function noReactHtmlSink(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
+  // MV3 in Firefox too (supported since 109): it limits sidebar.html to LinkedIn pages, which MV2
+  // cannot, and gives both browsers one `action` API and one manifest shape.
+  manifestVersion: 3,
   // Parallel work can build into its own folder; tests read the same variable.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [noReactHtmlSink(), asciiOnlyOutput()] }),

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 
 // The manifests WXT built (tests/unit/manifest.test.ts checks what wxt.config.ts asks for).
 const OUT = dirname(EXTENSION_PATH);
-const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
+const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
 const LINKEDIN = 'https://*.linkedin.com/*';
 const manifestOf = (build: string) => JSON.parse(readFileSync(join(OUT, build, 'manifest.json'), 'utf8'));
 const filesOf = (dir: string): string[] =>
@@ -42,15 +42,19 @@ for (const build of BUILDS) {
   });
 }
 
-test('sidebar.html is web-accessible to LinkedIn pages only (Chrome, MV3)', () => {
-  expect(manifestOf('chrome-mv3').web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: [LINKEDIN] }]);
-});
+for (const build of BUILDS) {
+  test(`sidebar.html is web-accessible to LinkedIn pages only (${build})`, () => {
+    const manifest = manifestOf(build);
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: [LINKEDIN] }]);
+  });
+}
 
-test('Firefox (MV2) exposes sidebar.html and nothing else, and carries a gecko id that collects no data', () => {
-  const manifest = manifestOf('firefox-mv2');
-  // MV2 has no per-site list; Firefox serves it under a random per-install moz-extension:// UUID.
-  expect(manifest.web_accessible_resources).toEqual(['sidebar.html']);
+test('Firefox carries a gecko id that collects no data, at a release Debian ships', () => {
+  const manifest = manifestOf('firefox-mv3');
+  expect(manifest.background).toEqual({ scripts: ['background.js'] });
   expect(manifest.browser_specific_settings.gecko).toMatchObject({
+    strict_min_version: '140.0',
     id: expect.stringMatching(/@/),
     data_collection_permissions: { required: ['none'] },
   });
