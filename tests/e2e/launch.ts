@@ -42,21 +42,32 @@ export function fixtureFor(url: string): string | null {
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
+/** The hosts whose requests the fixtures answer. */
+export const LINKEDIN_REQUEST = /^https:\/\/([a-z]+\.)?(linkedin\.com|licdn\.com)\//;
+
+/**
+ * What LinkedIn answers for a URL, from `tests/fixtures`: the page for a document, the fixture SPA's
+ * script and fragments, and an empty 204 for everything else. One answer for both browsers.
+ */
+export function linkedInResponse(url: string, isDocument: boolean): { status: number; contentType: string; body: string } {
+  if (url.endsWith('/__fixture__/spa.js')) {
+    return { status: 200, contentType: 'text/javascript', body: readFileSync(join(FIXTURES, 'spa.js'), 'utf8') };
+  }
+  const isFragment = new URL(url).pathname.startsWith('/__fixture__');
+  if (!isDocument && !isFragment) return { status: 204, contentType: 'text/plain', body: '' };
+  const body = fixtureFor(url);
+  return {
+    status: body ? 200 : 404,
+    contentType: 'text/html; charset=utf-8',
+    body: body ?? '<!doctype html><title>Page not found | LinkedIn</title><main><h2>Not found</h2></main>',
+  };
+}
+
 /** Serves `tests/fixtures` at real linkedin.com URLs; the extension's content script runs on them. */
 export async function serveLinkedIn(context: BrowserContext): Promise<void> {
-  await context.route(/^https:\/\/([a-z]+\.)?(linkedin\.com|licdn\.com)\//, (route: Route) => {
+  await context.route(LINKEDIN_REQUEST, (route: Route) => {
     const request = route.request();
-    if (request.url().endsWith('/__fixture__/spa.js')) {
-      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(FIXTURES, 'spa.js'), 'utf8') });
-    }
-    const isFragment = new URL(request.url()).pathname.startsWith('/__fixture__');
-    if (request.resourceType() !== 'document' && !isFragment) return route.fulfill({ status: 204 });
-    const body = fixtureFor(request.url());
-    return route.fulfill({
-      status: body ? 200 : 404,
-      contentType: 'text/html; charset=utf-8',
-      body: body ?? '<!doctype html><title>Page not found | LinkedIn</title><main><h2>Not found</h2></main>',
-    });
+    return route.fulfill(linkedInResponse(request.url(), request.resourceType() === 'document'));
   });
 }
 

@@ -1,0 +1,229 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { LINKEDIN_REQUEST, linkedInResponse } from '../launch';
+import { describeTree, findNode, type A11yNode, type NodeQuery } from './a11y';
+
+export const FIREFOX_EXTENSION_PATH = resolve(
+  import.meta.dirname,
+  '../../..',
+  process.env.EXTENSION_OUT_DIR ?? '.output',
+  'firefox-mv3',
+);
+const FIREFOX_CANDIDATES = ['/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/usr/bin/firefox-esr'];
+const GECKO_ID = 'relationship-notes@relationship-notes.org';
+// Pinned, so that extension pages have a known address.
+export const EXTENSION_UUID = '5f0c6d3e-8a4b-4c1e-9d2f-7a6b5c4d3e2f';
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+// Firefox names a browser action's toolbar button after the add-on id.
+const ACTION_WIDGET = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+
+/** Debian's Firefox ESR, or FIREFOX_PATH. */
+export function firefoxPath(): string {
+  const found = [process.env.FIREFOX_PATH, ...FIREFOX_CANDIDATES].find((p) => p && existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Firefox was not found. Install it with `sudo apt-get update && sudo apt-get install -y firefox-esr`, ' +
+        'or point FIREFOX_PATH at a Firefox binary.',
+    );
+  }
+  return found;
+}
+
+export interface FirefoxOptions {
+  /** A profile folder to reuse: a second launch on it is a browser restart. */
+  profileDir?: string;
+  locale?: string;
+}
+
+/**
+ * Real Firefox with the built extension installed as a temporary add-on, driven over WebDriver BiDi.
+ * BiDi does not show extension frames, so what the extension shows is read the way assistive
+ * technology reads it: Firefox's own accessibility tree, walked from the browser's chrome.
+ */
+export class FirefoxWithExtension {
+  /** Lines Firefox printed: console output of pages and the add-on, and script errors. */
+  readonly output: string[] = [];
+  private constructor(
+    readonly browser: Browser,
+    readonly profileDir: string,
+  ) {}
+
+  static async launch(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
+    if (!existsSync(join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) {
+      throw new Error(`No built extension at ${FIREFOX_EXTENSION_PATH}: run \`npm run build\` first.`);
+    }
+    const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'relnotes-firefox-'));
+    const locale = options.locale ?? 'en-US';
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath(),
+      headless: true,
+      userDataDir: profileDir,
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+        'intl.locale.requested': locale,
+        'intl.accept_languages': locale,
+        'browser.dom.window.dump.enabled': true,
+        'devtools.console.stdout.content': true,
+        'devtools.console.stdout.chrome': true,
+        // Without these, Firefox asks the network it cannot reach here.
+        'app.update.enabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+      // Lets the test reach the browser's chrome (its accessibility tree and toolbar).
+      env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', LANG: `${locale.replace('-', '_')}.UTF-8` },
+      dumpio: false,
+    });
+    const firefox = new FirefoxWithExtension(browser, profileDir);
+    const child = browser.process();
+    for (const stream of [child?.stdout, child?.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => firefox.output.push(...chunk.split('\n').filter(Boolean)));
+    }
+    await browser.installExtension(FIREFOX_EXTENSION_PATH);
+    return firefox;
+  }
+
+  /** Errors from the extension's own files, as Firefox reported them. */
+  extensionErrors(): string[] {
+    return this.output.filter(
+      (line) => line.includes(EXTENSION_UUID) && /JavaScript error|console\.error|Uncaught|TypeError|ReferenceError/.test(line),
+    );
+  }
+
+  /** A new tab whose requests to LinkedIn are answered from `tests/fixtures`. */
+  async newLinkedInTab(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (!LINKEDIN_REQUEST.test(request.url())) return void request.continue();
+      void request.respond(linkedInResponse(request.url(), request.isNavigationRequest()));
+    });
+    return page;
+  }
+
+  async openLinkedIn(path: string): Promise<Page> {
+    const page = await this.newLinkedInTab();
+    await page.goto(new URL(path, 'https://www.linkedin.com').toString());
+    return page;
+  }
+
+  /** Opens an extension page in a new tab, as the toolbar or the add-ons manager would. */
+  async openExtensionPage(path: 'popup.html' | 'options.html'): Promise<void> {
+    await this.inChrome(
+      (url: string) => {
+        const g = globalThis as unknown as ChromeWindow;
+        g.gBrowser.selectedTab = g.gBrowser.addTrustedTab(url);
+      },
+      `${EXTENSION_ORIGIN}/${path}`,
+    );
+  }
+
+  /** Runs a function in the browser's own window (privileged), and returns what it returns. */
+  async inChrome<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>> {
+    // The BiDi connection puppeteer keeps (not in its public types): chrome scope is Firefox's own.
+    const { connection } = this.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } };
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: Array<{ context: string; url: string }> };
+    };
+    const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    if (!window) throw new Error('Firefox has no browser window');
+    const { result } = (await connection.send('script.callFunction', {
+      functionDeclaration: `async (...args) => JSON.stringify(await (${fn.toString()})(...args.map((a) => JSON.parse(a))) ?? null)`,
+      arguments: args.map((arg) => ({ type: 'string', value: JSON.stringify(arg) })),
+      target: { context: window.context },
+      awaitPromise: true,
+    })) as { result: { type: string; result?: { value: string }; exceptionDetails?: { text: string } } };
+    if (result.type === 'exception') throw new Error(`In Firefox's chrome: ${result.exceptionDetails?.text}`);
+    return JSON.parse(result.result?.value ?? 'null') as Awaited<R>;
+  }
+
+  /**
+   * What the selected tab shows, as its accessibility tree: the whole tab, or only the frame
+   * with this title (the sidebar).
+   */
+  async tree(frameTitle?: string): Promise<A11yNode[]> {
+    return this.inChrome(describeTree, frameTitle ?? null);
+  }
+
+  /** Puts keyboard focus on a node, the way a screen reader user moves to it. */
+  async focus(query: NodeQuery, frameTitle?: string): Promise<void> {
+    const focused = await this.inChrome(focusNode, frameTitle ?? null, query);
+    if (!focused) throw new Error(`Nothing to focus for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
+  }
+
+  async dump(frameTitle?: string): Promise<string> {
+    return (await this.tree(frameTitle)).map((n) => `${'  '.repeat(n.depth)}${n.role} "${n.name}" ${n.value ? `= ${JSON.stringify(n.value)}` : ''}`).join('\n');
+  }
+
+  async find(query: NodeQuery, frameTitle?: string): Promise<A11yNode | undefined> {
+    return findNode(await this.tree(frameTitle), query);
+  }
+
+  /** The badge on the extension's toolbar button, pinned to the toolbar as a user pins it. */
+  async badgeText(): Promise<string> {
+    return this.inChrome((widget: string) => {
+      const g = globalThis as unknown as ChromeWindow;
+      if (!g.document.getElementById(widget)) g.CustomizableUI.addWidgetToArea(widget, g.CustomizableUI.AREA_NAVBAR);
+      return g.document.getElementById(widget)?.getAttribute('badge') ?? '';
+    }, ACTION_WIDGET);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+/** The parts of Firefox's browser window the tests use. */
+interface ChromeWindow {
+  document: Document;
+  gBrowser: { selectedTab: unknown; selectedBrowser: Element; addTrustedTab(url: string): unknown };
+  CustomizableUI: { AREA_NAVBAR: string; addWidgetToArea(id: string, area: string): void };
+}
+
+// Runs in Firefox's chrome: `Cc`, `Ci` and `gBrowser` are the browser's own globals there.
+function focusNode(frameTitle: string | null, query: NodeQuery): boolean {
+  const { Cc, Ci, gBrowser } = globalThis as unknown as {
+    Cc: Record<string, { getService(i: unknown): A11yService }>;
+    Ci: Record<string, unknown>;
+    gBrowser: { selectedBrowser: unknown };
+  };
+  interface A11yService {
+    getAccessibleFor(node: unknown): Acc | null;
+    getStringRole(role: number): string;
+  }
+  interface Acc {
+    role: number;
+    name: string | null;
+    firstChild: Acc | null;
+    nextSibling: Acc | null;
+    takeFocus(): void;
+    scrollTo(type: number): void;
+  }
+  const service = Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
+  let scope: Acc | null = service.getAccessibleFor(gBrowser.selectedBrowser);
+  const matches = (acc: Acc) =>
+    service.getStringRole(acc.role) === query.role &&
+    (query.name === undefined || (query.exact === false ? (acc.name ?? '').includes(query.name) : acc.name === query.name));
+  const search = (acc: Acc | null, test: (a: Acc) => boolean): Acc[] => {
+    const found: Acc[] = [];
+    const walk = (node: Acc | null) => {
+      for (let child = node?.firstChild ?? null; child; child = child.nextSibling) {
+        if (test(child)) found.push(child);
+        walk(child);
+      }
+    };
+    walk(acc);
+    return found;
+  };
+  if (frameTitle !== null) scope = search(scope, (a) => service.getStringRole(a.role) === 'internal frame' && a.name === frameTitle)[0] ?? null;
+  const target = search(scope, matches)[query.nth ?? 0];
+  if (!target) return false;
+  target.scrollTo(4 /* SCROLL_TYPE_ANYWHERE */);
+  target.takeFocus();
+  return true;
+}

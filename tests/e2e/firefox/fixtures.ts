@@ -1,0 +1,34 @@
+import { test as base, expect } from '@playwright/test';
+import type { Page } from 'puppeteer-core';
+import { visibleText, type NodeQuery } from './a11y';
+import { FirefoxWithExtension } from './firefox';
+
+export const SIDEBAR_TITLE = 'Relationship notes';
+
+export const test = base.extend<{ firefox: FirefoxWithExtension }>({
+  firefox: async ({}, use) => {
+    const firefox = await FirefoxWithExtension.launch();
+    await use(firefox);
+    await firefox.close();
+  },
+});
+
+export { expect };
+
+/** What the sidebar on the selected tab reads out, as one line of text. */
+export async function sidebarText(firefox: FirefoxWithExtension): Promise<string> {
+  return visibleText(await firefox.tree(SIDEBAR_TITLE));
+}
+
+/** The value of a sidebar field, found by its role and label. */
+export async function sidebarValue(firefox: FirefoxWithExtension, query: NodeQuery): Promise<string | undefined> {
+  return (await firefox.find(query, SIDEBAR_TITLE))?.value;
+}
+
+/** Moves to a sidebar field by its label and types into it with the keyboard. */
+export async function typeInSidebar(firefox: FirefoxWithExtension, page: Page, query: NodeQuery, text: string): Promise<void> {
+  await expect.poll(() => firefox.find(query, SIDEBAR_TITLE).then(Boolean)).toBe(true);
+  await firefox.focus(query, SIDEBAR_TITLE);
+  await expect.poll(async () => (await firefox.find(query, SIDEBAR_TITLE))?.focused).toBe(true);
+  await page.keyboard.type(text);
+}

@@ -1,0 +1,24 @@
+import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtures';
+
+test('Firefox: the sidebar shows Kenji on load, and follows feed → Kenji → Amara without a page load', async ({ firefox }) => {
+  const page = await firefox.openLinkedIn('/in/kenji-tanaka/');
+  await expect.poll(() => sidebarText(firefox)).toContain('Kenji Tanaka Data Engineer at Kaizen Analytics');
+
+  await page.goto('https://www.linkedin.com/feed/');
+  await page.locator('a ::-p-text(Kenji Tanaka)').click();
+  await expect.poll(() => sidebarText(firefox)).toContain('Kenji Tanaka');
+  await page.locator('a ::-p-text(Amara Okafor)').click();
+  await expect.poll(() => sidebarText(firefox)).toContain('Amara Okafor Founder at Lagos Growth Studio');
+  expect(await sidebarText(firefox)).not.toContain('Kenji');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
+
+test('Firefox: a note typed in the sidebar is still there after a reload', async ({ firefox }) => {
+  const page = await firefox.openLinkedIn('/in/amara-okafor/');
+  await typeInSidebar(firefox, page, { role: 'entry', name: 'Notes' }, 'Wants two angel investors in Lagos');
+  await expect.poll(() => sidebarText(firefox)).toContain('Saved');
+  await page.reload();
+  await expect.poll(() => sidebarText(firefox)).toContain('Amara Okafor');
+  await expect.poll(() => sidebarValue(firefox, { role: 'entry', name: 'Notes' })).toBe('Wants two angel investors in Lagos');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
