@@ -88,30 +88,33 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     return;
   }
   let subscription: Subscription | undefined;
-  const network = sidebarNetworkFeed(db, (message) => port.postMessage(message));
-  // An announcement that arrives while the first answer is on its way is the newer of the two.
-  let announced = false;
-  const showProfile = (profile: PageProfile | null) => {
+  let gone = false;
+  // Answers and pushes can still be under way when the frame goes (a tab closed mid-save).
+  const post = (message: SidebarPush) => {
+    if (gone) return;
     try {
-      port.postMessage({ type: 'profile', profile });
+      port.postMessage(message);
     } catch {
-      // The frame went away meanwhile; its disconnect cleans up.
+      // Disconnected between the check and the send; the disconnect handler cleans up.
     }
   };
+  const network = sidebarNetworkFeed(db, post);
+  // An announcement that arrives while the first answer is on its way is the newer of the two.
+  let announced = false;
   const stopWatching = tabs.watchProfile(tabId, (profile) => {
     announced = true;
-    showProfile(profile);
+    post({ type: 'profile', profile });
   });
   void tabs
     .profileOf(tabId)
     .catch(() => null)
-    .then((profile) => announced || showProfile(profile));
+    .then((profile) => announced || post({ type: 'profile', profile }));
 
   port.onMessage.addListener(async (raw) => {
     const request = parseSidebarRequest(raw);
     if (!request) {
       const seq = (raw as { seq?: unknown })?.seq;
-      if (typeof seq === 'number') port.postMessage({ type: 'failed', seq, reason: 'invalid' });
+      if (typeof seq === 'number') post({ type: 'failed', seq, reason: 'invalid' });
       return;
     }
     if (request.type === 'subscribe') {
@@ -122,7 +125,7 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
         contact: (await db.contacts.get(key)) ?? null,
         interactions: await timeline(db, key),
       })).subscribe({
-        next: (state) => port.postMessage({ type: 'state', key, ...state }),
+        next: (state) => post({ type: 'state', key, ...state }),
         error: () => undefined,
       });
       network.show(key);
@@ -134,13 +137,14 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     }
     try {
       await apply(db, request, newContactDefaults);
-      port.postMessage({ type: 'ack', seq: request.seq });
+      post({ type: 'ack', seq: request.seq });
     } catch (error) {
-      port.postMessage({ type: 'failed', seq: request.seq, reason: isQuotaError(error) ? 'storage-full' : 'unknown' });
+      post({ type: 'failed', seq: request.seq, reason: isQuotaError(error) ? 'storage-full' : 'unknown' });
     }
   });
 
   port.onDisconnect.addListener(() => {
+    gone = true;
     stopWatching();
     subscription?.unsubscribe();
     network.stop();

@@ -12,7 +12,10 @@ export class FakeSidebarPort implements SidebarPort {
   private messageListeners: Array<(message: unknown) => unknown> = [];
   private disconnectListeners: Array<() => void> = [];
   constructor(public sender?: SidebarPort['sender']) {}
+  private closed = false;
   postMessage(message: SidebarPush) {
+    // As a real port does once its other end is gone.
+    if (this.closed) throw new Error('Attempt to postMessage on disconnected port');
     this.received.push(structuredClone(message));
   }
   disconnect() {
@@ -27,6 +30,7 @@ export class FakeSidebarPort implements SidebarPort {
     await Promise.all(this.messageListeners.map((listener) => listener(message)));
   }
   close() {
+    this.closed = true;
     this.disconnectListeners.forEach((listener) => listener());
   }
   of<T extends SidebarPush['type']>(type: T) {

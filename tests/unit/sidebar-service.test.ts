@@ -149,6 +149,15 @@ describe('serveSidebarPort', () => {
     expect(port.received).toHaveLength(pushed);
   });
 
+  it('writes a save whose tab closes before the answer, and sends nothing to the closed port', async () => {
+    const port = serve(sidebarPort());
+    const saving = port.send({ type: 'save', seq: 1, key: 'kenji-tanaka', fields: { notes: 'Last words' }, page: kenjiPage });
+    port.close();
+    await expect(saving).resolves.toBeUndefined();
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'Last words' });
+    expect(port.of('ack')).toEqual([]);
+  });
+
   it('logs an interaction once even when the frame re-sends it', async () => {
     const port = serve(sidebarPort());
     const log = {
