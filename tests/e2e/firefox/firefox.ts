@@ -69,6 +69,10 @@ export class FirefoxWithExtension {
         'browser.dom.window.dump.enabled': true,
         'devtools.console.stdout.content': true,
         'devtools.console.stdout.chrome': true,
+        // A temporary add-on is removed when Firefox quits; keep its data and address as an
+        // installed one keeps them, so that a second launch on this profile is a browser restart.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
         // Without these, Firefox asks the network it cannot reach here.
         'app.update.enabled': false,
         'browser.shell.checkDefaultBrowser': false,
@@ -152,8 +156,20 @@ export class FirefoxWithExtension {
 
   /** Puts keyboard focus on a node, the way a screen reader user moves to it. */
   async focus(query: NodeQuery, frameTitle?: string): Promise<void> {
-    const focused = await this.inChrome(focusNode, frameTitle ?? null, query);
-    if (!focused) throw new Error(`Nothing to focus for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
+    await this.act(query, 'focus', frameTitle);
+  }
+
+  /**
+   * Activates a node (presses a button, follows a link) through the accessibility API, as a screen
+   * reader does: for extension tabs, which WebDriver BiDi cannot send keys to.
+   */
+  async press(query: NodeQuery, frameTitle?: string): Promise<void> {
+    await this.act(query, 'press', frameTitle);
+  }
+
+  private async act(query: NodeQuery, action: 'focus' | 'press', frameTitle?: string): Promise<void> {
+    const done = await this.inChrome(actOnNode, frameTitle ?? null, query, action);
+    if (!done) throw new Error(`Nothing to ${action} for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
   }
 
   async dump(frameTitle?: string): Promise<string> {
@@ -169,7 +185,8 @@ export class FirefoxWithExtension {
     return this.inChrome((widget: string) => {
       const g = globalThis as unknown as ChromeWindow;
       if (!g.document.getElementById(widget)) g.CustomizableUI.addWidgetToArea(widget, g.CustomizableUI.AREA_NAVBAR);
-      return g.document.getElementById(widget)?.getAttribute('badge') ?? '';
+      // The badge sits on the action's own button inside the toolbar item.
+      return g.document.getElementById(widget)?.querySelector('.webextension-browser-action')?.getAttribute('badge') ?? '';
     }, ACTION_WIDGET);
   }
 
@@ -186,7 +203,7 @@ interface ChromeWindow {
 }
 
 // Runs in Firefox's chrome: `Cc`, `Ci` and `gBrowser` are the browser's own globals there.
-function focusNode(frameTitle: string | null, query: NodeQuery): boolean {
+function actOnNode(frameTitle: string | null, query: NodeQuery, action: 'focus' | 'press'): boolean {
   const { Cc, Ci, gBrowser } = globalThis as unknown as {
     Cc: Record<string, { getService(i: unknown): A11yService }>;
     Ci: Record<string, unknown>;
@@ -202,14 +219,15 @@ function focusNode(frameTitle: string | null, query: NodeQuery): boolean {
     firstChild: Acc | null;
     nextSibling: Acc | null;
     takeFocus(): void;
+    doAction(index: number): void;
     scrollTo(type: number): void;
   }
   const service = Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
-  let scope: Acc | null = service.getAccessibleFor(gBrowser.selectedBrowser);
+  const roleOf = (acc: Acc) => service.getStringRole(acc.role);
   const matches = (acc: Acc) =>
-    service.getStringRole(acc.role) === query.role &&
+    roleOf(acc) === query.role &&
     (query.name === undefined || (query.exact === false ? (acc.name ?? '').includes(query.name) : acc.name === query.name));
-  const search = (acc: Acc | null, test: (a: Acc) => boolean): Acc[] => {
+  const search = (root: Acc | null, test: (a: Acc) => boolean): Acc[] => {
     const found: Acc[] = [];
     const walk = (node: Acc | null) => {
       for (let child = node?.firstChild ?? null; child; child = child.nextSibling) {
@@ -217,13 +235,15 @@ function focusNode(frameTitle: string | null, query: NodeQuery): boolean {
         walk(child);
       }
     };
-    walk(acc);
+    walk(root);
     return found;
   };
-  if (frameTitle !== null) scope = search(scope, (a) => service.getStringRole(a.role) === 'internal frame' && a.name === frameTitle)[0] ?? null;
+  let scope: Acc | null = service.getAccessibleFor(gBrowser.selectedBrowser);
+  if (frameTitle !== null) scope = search(scope, (a) => roleOf(a) === 'internal frame' && a.name === frameTitle)[0] ?? null;
   const target = search(scope, matches)[query.nth ?? 0];
   if (!target) return false;
   target.scrollTo(4 /* SCROLL_TYPE_ANYWHERE */);
-  target.takeFocus();
+  if (action === 'press') target.doAction(0);
+  else target.takeFocus();
   return true;
 }

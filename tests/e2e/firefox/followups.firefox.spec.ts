@@ -1,0 +1,24 @@
+import { visibleText } from './a11y';
+import { expect, sidebarText, test, typeInSidebar } from './fixtures';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+test('Firefox: a follow-up set for today shows on the badge and in the popup, and Done clears both', async ({ firefox }) => {
+  const page = await firefox.openLinkedIn('/in/kenji-tanaka/');
+  await expect.poll(() => sidebarText(firefox)).toContain('Kenji Tanaka');
+  expect(await firefox.badgeText()).toBe('');
+
+  // Firefox's date field is three spin buttons: type today as a person would, month first.
+  const today = new Date();
+  await typeInSidebar(firefox, page, { role: 'spinbutton', name: 'Month' }, pad(today.getMonth() + 1));
+  await page.keyboard.type(pad(today.getDate()) + String(today.getFullYear()));
+  await expect.poll(() => sidebarText(firefox)).toContain('Saved');
+  await expect.poll(() => firefox.badgeText()).toBe('1');
+
+  await firefox.openExtensionPage('popup.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka due today');
+  await firefox.press({ role: 'pushbutton', name: 'Done' });
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('Nobody to contact today');
+  await expect.poll(() => firefox.badgeText()).toBe('');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
