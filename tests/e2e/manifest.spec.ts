@@ -43,6 +43,15 @@ for (const build of BUILDS) {
 }
 
 for (const build of BUILDS) {
+  test(`the sidebar page loads no database code (${build})`, () => {
+    // The frame cannot open IndexedDB (third-party) and must not try: it reads through its port.
+    const dir = join(OUT, build);
+    const html = readFileSync(join(dir, 'sidebar.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(readFileSync(join(dir, script), 'utf8'), script).not.toContain('indexedDB');
+  });
+
   test(`sidebar.html is web-accessible to LinkedIn pages only (${build})`, () => {
     const manifest = manifestOf(build);
     expect(manifest.manifest_version).toBe(3);
