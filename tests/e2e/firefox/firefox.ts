@@ -48,6 +48,8 @@ export class FirefoxWithExtension {
   private constructor(
     readonly browser: Browser,
     readonly profileDir: string,
+    /** Where Firefox saves downloads, without asking. */
+    readonly downloadDir: string,
   ) {}
 
   static async launch(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
@@ -56,6 +58,7 @@ export class FirefoxWithExtension {
     }
     const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'relnotes-firefox-'));
     const locale = options.locale ?? 'en-US';
+    const downloadDir = mkdtempSync(join(tmpdir(), 'relnotes-firefox-downloads-'));
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath(),
@@ -73,6 +76,11 @@ export class FirefoxWithExtension {
         // installed one keeps them, so that a second launch on this profile is a browser restart.
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
         // Without these, Firefox asks the network it cannot reach here.
         'app.update.enabled': false,
         'browser.shell.checkDefaultBrowser': false,
@@ -82,13 +90,18 @@ export class FirefoxWithExtension {
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', LANG: `${locale.replace('-', '_')}.UTF-8` },
       dumpio: false,
     });
-    const firefox = new FirefoxWithExtension(browser, profileDir);
+    const firefox = new FirefoxWithExtension(browser, profileDir, downloadDir);
     const child = browser.process();
     for (const stream of [child?.stdout, child?.stderr]) {
       stream?.setEncoding('utf8');
       stream?.on('data', (chunk: string) => firefox.output.push(...chunk.split('\n').filter(Boolean)));
     }
     await browser.installExtension(FIREFOX_EXTENSION_PATH);
+    // Start accessibility now, so that every page after this has its tree from the start.
+    await firefox.inChrome(() => {
+      const { Cc, Ci } = globalThis as unknown as { Cc: Record<string, { getService(i: unknown): unknown }>; Ci: Record<string, unknown> };
+      Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
+    });
     return firefox;
   }
 
@@ -180,6 +193,15 @@ export class FirefoxWithExtension {
     return findNode(await this.tree(frameTitle), query);
   }
 
+  /**
+   * Answers the next file dialog with this file, as a person picking it would. Firefox's file
+   * dialog is a native window headless Firefox cannot show, so its component is swapped for one
+   * that picks `path`.
+   */
+  async pickFileNext(path: string): Promise<void> {
+    await this.inChrome(answerFileDialog, path);
+  }
+
   /** The badge on the extension's toolbar button, pinned to the toolbar as a user pins it. */
   async badgeText(): Promise<string> {
     return this.inChrome((widget: string) => {
@@ -246,4 +268,62 @@ function actOnNode(frameTitle: string | null, query: NodeQuery, action: 'focus' 
   if (action === 'press') target.doAction(0);
   else target.takeFocus();
   return true;
+}
+
+// Runs in Firefox's chrome: replaces the file dialog component with one that picks `path`.
+function answerFileDialog(path: string): void {
+  const { Cc, Ci, Components, ChromeUtils, Services, File } = globalThis as unknown as {
+    Cc: Record<string, { createInstance(i: unknown): { initWithPath(p: string): void } }>;
+    Ci: Record<string, { returnOK?: number; modeOpen?: number }>;
+    Components: { manager: { QueryInterface(i: unknown): Registrar } };
+    ChromeUtils: { generateQI(names: string[]): unknown };
+    Services: { uuid: { generateUUID(): unknown } };
+    File: { createFromNsIFile(file: unknown): Promise<unknown> };
+  };
+  interface Registrar {
+    registerFactory(cid: unknown, name: string, contract: string, factory: unknown): void;
+  }
+  const file = Cc['@mozilla.org/file/local;1']!.createInstance(Ci.nsIFile);
+  file.initWithPath(path);
+  const returnOK = Ci.nsIFilePicker!.returnOK;
+  class PickOneFile {
+    QueryInterface = ChromeUtils.generateQI(['nsIFilePicker']);
+    mode = Ci.nsIFilePicker!.modeOpen;
+    defaultString = '';
+    defaultExtension = '';
+    filterIndex = 0;
+    displayDirectory = null;
+    displaySpecialDirectory = '';
+    addToRecentDocs = false;
+    okButtonLabel = '';
+    file = file;
+    fileURL = null;
+    domFileOrDirectory: unknown = null;
+    init(_parent: unknown, _title: string, mode: number) {
+      this.mode = mode;
+    }
+    appendFilter() {}
+    appendFilters() {}
+    appendRawFilter() {}
+    isModeSupported() {
+      return true;
+    }
+    get files() {
+      return [file][Symbol.iterator]();
+    }
+    get domFileOrDirectoryEnumerator() {
+      return [this.domFileOrDirectory][Symbol.iterator]();
+    }
+    open(callback: { done(result: number): void }) {
+      void File.createFromNsIFile(file).then((domFile) => {
+        this.domFileOrDirectory = domFile;
+        callback.done(returnOK!);
+      });
+    }
+    close() {}
+  }
+  const registrar = Components.manager.QueryInterface(Ci.nsIComponentRegistrar);
+  registrar.registerFactory(Services.uuid.generateUUID(), 'a file dialog that picks one file', '@mozilla.org/filepicker;1', {
+    createInstance: (iid: unknown) => (new PickOneFile() as unknown as { QueryInterface(i: unknown): unknown }).QueryInterface(iid),
+  });
 }

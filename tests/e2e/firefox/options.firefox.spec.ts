@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { visibleText } from './a11y';
+import { FIXTURES } from '../launch';
+import { expect, sidebarValue, test } from './fixtures';
+
+test('Firefox: imports LinkedIn’s Connections.csv on the options page, then exports a JSON backup holding those people', async ({ firefox }) => {
+  await firefox.openExtensionPage('options.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('No contacts yet');
+
+  await firefox.pickFileNext(join(FIXTURES, 'Connections.csv'));
+  await firefox.press({ role: 'pushbutton', name: 'Import a file', exact: false });
+  await expect.poll(async () => visibleText(await firefox.tree())).toMatch(/Imported \d+ people: \d+ new, 0 updated\./);
+  expect(await firefox.find({ role: 'pushbutton', name: 'Undo import' })).toBeDefined();
+
+  await firefox.press({ role: 'pushbutton', name: 'Export JSON backup' });
+  await expect.poll(() => readdirSync(firefox.downloadDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  const [file] = readdirSync(firefox.downloadDir).filter((f) => f.endsWith('.json'));
+  await expect.poll(() => readFileSync(join(firefox.downloadDir, file!), 'utf8')).toContain('"kenji-tanaka"');
+
+  // The imported person is known to the sidebar too.
+  await firefox.openLinkedIn('/in/kenji-tanaka/');
+  await expect.poll(() => sidebarValue(firefox, { role: 'entry', name: 'Notes' })).toBe('');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
