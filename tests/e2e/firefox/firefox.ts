@@ -96,6 +96,8 @@ export class FirefoxWithExtension {
       stream?.setEncoding('utf8');
       stream?.on('data', (chunk: string) => firefox.output.push(...chunk.split('\n').filter(Boolean)));
     }
+    // Before the add-on starts: it may show its daily reminder at once.
+    await firefox.inChrome(recordNotifications);
     await browser.installExtension(FIREFOX_EXTENSION_PATH);
     // Start accessibility now, so that every page after this has its tree from the start.
     await firefox.inChrome(() => {
@@ -200,6 +202,11 @@ export class FirefoxWithExtension {
    */
   async pickFileNext(path: string): Promise<void> {
     await this.inChrome(answerFileDialog, path);
+  }
+
+  /** The system notifications shown so far (title and text), oldest first. */
+  async notifications(): Promise<Array<{ title: string; text: string }>> {
+    return this.inChrome(() => (globalThis as unknown as { shownNotifications?: Array<{ title: string; text: string }> }).shownNotifications ?? []);
   }
 
   /** The badge on the extension's toolbar button, pinned to the toolbar as a user pins it. */
@@ -326,4 +333,41 @@ function answerFileDialog(path: string): void {
   registrar.registerFactory(Services.uuid.generateUUID(), 'a file dialog that picks one file', '@mozilla.org/filepicker;1', {
     createInstance: (iid: unknown) => (new PickOneFile() as unknown as { QueryInterface(i: unknown): unknown }).QueryInterface(iid),
   });
+}
+
+/**
+ * Runs in Firefox's chrome. Headless Firefox has no desktop to show notifications on: the alerts
+ * service is swapped for one that records what it was asked to show, and tells the caller it was
+ * shown, as the desktop would.
+ */
+function recordNotifications(): void {
+  const g = globalThis as unknown as {
+    Ci: Record<string, unknown>;
+    Components: { manager: { QueryInterface(i: unknown): { registerFactory(cid: unknown, name: string, contract: string, factory: unknown): void } } };
+    ChromeUtils: { generateQI(names: string[]): unknown };
+    Services: { uuid: { generateUUID(): unknown } };
+    shownNotifications?: Array<{ title: string; text: string }>;
+  };
+  const shown: Array<{ title: string; text: string }> = (g.shownNotifications = []);
+  type Listener = { observe(subject: unknown, topic: string, data: string): void } | null;
+  const service = {
+    QueryInterface: g.ChromeUtils.generateQI(['nsIAlertsService', 'nsIAlertsDoNotDisturb']),
+    showAlert(alert: { title: string; text: string; name: string }, listener: Listener) {
+      shown.push({ title: alert.title, text: alert.text });
+      listener?.observe(null, 'alertshow', alert.name);
+    },
+    showAlertNotification(_image: string, title: string, text: string, _clickable: boolean, cookie: string, listener: Listener) {
+      shown.push({ title, text });
+      listener?.observe(null, 'alertshow', cookie);
+    },
+    closeAlert() {},
+    manualDoNotDisturb: false,
+    suppressForScreenSharing: false,
+  };
+  g.Components.manager.QueryInterface(g.Ci.nsIComponentRegistrar).registerFactory(
+    g.Services.uuid.generateUUID(),
+    'alerts that are recorded',
+    '@mozilla.org/alerts-service;1',
+    { createInstance: (iid: unknown) => (service as unknown as { QueryInterface(i: unknown): unknown }).QueryInterface(iid) },
+  );
 }

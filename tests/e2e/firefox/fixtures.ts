@@ -10,6 +10,8 @@ export const test = base.extend<{ firefox: FirefoxWithExtension }>({
     const firefox = await FirefoxWithExtension.launch();
     await use(firefox);
     await firefox.close();
+    // Whatever a test did, the extension's own files threw nothing and logged no error.
+    expect(firefox.extensionErrors()).toEqual([]);
   },
 });
 

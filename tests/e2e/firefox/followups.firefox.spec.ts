@@ -3,7 +3,7 @@ import { expect, sidebarText, test, typeInSidebar } from './fixtures';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-test('Firefox: a follow-up set for today shows on the badge and in the popup, and Done clears both', async ({ firefox }) => {
+test('Firefox: follow-ups set for today show on the badge and in the popup; Done and Snooze clear them', async ({ firefox }) => {
   const page = await firefox.openLinkedIn('/in/kenji-tanaka/');
   await expect.poll(() => sidebarText(firefox)).toContain('Kenji Tanaka');
   expect(await firefox.badgeText()).toBe('');
@@ -15,9 +15,21 @@ test('Firefox: a follow-up set for today shows on the badge and in the popup, an
   await expect.poll(() => sidebarText(firefox)).toContain('Saved');
   await expect.poll(() => firefox.badgeText()).toBe('1');
 
+  const amara = await firefox.openLinkedIn('/in/amara-okafor/');
+  await expect.poll(() => sidebarText(firefox)).toContain('Amara Okafor');
+  await typeInSidebar(firefox, amara, { role: 'spinbutton', name: 'Month' }, pad(today.getMonth() + 1));
+  await amara.keyboard.type(pad(today.getDate()) + String(today.getFullYear()));
+  await expect.poll(() => firefox.badgeText()).toBe('2');
+
   await firefox.openExtensionPage('popup.html');
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka due today');
+  expect(visibleText(await firefox.tree())).toContain('Amara Okafor due today');
+  // Done on Kenji's row (the first), then Snooze Amara by a week.
   await firefox.press({ role: 'pushbutton', name: 'Done' });
+  await expect.poll(async () => visibleText(await firefox.tree())).not.toContain('Kenji Tanaka due today');
+  await expect.poll(() => firefox.badgeText()).toBe('1');
+  await firefox.press({ role: 'pushbutton', name: 'Snooze' });
+  await firefox.press({ role: 'pushbutton', name: '1 week' });
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Nobody to contact today');
   await expect.poll(() => firefox.badgeText()).toBe('');
   expect(firefox.extensionErrors()).toEqual([]);

@@ -1,7 +1,7 @@
 import { FirefoxWithExtension } from './firefox';
 import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtures';
 
-test('Firefox: notes typed just before closing the tab, and before quitting the browser, are there after a restart', async () => {
+test('Firefox: notes typed just before closing the tab, and before quitting the browser, are there after a restart, with the daily reminder', async () => {
   const first = await FirefoxWithExtension.launch();
   try {
     const page = await first.openLinkedIn('/in/zhang-wei/');
@@ -12,6 +12,12 @@ test('Firefox: notes typed just before closing the tab, and before quitting the 
     const again = await first.openLinkedIn('/in/zhang-wei/');
     await expect.poll(() => sidebarValue(first, { role: 'entry', name: 'Notes' })).toBe('Wants to visit factories in Shenzhen');
     await typeInSidebar(first, again, { role: 'entry', name: 'How I can help' }, 'Intro to a sourcing agent');
+    // Due today: the daily reminder names Zhang Wei at the next start.
+    const today = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await typeInSidebar(first, again, { role: 'spinbutton', name: 'Month' }, pad(today.getMonth() + 1));
+    await again.keyboard.type(pad(today.getDate()) + String(today.getFullYear()));
+    await expect.poll(() => first.badgeText()).toBe('1');
     expect(first.extensionErrors()).toEqual([]);
   } finally {
     await first.close();
@@ -22,6 +28,10 @@ test('Firefox: notes typed just before closing the tab, and before quitting the 
     await restarted.openLinkedIn('/in/zhang-wei/');
     await expect.poll(() => sidebarValue(restarted, { role: 'entry', name: 'Notes' })).toBe('Wants to visit factories in Shenzhen');
     await expect.poll(() => sidebarValue(restarted, { role: 'entry', name: 'How I can help' })).toBe('Intro to a sourcing agent');
+    await expect.poll(() => restarted.badgeText()).toBe('1');
+    await expect.poll(() => restarted.notifications()).toEqual([
+      { title: '1 person to reach out to today', text: expect.stringContaining('张伟') },
+    ]);
     expect(restarted.extensionErrors()).toEqual([]);
   } finally {
     await restarted.close();
