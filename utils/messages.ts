@@ -25,6 +25,28 @@ export function isProfileQuery(message: unknown, sender: { id?: string }, extens
   return sender.id === extensionId && isPageMessage(message) && message.type === 'getProfile';
 }
 
+/** A message sender as the runtime describes it. */
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * The profile a tab's top frame announces, when this message is such an announcement from this
+ * extension's content script in that tab; `undefined` otherwise (other tabs, subframes, other
+ * extensions and other messages are ignored).
+ */
+export function announcedProfile(
+  message: unknown,
+  sender: MessageSender,
+  tabId: number,
+  extensionId: string,
+): PageProfile | null | undefined {
+  if (sender.id !== extensionId || sender.tab?.id !== tabId || sender.frameId !== 0) return undefined;
+  return isPageMessage(message) && message.type === 'profileChanged' ? message.profile : undefined;
+}
+
 export const SIDEBAR_PORT = 'sidebar:';
 
 /** The sidebar's long-lived port to the background: it reads and writes only through it. */
