@@ -114,9 +114,11 @@ function watchProfiles(ctx: ContentScriptContext) {
     }
   };
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (!isProfileQuery(message, sender, browser.runtime.id)) return;
-    return Promise.resolve(announcedFor === profileKeyFromUrl(location.href) ? announced : null);
+  // Answered with `sendResponse`: Chrome's own `chrome` (no polyfill here) ignores a returned promise.
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
+    if (isProfileQuery(message, sender, browser.runtime.id)) {
+      sendResponse(announcedFor === profileKeyFromUrl(location.href) ? announced : null);
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {

@@ -63,20 +63,15 @@ function jsonLdPerson(doc: Document): JsonLdPerson | undefined {
 const meta = (doc: Document, property: string) =>
   clean(doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content'));
 
-// Lines of a top card that are about the viewer or the page, not the person's headline or place.
-const NOT_A_FIELD = [
-  /^\(?(she|her|hers|he|him|his|they|them|theirs|ze|hir|xe|xem|ella|él|elle)(\s*\/\s*\p{L}+){1,2}\)?$/iu,
-  /^[·•]?\s*(1st|2nd|3rd\+?|1er|2º|3er\+?)$|degree connection|de (1er|2º|3er) grado/i,
-  /^[·•|]$|^(contact info|información de contacto|talks about|habla de|sign in|inicia sesión|join|únete)\b/i,
-];
-const SKIPPED = 'a,button,script,style,svg,.visually-hidden,.sr-only,.a11y-text';
+// Lines of a top card that are about the viewer or the page, not the person's headline or place:
+// pronouns, the degree badge (1st, 2nd, 3rd+), topics and sign-in prompts.
+const NOT_A_FIELD = /^\(?(s?he|they|ze|xe|el\S*)\/\S+\)?$|^\W*[123]\S{0,3}$|degree connection|^(talks about|habla de|sign in|inicia ses|join\b)/i;
+const SKIPPED = 'a,button,.visually-hidden,.a11y-text';
 // LinkedIn's placeholder images (the grey silhouette) and its own page art, never a person's photo.
 const isPhoto = (src: unknown): src is string =>
   typeof src === 'string' && src.startsWith('https://') && !/static\.licdn\.com|ghost/i.test(src);
 const headings = (doc: Document) =>
-  [...doc.querySelectorAll('h1,h2,h3,[role="heading"]')].filter(
-    (heading) => !heading.closest('.visually-hidden,.sr-only,header,nav,footer,[role="dialog"]'),
-  );
+  [...doc.querySelectorAll('h1,h2,h3,[role="heading"]')].filter((heading) => !heading.closest('.visually-hidden,[role="dialog"]'));
 
 /**
  * The heading that holds the person's name. LinkedIn has moved it before (an `h1` in `main`, an `h2`
@@ -93,23 +88,19 @@ export function nameHeading(doc: Document): Element | null {
 /** The kind of LinkedIn page this is, from its URL first and its content next. */
 export function pageKind(doc: Document, url: string): PageKind {
   if (isSearchUrl(url)) return 'search';
-  if (!profileKeyFromUrl(url)) return 'other';
+  return profileKeyFromUrl(url) ? profilePageKind(doc, url) : 'other';
+}
+
+function profilePageKind(doc: Document, url: string): ProfilePageKind {
   if (isProfileSubpage(url)) return 'details';
   const titles = headings(doc).map((heading) => heading.textContent).join(' ');
-  if (
-    doc.querySelector('[class*="page-not-found"]') ||
-    /not found|no encontrado/i.test(doc.title) ||
-    /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(titles)
-  ) {
+  if (doc.querySelector('[class*="page-not-found"]') || /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(titles)) {
     return 'not-found';
   }
   // Public profiles carry JSON-LD, and a sign-in modal over them: the person comes first.
   if (jsonLdPerson(doc)) return 'profile';
-  if (/welcome to your professional community|te damos la bienvenida/i.test(titles) || doc.querySelector('[class*="guest-homepage"]')) {
-    return 'guest';
-  }
-  if (doc.querySelector('input[name="session_key"],form[action*="login"],[class*="authwall"]')) return 'signin-wall';
-  return 'profile';
+  if (/welcome to your professional community|te damos la bienvenida/i.test(titles)) return 'guest';
+  return doc.querySelector('input[name="session_key"],[class*="authwall"]') ? 'signin-wall' : 'profile';
 }
 
 /** The person's top card: the section around the name. */
@@ -128,7 +119,7 @@ function cardLines(heading: Element): Element[] {
     const hidden = element.closest('[aria-hidden="true"]');
     if (heading.contains(node)) passed = true;
     else if (passed && !element.closest(SKIPPED) && (!hidden || hidden.contains(card)) && text.length > 1) {
-      if (!NOT_A_FIELD.some((rule) => rule.test(text))) lines.push(element);
+      if (!NOT_A_FIELD.test(text)) lines.push(element);
     }
   }
   return lines;
@@ -167,8 +158,8 @@ function vanityKey(doc: Document, url: string, heading: Element | null, metaIsLi
  */
 export function readProfile(doc: Document, url: string): PageProfile | null {
   const urlKey = profileKeyFromUrl(url);
-  const kind = pageKind(doc, url);
-  if (!urlKey || kind === 'search' || kind === 'other') return null;
+  if (!urlKey) return null;
+  const kind = profilePageKind(doc, url);
   const empty = { key: urlKey, kind, name: '', headline: '', location: '', photoUrl: '', profileUrl: profileUrlFromKey(urlKey) };
   if (kind !== 'profile') return empty;
 
