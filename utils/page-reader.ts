@@ -94,7 +94,11 @@ export function pageKind(doc: Document, url: string): PageKind {
 function profilePageKind(doc: Document, url: string): ProfilePageKind {
   if (isProfileSubpage(url)) return 'details';
   const titles = headings(doc).map((heading) => heading.textContent).join(' ');
-  if (doc.querySelector('[class*="page-not-found"]') || /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(titles)) {
+  if (
+    doc.querySelector('[class*="page-not-found"]') ||
+    /not found|no encontrad/i.test(doc.title) ||
+    /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(titles)
+  ) {
     return 'not-found';
   }
   // Public profiles carry JSON-LD, and a sign-in modal over them: the person comes first.

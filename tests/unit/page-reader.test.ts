@@ -141,6 +141,13 @@ describe('readProfile when parts of the page are missing', () => {
     expect(readProfile(page('', body), url)).toMatchObject({ name: 'Kenji Tanaka', photoUrl: '' });
   });
 
+  it('a "Page not found" page is no profile, whatever its headings say', () => {
+    const doc = page('<title>Page not found | LinkedIn</title>', '<main><h2>Not found</h2></main>');
+    expect(readProfile(doc, url)).toMatchObject({ kind: 'not-found', name: '' });
+    const spanish = page('<title>Página no encontrada | LinkedIn</title>', '<main><h1>Esta página no existe</h1></main>');
+    expect(readProfile(spanish, url)).toMatchObject({ kind: 'not-found', name: '' });
+  });
+
   it('a bare "LinkedIn" title is not a name', () => {
     expect(readProfile(page('<title>LinkedIn</title>'), url)?.name).toBe('');
     expect(readProfile(page('<title>(4) LinkedIn</title>'), url)?.name).toBe('');
