@@ -93,17 +93,18 @@ export function pageKind(doc: Document, url: string): PageKind {
 
 function profilePageKind(doc: Document, url: string): ProfilePageKind {
   if (isProfileSubpage(url)) return 'details';
-  const titles = headings(doc).map((heading) => heading.textContent).join(' ');
+  // The page's own heading: the first of `main` (a profile's posts below may say anything).
+  const title = headings(doc).find((heading) => heading.closest('main'))?.textContent ?? '';
   if (
     doc.querySelector('[class*="page-not-found"]') ||
     /not found|no encontrad/i.test(doc.title) ||
-    /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(titles)
+    /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(title)
   ) {
     return 'not-found';
   }
   // Public profiles carry JSON-LD, and a sign-in modal over them: the person comes first.
   if (jsonLdPerson(doc)) return 'profile';
-  if (/welcome to your professional community|te damos la bienvenida/i.test(titles)) return 'guest';
+  if (/welcome to your professional community|te damos la bienvenida/i.test(title)) return 'guest';
   return doc.querySelector('input[name="session_key"],[class*="authwall"]') ? 'signin-wall' : 'profile';
 }
 
@@ -186,11 +187,11 @@ export function readProfile(doc: Document, url: string): PageProfile | null {
   // LinkedIn's classes, when present, tell the headline from the place; otherwise the order does.
   const hinted = (line: Element | undefined, selector: string) => !!line?.closest(selector);
   const HEADLINE = '[class*="headline"],[class*="text-body-medium"]';
-  const hints = lines.some((line) => hinted(line, HEADLINE));
-  const at = hints ? lines.findIndex((line) => hinted(line, HEADLINE)) : 0;
-  const place = lines
-    .slice(at + 1)
-    .find((line) => (!hints || hinted(line, '[class*="text-body-small"],[class*="subline"],[class*="location"]')) && !/\d/.test(line.textContent!));
+  const PLACE = '[class*="text-body-small"],[class*="subline"],[class*="location"]';
+  const known = lines.some((line) => hinted(line, `${HEADLINE},${PLACE}`));
+  // -1 when the card has LinkedIn's classes but no headline: none, and the place may come first.
+  const at = known ? lines.findIndex((line) => hinted(line, HEADLINE)) : 0;
+  const place = lines.slice(at + 1).find((line) => (!known || hinted(line, PLACE)) && !/\d/.test(line.textContent!));
   const image = typeof person?.image === 'string' ? person.image : person?.image?.contentUrl;
   const photos = [heading && namedPhoto(heading, name), jsonLdIsLive && image, ogIsLive && meta(doc, 'og:image')];
 

@@ -148,6 +148,27 @@ describe('readProfile when parts of the page are missing', () => {
     expect(readProfile(spanish, url)).toMatchObject({ kind: 'not-found', name: '' });
   });
 
+  it('a profile whose posts say "could not be found" or "no existe" is still a profile', () => {
+    const body =
+      '<main><section><h1>Kenji Tanaka</h1><div class="text-body-medium">Data Engineer</div></section>' +
+      '<section><h2>Activity</h2><h3>The bug that could not be found</h3><h3>El fracaso no existe</h3></section></main>';
+    expect(readProfile(page('<title>Kenji Tanaka | LinkedIn</title>', body), url)).toMatchObject({
+      kind: 'profile',
+      name: 'Kenji Tanaka',
+      headline: 'Data Engineer',
+    });
+  });
+
+  it('a card with LinkedIn’s classes but no headline: no headline, rather than the place as one', () => {
+    const body =
+      '<main><section><h1>Kenji Tanaka</h1><span class="text-body-small">(He/Him)</span>' +
+      '<div class="mt2"><span class="text-body-small inline">Osaka, Japan</span></div></section></main>';
+    expect(readProfile(page('<title>Kenji Tanaka | LinkedIn</title>', body), url)).toMatchObject({
+      headline: '',
+      location: 'Osaka, Japan',
+    });
+  });
+
   it('a bare "LinkedIn" title is not a name', () => {
     expect(readProfile(page('<title>LinkedIn</title>'), url)?.name).toBe('');
     expect(readProfile(page('<title>(4) LinkedIn</title>'), url)?.name).toBe('');
