@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isProfileQuery, type PageMessage } from '@/utils/messages';
 import { nameHeading, readProfile, type PageProfile } from '@/utils/page-reader';
-import { profileKeyFromUrl } from '@/utils/profile-key';
+import { isProfileSubpage, profileKeyFromUrl } from '@/utils/profile-key';
 import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/sidebar-frame';
 
 // Give up waiting for a new heading after this long and read what is there.
@@ -77,7 +77,8 @@ function watchProfiles(ctx: ContentScriptContext) {
     if (href !== lastHref) {
       const initial = lastHref === '';
       lastHref = href;
-      if (announcedFor === key) return;
+      // The same person again, unless a details list (which reads no card) gives way to the profile.
+      if (announcedFor === key && !(announced?.kind === 'details' && !isProfileSubpage(href))) return;
       // In-page navigation changes the URL before LinkedIn renders the new person.
       const heading = initial ? null : mainHeading();
       pending = { since: Date.now(), heading, name: headingName(heading), initial };

@@ -85,6 +85,23 @@ test('LinkedIn Lite (/mwlite/in/) opens Daniel’s notes, the same as his profil
   await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('Farm co-op pilot in Abuja.');
 });
 
+test('from Priya’s experience list back to her profile in-page, the sidebar reads her card once it shows', async ({ ext }) => {
+  const page = await openLinkedIn(ext, '/in/priya-raman/');
+  await sidebar(page).getByLabel('Notes', { exact: true }).fill('Ask about Northwind.');
+  await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
+
+  await page.goto(linkedinUrl('/in/priya-raman/details/experience/'));
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
+  await expect(sidebar(page).getByText('Staff Product Designer · Accessibility and design systems')).toHaveCount(0);
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Experience' })).toHaveCount(0);
+
+  // Past the content script's one late re-read of a page: only the navigation itself may bring the card.
+  await page.waitForTimeout(2_000);
+  await page.getByRole('link', { name: 'Back to Priya Raman’s profile' }).click();
+  await expect(sidebar(page).getByText('Staff Product Designer · Accessibility and design systems')).toBeVisible();
+  await expect(sidebar(page).locator('img.avatar')).toHaveAttribute('src', PRIYA_PHOTO);
+});
+
 test.describe('in Spanish', () => {
   test.use({ browserLocale: 'es-ES' });
   test('the sign-in wall is explained in Spanish', async ({ ext }) => {
