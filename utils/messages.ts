@@ -9,7 +9,12 @@ import type { PageProfile } from './page-reader';
 export type PageMessage =
   /** Background → a tab's top frame: which profile is on screen? Answered with `PageProfile | null`. */
   | { type: 'getProfile' }
-  /** Content script → background, on load and in-page navigation; relayed to that tab's sidebar. */
+  /**
+   * Content script → background, on load and in-page navigation; relayed to that tab's sidebar.
+   * `profile.kind` says what the page at a `/in/` URL is (only a `profile` page changes a contact);
+   * `profile.memberId` is set when a member-id URL showed the person's vanity key, which `key` then
+   * holds (the background merges the member-id contact into it).
+   */
   | { type: 'profileChanged'; profile: PageProfile | null };
 
 export function isPageMessage(message: unknown): message is PageMessage {

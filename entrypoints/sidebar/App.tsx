@@ -14,7 +14,7 @@ import { useStoredValue } from '@/components/use-stored-value';
 import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import { SIDEBAR_PORT } from '@/utils/messages';
-import type { PageProfile } from '@/utils/page-reader';
+import { showsPerson, type PageProfile } from '@/utils/page-reader';
 import { sidebarCollapsedItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
 import { editableView, type EditableView } from '@/utils/sidebar-view';
@@ -116,6 +116,7 @@ export function App() {
       </header>
       <SaveStatusLine status={status} />
       {!profile && <p className="empty">{t('sidebar.waiting')}</p>}
+      {profile && !showsPerson(profile) && <p className="empty">{t('sidebar.notAProfile')}</p>}
       {profile && form && state && (
         <div className="sidebar-body">
           {!profile.name && (
