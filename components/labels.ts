@@ -10,6 +10,7 @@ const KIND_KEYS = {
   'help-given': 'kinds.helpGiven',
   'help-received': 'kinds.helpReceived',
   note: 'kinds.note',
+  invitation: 'kinds.invitation',
 } as const satisfies Record<InteractionKind, string>;
 
 export function kindLabel(kind: InteractionKind): string {
