@@ -568,7 +568,10 @@ export async function runImportTransaction(
   const summary = emptySummary(kind);
   const undo: ImportUndo = { contacts: [], interactions: [], settingsBefore: null };
   try {
-    await db.transaction('rw', db.contacts, db.interactions, () => write(summary, undo));
+    // An async function here, so Dexie keeps the transaction alive across the writer's awaits.
+    await db.transaction('rw', db.contacts, db.interactions, async () => {
+      await write(summary, undo);
+    });
   } catch (error) {
     throw new ImportError(isQuotaError(error) ? 'storage-full' : 'write-failed');
   }

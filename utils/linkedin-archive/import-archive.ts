@@ -170,11 +170,12 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     let saved = 0;
     const progress = (batch: number) => report({ step: 'saving', done: saved + batch, total, count: saved + batch });
     report({ step: 'saving', done: 0, total, count: 0 });
-    await inBatches((batch) => db.contacts.bulkAdd(batch), added, progress);
+    // Empty lists are skipped: awaiting a promise with no database request in it lets the transaction commit early.
+    if (added.length > 0) await inBatches((batch) => db.contacts.bulkAdd(batch), added, progress);
     saved += added.length;
-    await inBatches((batch) => db.contacts.bulkPut(batch), changed, progress);
+    if (changed.length > 0) await inBatches((batch) => db.contacts.bulkPut(batch), changed, progress);
     saved += changed.length;
-    await inBatches((batch) => db.interactions.bulkAdd(batch), rows, progress);
+    if (rows.length > 0) await inBatches((batch) => db.interactions.bulkAdd(batch), rows, progress);
     for (const row of rows) undo.interactions.push({ id: row.id, before: null, writtenAt: now });
     summary.interactionsAdded = rows.length;
   });
