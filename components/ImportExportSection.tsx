@@ -72,6 +72,8 @@ function progressText({ step, count, total }: ArchiveProgress): string {
       return t('importExport.progress.invitations', [number(count)]);
     case 'messages':
       return t('importExport.progress.messages', [number(count)]);
+    case 'matching':
+      return t('importExport.progress.matching', [number(count), number(total)]);
     case 'saving':
       return t('importExport.progress.saving', [number(count), number(total)]);
   }

@@ -168,7 +168,7 @@ async function contentsOf(files: Record<string, string>, keepExcerpts = false): 
 
 describe('the import plan', () => {
   it('gives one entry per person, conversation and day, with counts, only to people other than the owner', async () => {
-    const plan = planArchiveImport(await contentsOf(archiveFiles(RECENT)));
+    const plan = await planArchiveImport(await contentsOf(archiveFiles(RECENT)));
     expect(plan.ownerKeys).toEqual(new Set(['ada-example']));
     const kenji = plan.entries.filter((e) => e.contactKey === 'kenji-tanaka' && e.kind === 'message');
     expect(kenji.map((e) => [e.date, e.archive])).toEqual([
@@ -183,7 +183,7 @@ describe('the import plan', () => {
   });
 
   it('marks a group conversation’s entries for every participant', async () => {
-    const plan = planArchiveImport(await contentsOf(archiveFiles(RECENT)));
+    const plan = await planArchiveImport(await contentsOf(archiveFiles(RECENT)));
     const group = plan.entries.filter((e) => e.date === '2024-02-01');
     expect(group.map((e) => [e.contactKey, e.archive])).toEqual([
       ['lena-vogt', { sent: 1, received: 0, group: true }],
@@ -192,7 +192,7 @@ describe('the import plan', () => {
   });
 
   it('keeps an unresolved member-id key, and makes contacts of people written to who are not connections', async () => {
-    const plan = planArchiveImport(await contentsOf(archiveFiles(RECENT)));
+    const plan = await planArchiveImport(await contentsOf(archiveFiles(RECENT)));
     expect(plan.people.get(PAT_MEMBER_ID)).toMatchObject({ name: 'Pat Member', fromMessages: true });
     expect(plan.people.get('sam-rivera')).toMatchObject({ name: 'Sam Rivera', fromMessages: true });
     expect(plan.people.get('kenji-tanaka')).toMatchObject({ fromMessages: false, connectedOn: '2024-01-15' });
@@ -201,15 +201,15 @@ describe('the import plan', () => {
 
   it('keeps the last message’s first 200 characters only when asked', async () => {
     const files = archiveFiles(RECENT);
-    const plan = planArchiveImport(await contentsOf(files, true));
+    const plan = await planArchiveImport(await contentsOf(files, true));
     expect(plan.entries.find((e) => e.contactKey === 'kenji-tanaka' && e.date === '2024-03-20')?.text).toBe(KENJI_LAST_MESSAGE);
     const long = messagesCsv(RECENT).replace(KENJI_LAST_MESSAGE, 'y'.repeat(500));
-    const cut = planArchiveImport(await contentsOf({ ...files, 'messages.csv': long }, true));
+    const cut = await planArchiveImport(await contentsOf({ ...files, 'messages.csv': long }, true));
     expect(cut.entries.find((e) => e.contactKey === 'kenji-tanaka' && e.date === '2024-03-20')?.text).toHaveLength(EXCERPT_LENGTH);
   });
 
   it('recognises the owner from messages alone, as the one in every conversation', async () => {
-    const plan = planArchiveImport(await readArchiveContents(new Blob([messagesCsv(RECENT)])));
+    const plan = await planArchiveImport(await readArchiveContents(new Blob([messagesCsv(RECENT)])));
     expect(plan.ownerKeys.has('ada-example')).toBe(true);
     // Without Connections.csv the member id cannot be matched to Kenji's vanity URL… unless the messages show it.
     expect(plan.entries.some((e) => e.contactKey === KENJI_MEMBER_ID)).toBe(false);
@@ -218,8 +218,8 @@ describe('the import plan', () => {
   it('gives the same ids whatever the order of the rows', async () => {
     const [header, ...rows] = messagesCsv(RECENT).trim().split('\r\n');
     const reversed = [header, ...rows.reverse()].join('\n');
-    const ids = (contents: ArchiveContents) => planArchiveImport(contents).entries.map((e) => e.id).sort();
-    expect(ids(await readArchiveContents(new Blob([reversed])))).toEqual(ids(await readArchiveContents(new Blob([messagesCsv(RECENT)]))));
+    const ids = async (contents: ArchiveContents) => (await planArchiveImport(contents)).entries.map((e) => e.id).sort();
+    expect(await ids(await readArchiveContents(new Blob([reversed])))).toEqual(await ids(await readArchiveContents(new Blob([messagesCsv(RECENT)]))));
   });
 });
 
@@ -333,7 +333,7 @@ describe('importing the archive', () => {
 
   it('writes in one transaction: a failure part way leaves nothing behind', async () => {
     const db = await freshDb();
-    const plan = planArchiveImport(await contentsOf(archiveFiles(RECENT)));
+    const plan = await planArchiveImport(await contentsOf(archiveFiles(RECENT)));
     plan.entries.push({ ...plan.entries[0]!, id: plan.entries[0]!.id });
     await failsWith(applyArchivePlan(db, plan), 'write-failed');
     expect(await snapshot(db)).toEqual({ contacts: [], interactions: [] });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
@@ -8,8 +8,9 @@ describe('settings', () => {
       settings: { defaultCadenceDays: 30, reminderTime: '08:30', notificationsEnabled: false, language: 'es' },
       settings$: { v: 1 },
     });
-    // A fresh import runs the item's migrations against what is stored now.
-    const { settingsItem } = await import(`@/utils/settings?fresh=${Date.now()}`);
+    // A fresh copy of the module defines the item again, which runs its migrations on what is stored now.
+    vi.resetModules();
+    const { settingsItem } = await import('@/utils/settings');
     expect(await settingsItem.getValue()).toEqual({
       defaultCadenceDays: 30,
       reminderTime: '08:30',

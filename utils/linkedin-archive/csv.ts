@@ -54,6 +54,75 @@ export function parseCsvRows(text: string, onProgress?: (doneChars: number, tota
 }
 
 /**
+ * Reads a CSV file row by row as it is parsed, in slices with a pause after each: the header is
+ * found first (see `locateColumns`), then `onRow` gets every data row with the columns' places.
+ * Nothing is kept but what `onRow` keeps, so a 40 MB messages.csv is never held twice.
+ */
+export function readCsvTable<F extends string>(
+  text: string,
+  spec: ColumnSpec<F>,
+  fileName: string,
+  onRow: (row: string[], at: Record<F, number>) => void,
+  onProgress?: (doneChars: number, totalChars: number, rows: number) => void,
+): Promise<void> {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let at: Record<F, number> | null = null;
+  const pending: string[][] = [];
+  let count = 0;
+  const flush = () => {
+    const table = locateColumns(pending, spec, fileName);
+    at = table.at;
+    for (const row of table.rows) onRow(row, at);
+    count += table.rows.length;
+    pending.length = 0;
+  };
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown, parser?: Papa.Parser) => {
+      failed = true;
+      parser?.abort();
+      reject(error);
+    };
+    Papa.parse<string[]>(body, {
+      delimiter: ',',
+      newline: '\n',
+      skipEmptyLines: true,
+      chunkSize: CHUNK_CHARS,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        if (failed) return;
+        const quoteError = results.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
+        if (quoteError) return fail(new ImportError('bad-csv', { line: count + pending.length + (quoteError.row ?? 0) + 1 }), parser);
+        try {
+          for (const row of results.data) {
+            if (at) {
+              onRow(row, at);
+              count++;
+            } else {
+              pending.push(row);
+              if (pending.length >= HEADER_SEARCH_ROWS) flush();
+            }
+          }
+        } catch (error) {
+          return fail(error, parser);
+        }
+        onProgress?.(results.meta.cursor, body.length, count);
+        parser.pause();
+        setTimeout(() => parser.resume(), 0);
+      },
+      complete() {
+        if (failed) return;
+        try {
+          if (!at) flush();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+  });
+}
+
+/**
  * Finds the header row and each column by name, whatever the order, case or quoting; extra
  * columns are ignored. A file without a required column fails with the columns it lacks.
  */

@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import type { LocalDate } from '../db';
 
 // English and Spanish month names by their first three letters ("sept"/"set" and full names too).
@@ -51,9 +50,12 @@ export function utcDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** The user's local calendar day of a moment. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The user's local calendar day of a moment. Read from the date's fields: date-fns' format costs ~5 µs, too much for 150,000 entries. */
 export function localDay(time: number): LocalDate {
-  return format(new Date(time), 'yyyy-MM-dd');
+  const date = new Date(time);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

@@ -12,9 +12,9 @@ import {
   type ImportOutcome,
   type SettingsStore,
 } from '../import-file';
-import { parseCsvRows } from './csv';
+import { parseCsvRows, readCsvTable } from './csv';
 import { parseInvitationRows } from './invitations';
-import { parseMessageRows } from './messages';
+import { MESSAGE_COLUMNS, messageReader } from './messages';
 import { latestEntryDays, planArchiveImport, type ArchiveContents, type ArchivePlan } from './plan';
 import { ownerNameFromProfile } from './profile';
 import { isZip, readArchiveZip, type ArchiveFileName } from './zip';
@@ -23,7 +23,7 @@ import { isZip, readArchiveZip, type ArchiveFileName } from './zip';
 export const MAX_ARCHIVE_BYTES = 300 * 1024 * 1024;
 export const MAX_ARCHIVE_MEGABYTES = MAX_ARCHIVE_BYTES / 1024 / 1024;
 
-export type ArchiveStep = 'reading' | 'messages' | 'invitations' | 'connections' | 'saving';
+export type ArchiveStep = 'reading' | 'messages' | 'invitations' | 'connections' | 'matching' | 'saving';
 
 /** Where an import is: `done` of `total` in this step drives a bar; `count` is rows read or entries saved. */
 export interface ArchiveProgress {
@@ -106,10 +106,11 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
     report({ step: 'invitations', done: 1, total: 1, count: contents.invitations.length });
   }
   if (texts['messages.csv'] !== undefined) {
-    const rows = await parseCsvRows(texts['messages.csv'], (done, total, count) =>
+    const reader = messageReader(contents.keepExcerpts);
+    await readCsvTable(texts['messages.csv'], MESSAGE_COLUMNS, 'messages.csv', reader.add, (done, total, count) =>
       report({ step: 'messages', done, total, count }),
     );
-    contents.messages = parseMessageRows(rows, contents.keepExcerpts).messages;
+    contents.messages = reader.result().messages;
     report({ step: 'messages', done: 1, total: 1, count: contents.messages.length });
     await nextFrame();
   }
@@ -184,7 +185,9 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
 /** LinkedIn's archive ZIP, or its messages.csv or Invitations.csv alone: read, checked, then written at once. */
 export async function importLinkedInArchive(db: RelationshipDb, file: Blob, options: ArchiveImportOptions = {}): Promise<ImportOutcome> {
   const contents = await readArchiveContents(file, options);
-  return applyArchivePlan(db, planArchiveImport(contents), options);
+  const report = options.onProgress;
+  const plan = await planArchiveImport(contents, { onProgress: (done, total) => report?.({ step: 'matching', done, total, count: done }) });
+  return applyArchivePlan(db, plan, options);
 }
 
 /** Any file the options page accepts: the archive and its CSVs here, Connections.csv and backups in `import-file`. */

@@ -41,40 +41,64 @@ export interface ParsedMessages {
 }
 
 const YES = new Set(['yes', 'true', '1', 'sí', 'si']);
-const keyOf = (url: string) => profileKeyFromUrl(url.trim());
+
+/** Profile keys by URL: the owner's URL is on every row, and each person's on many. */
+function cachedKeys(): (url: string) => string | null {
+  const keys = new Map<string, string | null>();
+  return (url) => {
+    let key = keys.get(url);
+    if (key === undefined) {
+      key = profileKeyFromUrl(url.trim());
+      keys.set(url, key);
+    }
+    return key;
+  };
+}
+
+/** Reads messages.csv rows one at a time (see `readCsvTable`), leaving out drafts. */
+export function messageReader(keepContent: boolean) {
+  const messages: ArchiveMessage[] = [];
+  let drafts = 0;
+  let unreadable = 0;
+  const keyOf = cachedKeys();
+  return {
+    add(row: string[], at: Record<keyof typeof MESSAGE_COLUMNS, number>) {
+      const folder = cell(row, at.folder, 40).toLowerCase();
+      if (YES.has(cell(row, at.draft, 10).toLowerCase()) || folder === 'draft' || folder === 'drafts') {
+        drafts++;
+        return;
+      }
+      const conversationId = cell(row, at.conversationId, 300);
+      const time = parseMessageTime(cell(row, at.date, 60));
+      if (!conversationId || time === null) {
+        unreadable++;
+        return;
+      }
+      // Recipients are separated by `;` in the issue's samples and by `,` in older files; URLs hold neither.
+      const recipientUrls = cell(row, at.recipientUrls, 20_000).split(/[;,]/).map((url) => url.trim()).filter(Boolean);
+      const recipients = recipientUrls.map(keyOf).filter((key): key is string => key !== null);
+      const names = cell(row, at.to, 20_000).split(/[;,]/).map((name) => name.trim());
+      messages.push({
+        conversationId,
+        sender: keyOf(cell(row, at.senderUrl)),
+        senderName: cell(row, at.from, 300),
+        recipients,
+        recipientNames: names.length === recipients.length && recipients.length === recipientUrls.length ? names : [],
+        time,
+        content: keepContent ? cell(row, at.content, 4000) : '',
+        folder,
+      });
+    },
+    result(): ParsedMessages {
+      return { messages, drafts, unreadable };
+    },
+  };
+}
 
 /** The messages of messages.csv rows, without drafts. */
 export function parseMessageRows(rows: string[][], keepContent: boolean): ParsedMessages {
   const { rows: body, at } = locateColumns(rows, MESSAGE_COLUMNS, 'messages.csv');
-  const messages: ArchiveMessage[] = [];
-  let drafts = 0;
-  let unreadable = 0;
-  for (const row of body) {
-    const folder = cell(row, at.folder, 40).toLowerCase();
-    if (YES.has(cell(row, at.draft, 10).toLowerCase()) || folder === 'draft' || folder === 'drafts') {
-      drafts++;
-      continue;
-    }
-    const conversationId = cell(row, at.conversationId, 300);
-    const time = parseMessageTime(cell(row, at.date, 60));
-    if (!conversationId || time === null) {
-      unreadable++;
-      continue;
-    }
-    // Recipients are separated by `;` in the issue's samples and by `,` in older files; URLs hold neither.
-    const recipientUrls = cell(row, at.recipientUrls, 20_000).split(/[;,]/).map((url) => url.trim()).filter(Boolean);
-    const recipients = recipientUrls.map(keyOf).filter((key): key is string => key !== null);
-    const names = cell(row, at.to, 20_000).split(/[;,]/).map((name) => name.trim());
-    messages.push({
-      conversationId,
-      sender: keyOf(cell(row, at.senderUrl)),
-      senderName: cell(row, at.from, 300),
-      recipients,
-      recipientNames: names.length === recipients.length && recipients.length === recipientUrls.length ? names : [],
-      time,
-      content: keepContent ? cell(row, at.content, 4000) : '',
-      folder,
-    });
-  }
-  return { messages, drafts, unreadable };
+  const reader = messageReader(keepContent);
+  for (const row of body) reader.add(row, at);
+  return reader.result();
 }

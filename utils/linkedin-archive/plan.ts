@@ -35,6 +35,10 @@ export interface ArchivePlan {
 /** A full name as a match key: case, accents and spacing never matter. */
 const nameKey = (name: string) => foldText(name).replace(/\s+/g, ' ').trim();
 
+/** Messages handled between two pauses that let the page draw its progress and answer. */
+const SLICE = 10_000;
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 // Member-id keys (`ACoAA…`) keep their case; vanity keys are lower-case.
 const isMemberId = (key: string) => /^ACo/.test(key);
 
@@ -45,9 +49,10 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
 }
 
 /** Names the messages give each key: a sender's FROM, recipients' TO when they line up. */
-function namesByKey(messages: readonly ArchiveMessage[]): Map<string, string> {
+async function namesByKey(messages: readonly ArchiveMessage[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
+    if (index % SLICE === SLICE - 1) await pause();
     if (message.sender && message.senderName && !names.has(message.sender)) names.set(message.sender, message.senderName);
     message.recipientNames.forEach((name, index) => {
       const key = message.recipients[index]!;
@@ -121,6 +126,13 @@ export function memberIdResolution(
 interface Tally {
   entry: ArchiveEntry;
   latest: number;
+  /** The id's parts: conversation, person, UTC day. */
+  source: [string, string, string];
+}
+
+export interface PlanOptions {
+  /** Messages matched to people so far, of all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -129,8 +141,8 @@ interface Tally {
  * zone), with how many messages were sent and received; every other participant of a group
  * conversation gets one, marked as a group. One entry per invitation.
  */
-export function planArchiveImport(contents: ArchiveContents): ArchivePlan {
-  const names = namesByKey(contents.messages);
+export async function planArchiveImport(contents: ArchiveContents, options: PlanOptions = {}): Promise<ArchivePlan> {
+  const names = await namesByKey(contents.messages);
   const ownerKeys = findOwnerKeys(contents, names);
   const resolution = memberIdResolution(contents.connections, names, ownerKeys);
   const resolve = (key: string) => resolution.get(key) ?? key;
@@ -141,23 +153,24 @@ export function planArchiveImport(contents: ArchiveContents): ArchivePlan {
   }
 
   const participants = new Map<string, Set<string>>();
-  for (const message of contents.messages) {
+  for (const [index, message] of contents.messages.entries()) {
+    if (index % SLICE === SLICE - 1) await pause();
     for (const key of [message.sender, ...message.recipients]) {
       if (key && !ownerKeys.has(key)) addTo(participants, message.conversationId, resolve(key));
     }
   }
 
   const tallies = new Map<string, Tally>();
-  const bump = (message: ArchiveMessage, key: string, group: boolean, direction: 'sent' | 'received') => {
-    const day = utcDay(message.time);
-    const id = archiveEntryId('m', [message.conversationId, key, day]);
-    let tally = tallies.get(id);
+  const bump = (message: ArchiveMessage, day: string, key: string, group: boolean, direction: 'sent' | 'received') => {
+    const slot = `${message.conversationId}\u0000${key}\u0000${day}`;
+    let tally = tallies.get(slot);
     if (!tally) {
       tally = {
-        entry: { id, contactKey: key, kind: 'message', date: '', text: '', archive: { sent: 0, received: 0, group } },
+        entry: { id: '', contactKey: key, kind: 'message', date: '', text: '', archive: { sent: 0, received: 0, group } },
         latest: -Infinity,
+        source: [message.conversationId, key, day],
       };
-      tallies.set(id, tally);
+      tallies.set(slot, tally);
     }
     tally.entry.archive[direction]++;
     if (message.time >= tally.latest) {
@@ -165,16 +178,24 @@ export function planArchiveImport(contents: ArchiveContents): ArchivePlan {
       if (contents.keepExcerpts) tally.entry.text = excerptOf(message.content);
     }
   };
-  for (const message of contents.messages) {
+  const total = contents.messages.length;
+  for (const [index, message] of contents.messages.entries()) {
+    if (index % SLICE === SLICE - 1) {
+      options.onProgress?.(index, total);
+      await pause();
+    }
     const others = participants.get(message.conversationId);
     if (!others || !message.sender) continue;
     const group = others.size > 1;
-    if (ownerKeys.has(message.sender)) for (const key of others) bump(message, key, group, 'sent');
-    else bump(message, resolve(message.sender), group, 'received');
+    const day = utcDay(message.time);
+    if (ownerKeys.has(message.sender)) for (const key of others) bump(message, day, key, group, 'sent');
+    else bump(message, day, resolve(message.sender), group, 'received');
   }
+  options.onProgress?.(total, total);
 
   const entries: ArchiveEntry[] = [];
-  for (const { entry, latest } of tallies.values()) {
+  for (const { entry, latest, source } of tallies.values()) {
+    entry.id = archiveEntryId('m', source);
     entry.date = localDay(latest);
     entries.push(entry);
     if (!people.has(entry.contactKey)) {
