@@ -18,7 +18,7 @@ import { parseInvitationRows } from '@/utils/linkedin-archive/invitations';
 import { MESSAGE_COLUMNS, parseMessageRows } from '@/utils/linkedin-archive/messages';
 import { planArchiveImport, type ArchiveContents } from '@/utils/linkedin-archive/plan';
 import { dormantTies, REKINDLE_MIN_MESSAGES } from '@/utils/linkedin-archive/rekindle';
-import { hasEncryptedEntries } from '@/utils/linkedin-archive/zip';
+import { centralDirectory } from '@/utils/linkedin-archive/zip';
 import {
   archiveFiles,
   CONNECTIONS_CSV,
@@ -250,7 +250,7 @@ describe('reading the archive ZIP', () => {
       const signature = view.getUint32(at, true);
       if (signature === 0x02014b50) view.setUint16(at + 8, view.getUint16(at + 8, true) | 1, true);
     }
-    expect(hasEncryptedEntries(encrypted)).toBe(true);
+    expect(centralDirectory(encrypted)).toEqual({ names: ['messages.csv'], encrypted: true });
     await failsWith(readArchiveContents(new Blob([encrypted])), 'archive-encrypted');
     const huge = { size: MAX_ARCHIVE_BYTES + 1 } as Blob;
     await failsWith(readArchiveContents(huge), 'archive-too-large');

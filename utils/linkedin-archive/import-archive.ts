@@ -67,7 +67,7 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
   await nextFrame();
   let texts: Partial<Record<ArchiveFileName, string>>;
   if (isZip(bytes)) {
-    texts = readArchiveZip(bytes);
+    texts = await readArchiveZip(bytes, (done, total) => report({ step: 'reading', done, total, count: 0 }));
   } else {
     const text = new TextDecoder('utf-8').decode(bytes);
     const kind = archiveCsvKind(text);
