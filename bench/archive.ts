@@ -35,7 +35,7 @@ const PROGRESS_PROBE = `(() => {
   new MutationObserver(() => {
     const line = document.querySelector('.import-progress');
     const text = line ? line.textContent : '';
-    if (text && text !== last) probe.progress.push(now());
+    if (text && text !== last) probe.progress.push([now(), text.split(':')[0]]);
     last = text;
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   try {
@@ -145,9 +145,16 @@ export function generateArchive(people: BenchPerson[]): { files: Record<string, 
   };
 }
 
-async function importOnce(page: Page, file: string): Promise<{ ms: number; status: string; gaps: number[]; longest: number }> {
+/** Seconds from the first progress line of each step to the first line of the next (the last step ends when the summary shows). */
+function stepTimes(progress: Array<[number, string]>, end: number): string {
+  const firsts: Array<[string, number]> = [];
+  for (const [t, step] of progress) if (firsts[firsts.length - 1]?.[0] !== step) firsts.push([step, t]);
+  return firsts.map(([step, t], i) => `${step} ${round(((firsts[i + 1]?.[1] ?? end) - t) / 1000, 1)} s`).join(', ');
+}
+
+async function importOnce(page: Page, file: string): Promise<{ ms: number; status: string; gaps: number[]; longest: number; steps: string }> {
   await page.evaluate(() => {
-    const probe = (window as unknown as { __archiveProbe: { progress: number[]; longTasks: number[] } }).__archiveProbe;
+    const probe = (window as unknown as { __archiveProbe: { progress: unknown[]; longTasks: number[] } }).__archiveProbe;
     probe.progress.length = 0;
     probe.longTasks.length = 0;
   });
@@ -162,11 +169,12 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; statu
     if (change && done) {
       if (done.alert) throw new Error(`The archive import failed: ${done.alert}`);
       const { progress, longTasks } = await page.evaluate(
-        () => (window as unknown as { __archiveProbe: { progress: number[]; longTasks: number[] } }).__archiveProbe,
+        () => (window as unknown as { __archiveProbe: { progress: Array<[number, string]>; longTasks: number[] } }).__archiveProbe,
       );
-      const marks = [change.t, ...progress.filter((t) => t >= change.t && t <= done.t), done.t];
+      const during = progress.filter(([t]) => t >= change.t && t <= done.t);
+      const marks = [change.t, ...during.map(([t]) => t), done.t];
       const gaps = marks.slice(1).map((t, i) => t - marks[i]!);
-      return { ms: done.t - change.t, status: done.status ?? '', gaps, longest: Math.max(0, ...longTasks) };
+      return { ms: done.t - change.t, status: done.status ?? '', gaps, longest: Math.max(0, ...longTasks), steps: stepTimes(during, done.t) };
     }
     if (Date.now() > deadline) throw new Error('Timed out importing the archive');
     await page.waitForTimeout(100);
@@ -201,6 +209,7 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
       ],
       notes: [
         `Archive ZIP ${round(statSync(zipPath).size / 2 ** 20)} MB (messages.csv ${round(files['messages.csv']!.length / 2 ** 20)} MB): "${first.status}"; again: "${again.status}"; longest task on re-import ${round(again.longest)} ms, longest progress gap ${round(Math.max(...again.gaps))} ms.`,
+        `Archive import by step: ${first.steps}. Re-import by step: ${again.steps}.`,
       ],
     };
   } finally {

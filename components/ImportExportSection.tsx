@@ -74,6 +74,8 @@ function progressText({ step, count, total }: ArchiveProgress): string {
       return t('importExport.progress.messages', [number(count)]);
     case 'matching':
       return t('importExport.progress.matching', [number(count), number(total)]);
+    case 'comparing':
+      return t('importExport.progress.comparing', [number(count), number(total)]);
     case 'saving':
       return t('importExport.progress.saving', [number(count), number(total)]);
   }

@@ -345,7 +345,8 @@ export function parseBackupText(body: string): ParsedImport {
 
 // ---------------------------------------------------------------- LinkedIn's Connections.csv
 
-const COLUMNS = {
+/** Connections.csv's columns by their (lower-case) header names. */
+export const CONNECTION_COLUMNS = {
   firstName: 'first name',
   lastName: 'last name',
   url: 'url',
@@ -377,42 +378,50 @@ export function parseConnectionsCsv(body: string): ParsedImport {
   const rows = parsed.data;
   const headerAt = rows
     .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => row.map(normaliseHeader).includes(COLUMNS.firstName) && row.map(normaliseHeader).includes(COLUMNS.lastName));
+    .findIndex((row) => row.map(normaliseHeader).includes(CONNECTION_COLUMNS.firstName) && row.map(normaliseHeader).includes(CONNECTION_COLUMNS.lastName));
   if (headerAt === -1) {
     const tabular = rows.slice(0, HEADER_SEARCH_ROWS).some((row) => row.length >= 2);
     throw new ImportError(tabular ? 'no-header' : 'unrecognised');
   }
   const header = rows[headerAt]!.map(normaliseHeader);
   const column = (name: string) => header.indexOf(name);
-  const at = Object.fromEntries(Object.entries(COLUMNS).map(([field, name]) => [field, column(name)])) as Record<
-    keyof typeof COLUMNS,
-    number
-  >;
-  const cell = (row: string[], index: number, max: number) => (index < 0 ? '' : (row[index] ?? '').trim().slice(0, max));
+  const at = Object.fromEntries(Object.entries(CONNECTION_COLUMNS).map(([field, name]) => [field, column(name)])) as ConnectionColumnIndex;
 
   const people = new Map<string, ConnectionRow>();
   let skippedNoUrl = 0;
   for (const row of rows.slice(headerAt + 1)) {
     if (row.every((value) => value.trim() === '')) continue;
-    const key = profileKeyFromUrl(cell(row, at.url, 2000));
-    if (!key) {
+    const person = connectionFromRow(row, at);
+    if (!person) {
       skippedNoUrl++;
       continue;
     }
-    const person: ConnectionRow = {
-      key,
-      name: `${cell(row, at.firstName, 150)} ${cell(row, at.lastName, 150)}`.trim(),
-      headline: headlineFrom(cell(row, at.position, 500), cell(row, at.company, 490)),
-      email: cell(row, at.email, 300),
-      connectedOn: parseConnectedOn(cell(row, at.connectedOn, 40)),
-    };
-    const seen = people.get(key);
-    people.set(key, seen ? fillEmpty(seen, person) : person);
+    const seen = people.get(person.key);
+    people.set(person.key, seen ? fillEmpty(seen, person) : person);
   }
   return { kind: 'connections', people: [...people.values()], skippedNoUrl };
 }
 
-function fillEmpty(target: ConnectionRow, source: ConnectionRow): ConnectionRow {
+/** Where each of Connections.csv's columns is in a row; -1 when missing. */
+export type ConnectionColumnIndex = Record<keyof typeof CONNECTION_COLUMNS, number>;
+
+const cell = (row: string[], index: number, max: number) => (index < 0 ? '' : (row[index] ?? '').trim().slice(0, max));
+
+/** The person of one Connections.csv row, or null when it names no profile URL. */
+export function connectionFromRow(row: string[], at: ConnectionColumnIndex): ConnectionRow | null {
+  const key = profileKeyFromUrl(cell(row, at.url, 2000));
+  if (!key) return null;
+  return {
+    key,
+    name: `${cell(row, at.firstName, 150)} ${cell(row, at.lastName, 150)}`.trim(),
+    headline: headlineFrom(cell(row, at.position, 500), cell(row, at.company, 490)),
+    email: cell(row, at.email, 300),
+    connectedOn: parseConnectedOn(cell(row, at.connectedOn, 40)),
+  };
+}
+
+/** One person listed twice: the first listing wins, the second fills what it left empty. */
+export function fillEmpty(target: ConnectionRow, source: ConnectionRow): ConnectionRow {
   return {
     key: target.key,
     name: target.name || source.name,

@@ -6,13 +6,15 @@ import {
   ImportError,
   importFile,
   inBatches,
-  parseConnectionsCsv,
+  CONNECTION_COLUMNS,
+  connectionFromRow,
+  fillEmpty,
   runImportTransaction,
-  storedRows,
+  type ConnectionRow,
   type ImportOutcome,
   type SettingsStore,
 } from '../import-file';
-import { parseCsvRows, readCsvTable } from './csv';
+import { parseCsvRows, readCsvTable, type ColumnSpec } from './csv';
 import { parseInvitationRows } from './invitations';
 import { MESSAGE_COLUMNS, messageReader } from './messages';
 import { latestEntryDays, planArchiveImport, type ArchiveContents, type ArchivePlan } from './plan';
@@ -23,7 +25,7 @@ import { isZip, readArchiveZip, type ArchiveFileName } from './zip';
 export const MAX_ARCHIVE_BYTES = 300 * 1024 * 1024;
 export const MAX_ARCHIVE_MEGABYTES = MAX_ARCHIVE_BYTES / 1024 / 1024;
 
-export type ArchiveStep = 'reading' | 'messages' | 'invitations' | 'connections' | 'matching' | 'saving';
+export type ArchiveStep = 'reading' | 'messages' | 'invitations' | 'connections' | 'matching' | 'comparing' | 'saving';
 
 /** Where an import is: `done` of `total` in this step drives a bar; `count` is rows read or entries saved. */
 export interface ArchiveProgress {
@@ -40,6 +42,13 @@ export interface ArchiveImportOptions {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/** Connections.csv as `readCsvTable` reads it: the names are required, as `import-file` requires them. */
+const CONNECTION_SPEC = Object.fromEntries(
+  Object.entries(CONNECTION_COLUMNS).map(([field, header]) => [field, { header, required: field === 'firstName' || field === 'lastName' }]),
+) as ColumnSpec<keyof typeof CONNECTION_COLUMNS>;
+
+/** Known people read per request while comparing the archive with the network. */
+const READ_SLICE = 2_000;
 
 /** Which of the archive's CSVs a text is, from its header; null for anything else (e.g. Connections.csv). */
 export function archiveCsvKind(text: string): 'messages.csv' | 'invitations.csv' | null {
@@ -85,11 +94,20 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
     keepExcerpts: options.keepExcerpts ?? false,
   };
   if (texts['connections.csv'] !== undefined) {
-    report({ step: 'connections', done: 0, total: 1, count: 0 });
-    const parsed = parseConnectionsCsv(texts['connections.csv']);
-    if (parsed.kind === 'connections') contents.connections = parsed.people;
-    report({ step: 'connections', done: 1, total: 1, count: contents.connections.length });
-    await nextFrame();
+    const people = new Map<string, ConnectionRow>();
+    await readCsvTable(
+      texts['connections.csv'],
+      CONNECTION_SPEC,
+      'Connections.csv',
+      (row, at) => {
+        const person = connectionFromRow(row, at);
+        if (!person) return;
+        const seen = people.get(person.key);
+        people.set(person.key, seen ? fillEmpty(seen, person) : person);
+      },
+      (done, total, count) => report({ step: 'connections', done, total, count }),
+    );
+    contents.connections = [...people.values()];
   }
   if (texts['profile.csv'] !== undefined) {
     try {
@@ -128,8 +146,14 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
   const report = options.onProgress ?? (() => {});
   return runImportTransaction(db, 'linkedin-archive', async (summary, undo) => {
     const storedIds = new Set((await db.interactions.toCollection().primaryKeys()) as string[]);
-    const entryKeys = new Set(plan.entries.map((entry) => entry.contactKey));
-    const existing = await storedRows(db.contacts, [...new Set([...plan.people.keys(), ...entryKeys])], (c) => c.key);
+    const storedKeys = new Set((await db.contacts.toCollection().primaryKeys()) as string[]);
+    const known = [...new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)])].filter((key) => storedKeys.has(key));
+    // Read in slices, not all at once: a network of 30,000 takes seconds to read, and the page keeps showing progress.
+    const existing = new Map<string, Contact>();
+    for (let start = 0; start < known.length; start += READ_SLICE) {
+      for (const contact of await db.contacts.bulkGet(known.slice(start, start + READ_SLICE))) if (contact) existing.set(contact.key, contact);
+      report({ step: 'comparing', done: existing.size, total: known.length, count: existing.size });
+    }
     const fresh = plan.entries.filter(
       (entry) => !storedIds.has(entry.id) && (plan.people.has(entry.contactKey) || existing.has(entry.contactKey)),
     );
