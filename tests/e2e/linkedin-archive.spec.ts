@@ -36,7 +36,7 @@ function stored(page: Page) {
   });
 }
 
-test('imports the LinkedIn archive: Kenji’s timeline shows his last message, Rekindle names him, Undo restores all, re-import adds nothing', async ({
+test('imports the LinkedIn archive: Kenji’s timeline shows his last message, Rekindle names him in the popup and the network filter, Undo restores all, re-import adds nothing', async ({
   ext,
 }) => {
   const profile = await openLinkedIn(ext, '/in/kenji-tanaka/');
@@ -67,6 +67,14 @@ test('imports the LinkedIn archive: Kenji’s timeline shows his last message, R
   const rekindle = popup.getByRole('list', { name: 'Rekindle' });
   await expect(rekindle.getByRole('listitem')).toHaveCount(1);
   await expect(rekindle.getByRole('listitem')).toHaveText('Kenji Tanaka 12 messages, last in March 2024');
+
+  const network = options.getByRole('region', { name: 'People in your network' });
+  await options.getByRole('checkbox', { name: 'Dormant ties only (Rekindle)' }).check();
+  await expect(network.getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
+  await expect(network.getByRole('link', { name: 'Amara Okafor' })).toHaveCount(0);
+  await expect(network.getByRole('row')).toHaveCount(2);
+  await options.getByRole('checkbox', { name: 'Dormant ties only (Rekindle)' }).uncheck();
+  await expect(network.getByRole('link', { name: 'Amara Okafor' })).toBeVisible();
 
   await section.getByRole('button', { name: 'Undo import' }).click();
   await expect(section.getByText('Import undone. Everything is as it was before.')).toBeVisible();
