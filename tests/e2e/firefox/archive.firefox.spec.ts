@@ -1,0 +1,31 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { archiveFiles, KENJI_LAST_MESSAGE } from '../../fixtures/linkedin-archive';
+import { visibleText } from './a11y';
+import { expect, sidebarText, test } from './fixtures';
+
+function archiveOnDisk(): string {
+  const recent = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('sv');
+  const files = Object.entries(archiveFiles(recent)).map(([name, text]) => [name, strToU8(text)] as const);
+  const path = join(mkdtempSync(join(tmpdir(), 'relnotes-archive-')), 'Basic_LinkedInDataExport_11-23-2026.zip');
+  writeFileSync(path, zipSync(Object.fromEntries(files)));
+  return path;
+}
+
+test('Firefox: the LinkedIn archive fills Kenji’s timeline with his last message and puts him on the Rekindle list', async ({ firefox }) => {
+  await firefox.openExtensionPage('options.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('Import a file');
+  await firefox.press({ role: 'checkbutton', name: 'Keep message excerpts', exact: false });
+  await firefox.pickFileNext(archiveOnDisk());
+  await firefox.press({ role: 'pushbutton', name: 'Import a file', exact: false });
+  await expect.poll(async () => visibleText(await firefox.tree()), { timeout: 15_000 }).toContain('Imported 5 people: 5 new, 0 updated.');
+
+  await firefox.openLinkedIn('/in/kenji-tanaka/');
+  await expect.poll(() => sidebarText(firefox)).toContain(KENJI_LAST_MESSAGE);
+  expect(await sidebarText(firefox)).toContain('4 sent · 4 received');
+
+  await firefox.openExtensionPage('popup.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka 12 messages, last in March 2024');
+});
