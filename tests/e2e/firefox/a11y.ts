@@ -46,10 +46,16 @@ export function visibleText(nodes: A11yNode[]): string {
 }
 
 /**
- * Runs in Firefox's chrome (serialised, so it imports nothing): the selected tab's accessibility
- * tree, or the part inside the frame with this title.
+ * Runs in Firefox's chrome (serialised, so it imports nothing; `Cc`, `Ci` and `gBrowser` are the
+ * browser's own globals there). Walks the selected tab's accessibility tree, or the part inside the
+ * frame with this title, and either describes it or acts on the first node the query finds:
+ * focusing it as a screen reader user moves to it, or pressing it as a screen reader does.
+ * Acting answers whether there was such a node.
  */
-export function describeTree(frameTitle: string | null): A11yNode[] {
+export function inAccessibilityTree(
+  frameTitle: string | null,
+  command: { describe: true } | { query: NodeQuery; action: 'focus' | 'press' },
+): A11yNode[] | boolean {
   const { Cc, Ci, gBrowser } = globalThis as unknown as {
     Cc: Record<string, { getService(i: unknown): Service }>;
     Ci: Record<string, unknown>;
@@ -66,25 +72,48 @@ export function describeTree(frameTitle: string | null): A11yNode[] {
     firstChild: Acc | null;
     nextSibling: Acc | null;
     getState(state: { value: number }, extra: { value: number }): void;
+    takeFocus(): void;
+    doAction(index: number): void;
+    scrollTo(type: number): void;
   }
   const STATE_FOCUSED = 0x4;
+  const SCROLL_TYPE_ANYWHERE = 4;
   const service = Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
-  const nodes: A11yNode[] = [];
-  let inside = frameTitle === null;
-  const walk = (acc: Acc, depth: number) => {
-    const role = service.getStringRole(acc.role);
-    const isFrame = role === 'internal frame' && acc.name === frameTitle;
-    const wasInside = inside;
-    if (isFrame) inside = true;
-    if (inside && !isFrame) {
+  const roleOf = (acc: Acc) => service.getStringRole(acc.role);
+  const visit = (root: Acc | null, each: (acc: Acc, depth: number) => void) => {
+    const walk = (node: Acc, depth: number) => {
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        each(child, depth);
+        walk(child, depth + 1);
+      }
+    };
+    if (root) walk(root, 0);
+  };
+  const first = (root: Acc | null, test: (acc: Acc) => boolean) => {
+    const found: Acc[] = [];
+    visit(root, (acc) => test(acc) && found.push(acc));
+    return found;
+  };
+  const matcher = (q: Omit<NodeQuery, 'within'>) => (acc: Acc) =>
+    roleOf(acc) === q.role && (q.name === undefined || (q.exact === false ? (acc.name ?? '').includes(q.name) : acc.name === q.name));
+
+  let scope = service.getAccessibleFor(gBrowser.selectedBrowser);
+  if (frameTitle !== null) scope = first(scope, (acc) => roleOf(acc) === 'internal frame' && acc.name === frameTitle)[0] ?? null;
+  if ('describe' in command) {
+    const nodes: A11yNode[] = [];
+    visit(scope, (acc, depth) => {
       const state = { value: 0 };
       acc.getState(state, { value: 0 });
-      nodes.push({ depth, role, name: acc.name ?? '', value: acc.value ?? '', focused: (state.value & STATE_FOCUSED) !== 0 });
-    }
-    for (let child = acc.firstChild; child; child = child.nextSibling) walk(child, depth + 1);
-    inside = wasInside;
-  };
-  const root = service.getAccessibleFor(gBrowser.selectedBrowser);
-  if (root) walk(root, 0);
-  return nodes;
+      nodes.push({ depth, role: roleOf(acc), name: acc.name ?? '', value: acc.value ?? '', focused: (state.value & STATE_FOCUSED) !== 0 });
+    });
+    return nodes;
+  }
+  const { query, action } = command;
+  if (query.within) scope = first(scope, matcher(query.within))[0] ?? null;
+  const target = first(scope, matcher(query))[query.nth ?? 0];
+  if (!target) return false;
+  target.scrollTo(SCROLL_TYPE_ANYWHERE);
+  if (action === 'press') target.doAction(0);
+  else target.takeFocus();
+  return true;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { LINKEDIN_REQUEST, linkedInResponse } from '../launch';
-import { describeTree, findNode, type A11yNode, type NodeQuery } from './a11y';
+import { findNode, inAccessibilityTree, type A11yNode, type NodeQuery } from './a11y';
 
 export const FIREFOX_EXTENSION_PATH = resolve(
   import.meta.dirname,
@@ -166,7 +166,7 @@ export class FirefoxWithExtension {
    * with this title (the sidebar).
    */
   async tree(frameTitle?: string): Promise<A11yNode[]> {
-    return this.inChrome(describeTree, frameTitle ?? null);
+    return (await this.inChrome(inAccessibilityTree, frameTitle ?? null, { describe: true })) as A11yNode[];
   }
 
   /** Puts keyboard focus on a node, the way a screen reader user moves to it. */
@@ -185,7 +185,7 @@ export class FirefoxWithExtension {
   /** Waits for the node as Playwright's actions do (the tree follows the page a moment later). */
   private async act(query: NodeQuery, action: 'focus' | 'press', frameTitle?: string): Promise<void> {
     const deadline = Date.now() + 7_000;
-    while (!(await this.inChrome(actOnNode, frameTitle ?? null, query, action))) {
+    while (!(await this.inChrome(inAccessibilityTree, frameTitle ?? null, { query, action }))) {
       if (Date.now() > deadline) throw new Error(`Nothing to ${action} for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -233,52 +233,6 @@ interface ChromeWindow {
   document: Document;
   gBrowser: { selectedTab: unknown; selectedBrowser: Element; addTrustedTab(url: string): unknown };
   CustomizableUI: { AREA_NAVBAR: string; addWidgetToArea(id: string, area: string): void };
-}
-
-// Runs in Firefox's chrome: `Cc`, `Ci` and `gBrowser` are the browser's own globals there.
-function actOnNode(frameTitle: string | null, query: NodeQuery, action: 'focus' | 'press'): boolean {
-  const { Cc, Ci, gBrowser } = globalThis as unknown as {
-    Cc: Record<string, { getService(i: unknown): A11yService }>;
-    Ci: Record<string, unknown>;
-    gBrowser: { selectedBrowser: unknown };
-  };
-  interface A11yService {
-    getAccessibleFor(node: unknown): Acc | null;
-    getStringRole(role: number): string;
-  }
-  interface Acc {
-    role: number;
-    name: string | null;
-    firstChild: Acc | null;
-    nextSibling: Acc | null;
-    takeFocus(): void;
-    doAction(index: number): void;
-    scrollTo(type: number): void;
-  }
-  const service = Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
-  const roleOf = (acc: Acc) => service.getStringRole(acc.role);
-  const matcher = (q: NodeQuery) => (acc: Acc) =>
-    roleOf(acc) === q.role && (q.name === undefined || (q.exact === false ? (acc.name ?? '').includes(q.name) : acc.name === q.name));
-  const search = (root: Acc | null, test: (a: Acc) => boolean): Acc[] => {
-    const found: Acc[] = [];
-    const walk = (node: Acc | null) => {
-      for (let child = node?.firstChild ?? null; child; child = child.nextSibling) {
-        if (test(child)) found.push(child);
-        walk(child);
-      }
-    };
-    walk(root);
-    return found;
-  };
-  let scope: Acc | null = service.getAccessibleFor(gBrowser.selectedBrowser);
-  if (frameTitle !== null) scope = search(scope, (a) => roleOf(a) === 'internal frame' && a.name === frameTitle)[0] ?? null;
-  if (query.within) scope = search(scope, matcher(query.within))[0] ?? null;
-  const target = search(scope, matcher(query))[query.nth ?? 0];
-  if (!target) return false;
-  target.scrollTo(4 /* SCROLL_TYPE_ANYWHERE */);
-  if (action === 'press') target.doAction(0);
-  else target.takeFocus();
-  return true;
 }
 
 // Runs in Firefox's chrome: replaces the file dialog component with one that picks `path`.
