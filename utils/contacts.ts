@@ -201,3 +201,11 @@ export async function timeline(db: RelationshipDb, contactKey: string): Promise<
     .toArray();
   return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
 }
+
+/** Deletes a person and their timeline, in one transaction (sync turns both into tombstones). */
+export async function deleteContact(db: RelationshipDb, key: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    await db.interactions.where('[contactKey+date]').between([key, ''], [key, '\uffff']).delete();
+    await db.contacts.delete(key);
+  });
+}

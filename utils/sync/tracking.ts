@@ -20,8 +20,8 @@ export const ALL_ROWS = '*';
 export interface SyncRecordRow {
   id: string;
   rec: SyncRecord;
-  /** Set while this device has changes to this record not yet on the server: the fold that set it. */
-  out?: number;
+  /** Set while this device has changes to this record not yet on the server: the last stamp folded. */
+  out?: string;
 }
 
 export interface SyncMetaRow {

@@ -1,0 +1,217 @@
+/**
+ * The database side of sync: turning noted local changes into clocked field writes, applying merged
+ * remote records to people and timelines, and what this device still owes the server. Each step
+ * runs inside one read-write transaction opened by the caller (`syncTables`), so a browser closed
+ * in the middle leaves the database as it was before, and the next sync starts over.
+ */
+import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES } from '../contacts';
+import type { Contact, Interaction, RelationshipDb } from '../db';
+import { INITIAL_CLOCK, receive, tick, type ClockState } from './clock';
+import { DELETED_FIELD, isDeleted, latestStamp, mergeRecords, valueOf, writeField, type SyncRecord, type SyncState } from './merge';
+import { ALL_ROWS, SYNCED_TABLES, type SyncRecordRow } from './tracking';
+
+/** The fields of a person that sync; search and match terms are derived again on each device. */
+export const CONTACT_SYNC_FIELDS = [
+  ...PAGE_FIELD_NAMES,
+  ...USER_FIELD_NAMES,
+  'email',
+  'connectedOn',
+  'lastInteraction',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof Contact>;
+
+export const INTERACTION_SYNC_FIELDS = ['contactKey', 'kind', 'date', 'text', 'withKey', 'createdAt'] as const satisfies ReadonlyArray<
+  keyof Interaction
+>;
+
+/** Fields a person types: a concurrent edit that loses keeps its text, and the sidebar offers it. */
+export const TYPED_FIELDS: ReadonlySet<string> = new Set(['interests', 'offers', 'needs', 'howICanHelp', 'whereWeMet', 'notes', 'tags', 'text']);
+
+export const syncTables = (db: RelationshipDb) => [db.contacts, db.interactions, db.syncRecords, db.syncChanges, db.syncMeta];
+
+export const META = {
+  device: 'device',
+  clock: 'clock',
+  /** How far each other device's files were read: the largest sequence number merged. */
+  readThrough: 'readThrough',
+  /** This device's last file sequence number. */
+  sequence: 'sequence',
+  key: 'key',
+} as const;
+
+export async function getMeta<T>(db: RelationshipDb, name: string): Promise<T | undefined> {
+  return (await db.syncMeta.get(name))?.value as T | undefined;
+}
+
+export async function setMeta(db: RelationshipDb, name: string, value: unknown): Promise<void> {
+  await db.syncMeta.put({ name, value });
+}
+
+const CHUNK = 2_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+const isEmptyValue = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Stamps every noted change with this device's clock: each field whose value differs from what
+ * sync last knew becomes a write; a row gone becomes a tombstone. Returns how many records changed.
+ */
+export async function foldLocalChanges(db: RelationshipDb, device: string, now: number): Promise<number> {
+  const noted = await db.syncChanges.toArray();
+  if (noted.length === 0) return 0;
+  let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
+  const wallOf = new Map(noted.map((change) => [change.id, change.at]));
+  let ids: string[];
+  if (wallOf.has(ALL_ROWS)) {
+    const [contactKeys, interactionIds, recordIds] = await Promise.all([
+      db.contacts.toCollection().primaryKeys(),
+      db.interactions.toCollection().primaryKeys(),
+      db.syncRecords.toCollection().primaryKeys(),
+    ]);
+    ids = [...new Set([...contactKeys.map((k) => SYNCED_TABLES.contacts + k), ...interactionIds.map((k) => SYNCED_TABLES.interactions + k), ...recordIds])];
+  } else {
+    ids = [...wallOf.keys()];
+  }
+  let changed = 0;
+  for (const table of ['contacts', 'interactions'] as const) {
+    const prefix = SYNCED_TABLES[table];
+    const fields: readonly string[] = table === 'contacts' ? CONTACT_SYNC_FIELDS : INTERACTION_SYNC_FIELDS;
+    const ofTable = ids.filter((id) => id.startsWith(prefix));
+    for (const part of chunks(ofTable)) {
+      const keys = part.map((id) => id.slice(prefix.length));
+      const rows = (await db.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      const records = await db.syncRecords.bulkGet(part);
+      const written: SyncRecordRow[] = [];
+      part.forEach((id, i) => {
+        const row = rows[i];
+        let rec: SyncRecord = records[i]?.rec ?? { f: {} };
+        const before = rec;
+        let last = '';
+        const stamp = () => {
+          const next = tick(clock, wallOf.get(id) ?? now, device);
+          clock = next.state;
+          last = next.stamp;
+          return last;
+        };
+        if (!row) {
+          if (records[i] && !isDeleted(rec)) rec = writeField(rec, DELETED_FIELD, true, stamp(), false);
+        } else {
+          if (isDeleted(rec)) rec = writeField(rec, DELETED_FIELD, false, stamp(), false);
+          for (const field of fields) {
+            // A field never written and still empty is not a write: a new person on one device must
+            // not blank what another device typed for them.
+            if (!(field in rec.f) && isEmptyValue(row[field])) continue;
+            if (!sameValue(valueOf(rec, field), row[field])) rec = writeField(rec, field, row[field], stamp(), TYPED_FIELDS.has(field));
+          }
+        }
+        if (rec !== before) written.push({ id, rec, out: last });
+      });
+      if (written.length > 0) await db.syncRecords.bulkPut(written);
+      changed += written.length;
+    }
+  }
+  await db.syncChanges.clear();
+  await setMeta(db, META.clock, clock);
+  return changed;
+}
+
+function contactFromRecord(key: string, rec: SyncRecord, existing: Contact | undefined, now: number): Contact {
+  const contact: Record<string, unknown> = { ...(existing ?? newContact(key, now)) };
+  for (const field of CONTACT_SYNC_FIELDS) if (field in rec.f) contact[field] = valueOf(rec, field);
+  contact.updatedAt = now;
+  return contact as unknown as Contact;
+}
+
+function interactionFromRecord(id: string, rec: SyncRecord, now: number): Interaction | null {
+  const row: Record<string, unknown> = { id, updatedAt: now };
+  for (const field of INTERACTION_SYNC_FIELDS) {
+    const value = valueOf(rec, field);
+    if (value !== undefined) row[field] = value;
+  }
+  if (typeof row.contactKey !== 'string' || typeof row.date !== 'string' || typeof row.kind !== 'string') return null;
+  row.text ??= '';
+  row.createdAt ??= now;
+  return row as unknown as Interaction;
+}
+
+export interface ApplyResult {
+  /** Records whose merged state differs from before. */
+  changed: number;
+}
+
+/**
+ * Merges remote records into this device's, then writes the winning values to people and timelines
+ * (a tombstone deletes the row). Call after `foldLocalChanges` in the same transaction: the rows it
+ * writes are not local changes, so the notes they leave are cleared.
+ */
+export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: number): Promise<ApplyResult> {
+  let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
+  let changed = 0;
+  for (const table of ['contacts', 'interactions'] as const) {
+    const prefix = SYNCED_TABLES[table];
+    const ids = Object.keys(incoming).filter((id) => id.startsWith(prefix));
+    for (const part of chunks(ids)) {
+      const records = await db.syncRecords.bulkGet(part);
+      const keys = part.map((id) => id.slice(prefix.length));
+      const rows = (await db.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      const recordRows: SyncRecordRow[] = [];
+      const puts: unknown[] = [];
+      const deletes: string[] = [];
+      part.forEach((id, i) => {
+        const held = records[i];
+        const merged = mergeRecords(held?.rec ?? { f: {} }, incoming[id]!);
+        const latest = latestStamp(merged);
+        if (latest) clock = receive(clock, latest);
+        if (held && JSON.stringify(held.rec) === JSON.stringify(merged)) return;
+        changed++;
+        recordRows.push(held?.out !== undefined ? { id, rec: merged, out: held.out } : { id, rec: merged });
+        const key = keys[i]!;
+        if (isDeleted(merged)) {
+          if (rows[i]) deletes.push(key);
+        } else if (table === 'contacts') {
+          puts.push(contactFromRecord(key, merged, rows[i] as Contact | undefined, now));
+        } else {
+          const row = interactionFromRecord(key, merged, now);
+          if (row) puts.push(row);
+        }
+      });
+      if (recordRows.length > 0) await db.syncRecords.bulkPut(recordRows);
+      if (puts.length > 0) await db.table(table).bulkPut(puts);
+      if (deletes.length > 0) await db.table(table).bulkDelete(deletes);
+    }
+  }
+  await db.syncChanges.clear();
+  await setMeta(db, META.clock, clock);
+  return { changed };
+}
+
+/** This device's records not yet on the server, with the fold marks that say which version was read. */
+export async function outgoing(db: RelationshipDb): Promise<{ state: SyncState; marks: Map<string, string> }> {
+  const rows = await db.syncRecords.where('out').above('').toArray();
+  return { state: Object.fromEntries(rows.map((row) => [row.id, row.rec])), marks: new Map(rows.map((row) => [row.id, row.out!])) };
+}
+
+/** After an upload: clears the marks of records not folded again since they were read. */
+export async function markSent(db: RelationshipDb, marks: Map<string, string>): Promise<void> {
+  await db.transaction('rw', db.syncRecords, async () => {
+    for (const part of chunks([...marks.keys()])) {
+      const rows = await db.syncRecords.bulkGet(part);
+      const sent = rows.filter((row): row is SyncRecordRow => !!row && row.out === marks.get(row.id)).map(({ id, rec }) => ({ id, rec }));
+      if (sent.length > 0) await db.syncRecords.bulkPut(sent);
+    }
+  });
+}
+
+export async function wholeState(db: RelationshipDb): Promise<SyncState> {
+  const state: SyncState = {};
+  await db.syncRecords.each((row) => {
+    state[row.id] = row.rec;
+  });
+  return state;
+}
