@@ -5,7 +5,7 @@ import { i18n } from '#i18n';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { draftKey, foldDrafts } from '@/utils/drafts';
-import { SIDEBAR_PORT } from '@/utils/messages';
+import { isSyncMessage, SIDEBAR_PORT } from '@/utils/messages';
 import { dueContacts, dueCount } from '@/utils/queries';
 import {
   badgeText,
@@ -16,8 +16,10 @@ import {
   nextReminderAt,
   shouldRemind,
 } from '@/utils/reminders';
-import { lastReminderItem, settingsItem, sidebarCollapsedItem } from '@/utils/settings';
+import { lastReminderItem, settingsItem, sidebarCollapsedItem, syncAccountItem, syncStatusItem } from '@/utils/settings';
 import { serveSidebarPort } from '@/utils/sidebar-service';
+import { runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
+import { originPattern } from '@/utils/sync/setup';
 
 const REMINDER_NOTIFICATION = 'daily-reminder';
 // Drafts older than this have no live frame left to confirm them.
@@ -38,7 +40,20 @@ export default defineBackground(() => {
       )
       .catch(() => 0);
 
+  // Everything sync needs is read at each run: account and status from storage, the rest from the database.
+  const syncNow = async () =>
+    runSync({
+      db,
+      account: await syncAccountItem.getValue(),
+      readStatus: () => syncStatusItem.getValue(),
+      writeStatus: (status) => syncStatusItem.setValue(status),
+      canReach: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    });
+
   async function ensureAlarms(recreateDaily = false) {
+    if (!(await browser.alarms.get(SYNC_ALARM))) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    }
     if (!(await browser.alarms.get(CHECK_ALARM))) {
       await browser.alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES });
     }
@@ -90,7 +105,12 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
   browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || !isSyncMessage(message)) return undefined;
+    return syncNow().catch(() => null);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_SOON_ALARM) void syncNow().catch(() => null);
     if (alarm.name !== CHECK_ALARM && alarm.name !== DAILY_ALARM) return;
     void foldOrphanDrafts();
     void refreshBadge();
@@ -117,4 +137,14 @@ export default defineBackground(() => {
     error: () => undefined,
   });
   void remindIfDue();
+  // A change anywhere waits for more, then syncs: each new change moves the alarm on.
+  liveQuery(() => db.syncChanges.count()).subscribe({
+    next: (count) => {
+      if (count === 0) return;
+      void syncAccountItem.getValue().then((account) => {
+        if (account) void browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_DEBOUNCE_MINUTES });
+      });
+    },
+    error: () => undefined,
+  });
 });

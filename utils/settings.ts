@@ -34,3 +34,59 @@ export const sidebarCollapsedItem = storage.defineItem<boolean>(`local:${SIDEBAR
 export const lastReminderItem = storage.defineItem<LocalDate | null>('local:lastReminderDate', {
   fallback: null,
 });
+
+/** The WebDAV account sync writes to; null while sync is off. The passphrase is never stored. */
+export interface SyncAccount {
+  /** The folder URL the user gave. */
+  url: string;
+  username: string;
+  /** The password or app password; the server needs it on every request. */
+  password: string;
+}
+
+export const syncAccountItem = storage.defineItem<SyncAccount | null>('local:syncAccount', {
+  fallback: null,
+});
+
+export type SyncProblemName =
+  | 'unreachable'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'full'
+  | 'not-a-folder'
+  | 'server'
+  | 'wrong-passphrase'
+  | 'tampered'
+  | 'key-changed'
+  | 'not-set-up'
+  | 'permission'
+  | 'unknown';
+
+/** What the settings page shows about sync: written by the background after each run. */
+export interface SyncStatus {
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** The last run that completed. */
+  lastSyncAt: number | null;
+  received: number;
+  sent: number;
+  bytesSent: number;
+  damagedFiles: number;
+  problem: SyncProblemName | null;
+}
+
+export const EMPTY_SYNC_STATUS: SyncStatus = {
+  startedAt: null,
+  finishedAt: null,
+  lastSyncAt: null,
+  received: 0,
+  sent: 0,
+  bytesSent: 0,
+  damagedFiles: 0,
+  problem: null,
+};
+
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
+  fallback: EMPTY_SYNC_STATUS,
+});

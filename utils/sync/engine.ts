@@ -22,7 +22,7 @@ const KEY_FILE = `${SYNC_FOLDER}/key.json`;
 /** After this many logs a device writes a snapshot and deletes its older files. */
 export const LOGS_BEFORE_SNAPSHOT = 16;
 
-export type SyncProblem = 'key-changed' | 'not-set-up';
+export type SyncProblem = 'key-changed' | 'not-set-up' | 'permission';
 
 export class SyncError extends Error {
   constructor(readonly problem: SyncProblem) {

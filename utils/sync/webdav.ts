@@ -54,6 +54,8 @@ export function problemForStatus(status: number): WebdavProblem {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 507 || status === 413) return 'full';
+  // A missing parent folder.
+  if (status === 409) return 'not-a-folder';
   return 'server';
 }
 
@@ -139,7 +141,7 @@ export function createWebdavClient(
 
   return {
     async list(path) {
-      const folder = path.replace(/\/*$/, '/');
+      const folder = path ? path.replace(/\/*$/, '/') : '';
       const response = await request(
         'PROPFIND',
         folder,
