@@ -8,6 +8,7 @@ import { settingsItem, type LanguageSetting, type Settings } from '@/utils/setti
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
 import { OutcomeLines } from './OutcomeLines';
+import { SyncSection } from './SyncSection';
 import { useStoredValue } from './use-stored-value';
 import './options-sections.css';
 
@@ -92,6 +93,7 @@ export function SettingsSection() {
           <OutcomeLines status={status} problem={problem} />
         </>
       )}
+      <SyncSection />
       <DataPanel />
     </section>
   );
