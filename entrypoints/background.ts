@@ -16,9 +16,19 @@ import {
   nextReminderAt,
   shouldRemind,
 } from '@/utils/reminders';
-import { lastReminderItem, settingsItem, sidebarCollapsedItem, syncAccountItem, syncStatusItem } from '@/utils/settings';
+import {
+  lastReminderItem,
+  settingsItem,
+  sidebarCollapsedItem,
+  syncAccountItem,
+  syncOfferAnswersItem,
+  syncOffersItem,
+  syncStatusItem,
+} from '@/utils/settings';
 import { serveSidebarPort } from '@/utils/sidebar-service';
-import { runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
+import { saveUserFields } from '@/utils/contacts';
+import { offersByPerson } from '@/utils/sync/local';
+import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
 import { originPattern } from '@/utils/sync/setup';
 
 const REMINDER_NOTIFICATION = 'daily-reminder';
@@ -41,14 +51,28 @@ export default defineBackground(() => {
       .catch(() => 0);
 
   // Everything sync needs is read at each run: account and status from storage, the rest from the database.
-  const syncNow = async () =>
-    runSync({
+  const refreshOffers = async () => syncOffersItem.setValue(await offersByPerson(db));
+  const syncNow = async () => {
+    const status = await runSync({
       db,
       account: await syncAccountItem.getValue(),
       readStatus: () => syncStatusItem.getValue(),
       writeStatus: (status) => syncStatusItem.setValue(status),
       canReach: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
     });
+    await refreshOffers();
+    return status;
+  };
+  const applyOfferAnswers = async () => {
+    const answers = await syncOfferAnswersItem.getValue();
+    if (answers.length === 0) return;
+    await answerOffers(db, answers, async (key, fields) => saveUserFields(db, key, fields, {}, await newContactDefaults()));
+    // Answers that arrived meanwhile stay for the next call.
+    const left = (await syncOfferAnswersItem.getValue()).filter((a) => !answers.some((b) => b.stamp === a.stamp && b.key === a.key));
+    await syncOfferAnswersItem.setValue(left);
+    await refreshOffers();
+    await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_DEBOUNCE_MINUTES });
+  };
 
   async function ensureAlarms(recreateDaily = false) {
     if (!(await browser.alarms.get(SYNC_ALARM))) {
@@ -124,6 +148,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-sidebar') void sidebarCollapsedItem.getValue().then((v) => sidebarCollapsedItem.setValue(!v));
   });
+  syncOfferAnswersItem.watch(() => void applyOfferAnswers().catch(() => undefined));
   settingsItem.watch((next, previous) => {
     if (next.reminderTime !== previous?.reminderTime) void ensureAlarms(true);
     void remindIfDue();
@@ -131,6 +156,7 @@ export default defineBackground(() => {
 
   void ensureAlarms();
   void foldOrphanDrafts();
+  void applyOfferAnswers().catch(() => undefined);
   // The badge follows every follow-up set, done or snoozed, from any extension page.
   liveQuery(() => dueCount(db, localToday())).subscribe({
     next: (count) => void showDueCount(count),

@@ -104,7 +104,7 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     // Sync between browsers: field clocks and tombstones, what changed, and the device's own state.
     version: 3,
     stores: {
-      syncRecords: 'id, out',
+      syncRecords: 'id, out, offer',
       syncChanges: 'id',
       syncMeta: 'name',
     },

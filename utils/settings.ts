@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { LocalDate } from './db';
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
+import type { OfferedText } from './sync/merge';
 
 export type LanguageSetting = 'auto' | 'en' | 'es';
 
@@ -89,4 +90,25 @@ export const EMPTY_SYNC_STATUS: SyncStatus = {
 
 export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
   fallback: EMPTY_SYNC_STATUS,
+});
+
+/**
+ * Texts that lost a concurrent edit on another device, by profile key: written by the background
+ * after each sync, read by the sidebar (which cannot open the database).
+ */
+export const syncOffersItem = storage.defineItem<Record<string, OfferedText[]>>('local:syncOffers', {
+  fallback: {},
+});
+
+/** The sidebar's answers to offered texts, for the background to apply: use the text, or keep mine. */
+export interface SyncOfferAnswer {
+  key: string;
+  stamp: string;
+  field: string;
+  /** The offered text, to put in the field; absent to keep what the field holds. */
+  use?: unknown;
+}
+
+export const syncOfferAnswersItem = storage.defineItem<SyncOfferAnswer[]>('local:syncOfferAnswers', {
+  fallback: [],
 });

@@ -6,7 +6,8 @@ import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts'
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/merge';
-import { TYPED_FIELDS } from '@/utils/sync/local';
+import { offersByPerson, TYPED_FIELDS } from '@/utils/sync/local';
+import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';
 import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
 
@@ -103,6 +104,18 @@ describe('sync between devices through Apache mod_dav', () => {
       expect(await d.db.contacts.get('kenji')).toMatchObject({ notes: 'Moved to Lisbon', whereWeMet: 'PyCon' });
       const record = await d.db.syncRecords.get('c:kenji');
       expect(offeredTexts(record?.rec, TYPED_FIELDS).map((offer) => offer.value)).toEqual(['Loves sailing']);
+    }
+    // A takes the other text; once both have synced, neither offers it any more.
+    const [offer] = (await offersByPerson(a.db)).kenji!;
+    await answerOffers(a.db, [{ key: 'kenji', stamp: offer!.stamp, field: offer!.field, use: offer!.value }], (key, fields) =>
+      saveUserFields(a.db, key, fields),
+    );
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      expect((await d.db.contacts.get('kenji'))?.notes).toBe('Loves sailing');
+      expect(await offersByPerson(d.db)).toEqual({});
     }
   });
 

@@ -7,7 +7,19 @@
 import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES } from '../contacts';
 import type { Contact, Interaction, RelationshipDb } from '../db';
 import { INITIAL_CLOCK, receive, tick, type ClockState } from './clock';
-import { DELETED_FIELD, isDeleted, latestStamp, mergeRecords, valueOf, writeField, type SyncRecord, type SyncState } from './merge';
+import {
+  DELETED_FIELD,
+  dismissKept,
+  isDeleted,
+  latestStamp,
+  mergeRecords,
+  offeredTexts,
+  valueOf,
+  writeField,
+  type OfferedText,
+  type SyncRecord,
+  type SyncState,
+} from './merge';
 import { ALL_ROWS, SYNCED_TABLES, type SyncRecordRow } from './tracking';
 
 /** The fields of a person that sync; search and match terms are derived again on each device. */
@@ -26,6 +38,17 @@ export const INTERACTION_SYNC_FIELDS = ['contactKey', 'kind', 'date', 'text', 'w
 
 /** Fields a person types: a concurrent edit that loses keeps its text, and the sidebar offers it. */
 export const TYPED_FIELDS: ReadonlySet<string> = new Set(['interests', 'offers', 'needs', 'howICanHelp', 'whereWeMet', 'notes', 'tags', 'text']);
+
+/** The typed fields of a person whose losing texts the sidebar offers. */
+const OFFERED_FIELDS: ReadonlySet<string> = new Set(USER_FIELD_NAMES.filter((field) => TYPED_FIELDS.has(field)));
+
+/** A record row, flagged (and so indexed) while it holds texts to offer. */
+export function recordRow(id: string, rec: SyncRecord, out?: string): SyncRecordRow {
+  const row: SyncRecordRow = { id, rec };
+  if (out !== undefined) row.out = out;
+  if (id.startsWith(SYNCED_TABLES.contacts) && offeredTexts(rec, OFFERED_FIELDS).length > 0) row.offer = 1;
+  return row;
+}
 
 export const syncTables = (db: RelationshipDb) => [db.contacts, db.interactions, db.syncRecords, db.syncChanges, db.syncMeta];
 
@@ -110,7 +133,7 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
             if (!sameValue(valueOf(rec, field), row[field])) rec = writeField(rec, field, row[field], stamp(), TYPED_FIELDS.has(field));
           }
         }
-        if (rec !== before) written.push({ id, rec, out: last });
+        if (rec !== before) written.push(recordRow(id, rec, last));
       });
       if (written.length > 0) await db.syncRecords.bulkPut(written);
       changed += written.length;
@@ -170,7 +193,7 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
         if (latest) clock = receive(clock, latest);
         if (held && JSON.stringify(held.rec) === JSON.stringify(merged)) return;
         changed++;
-        recordRows.push(held?.out !== undefined ? { id, rec: merged, out: held.out } : { id, rec: merged });
+        recordRows.push(recordRow(id, merged, held?.out));
         const key = keys[i]!;
         if (isDeleted(merged)) {
           if (rows[i]) deletes.push(key);
@@ -202,7 +225,7 @@ export async function markSent(db: RelationshipDb, marks: Map<string, string>): 
   await db.transaction('rw', db.syncRecords, async () => {
     for (const part of chunks([...marks.keys()])) {
       const rows = await db.syncRecords.bulkGet(part);
-      const sent = rows.filter((row): row is SyncRecordRow => !!row && row.out === marks.get(row.id)).map(({ id, rec }) => ({ id, rec }));
+      const sent = rows.filter((row): row is SyncRecordRow => !!row && row.out === marks.get(row.id)).map(({ id, rec }) => recordRow(id, rec));
       if (sent.length > 0) await db.syncRecords.bulkPut(sent);
     }
   });
@@ -214,4 +237,22 @@ export async function wholeState(db: RelationshipDb): Promise<SyncState> {
     state[row.id] = row.rec;
   });
   return state;
+}
+
+/** Texts of people that lost a concurrent edit on another device, by profile key, for the sidebar. */
+export async function offersByPerson(db: RelationshipDb): Promise<Record<string, OfferedText[]>> {
+  const rows = await db.syncRecords.where('offer').equals(1).toArray();
+  return Object.fromEntries(
+    rows.map((row) => [row.id.slice(SYNCED_TABLES.contacts.length), offeredTexts(row.rec, OFFERED_FIELDS)] as const).filter(([, offers]) => offers.length > 0),
+  );
+}
+
+/** The person answered offers: they are dismissed here and, after the next sync, everywhere. */
+export async function dismissOffers(db: RelationshipDb, key: string, stamps: string[], now: number): Promise<void> {
+  await db.transaction('rw', db.syncRecords, async () => {
+    const id = SYNCED_TABLES.contacts + key;
+    const row = await db.syncRecords.get(id);
+    if (!row) return;
+    await db.syncRecords.put(recordRow(id, dismissKept(row.rec, stamps), `dismissed-${now}`));
+  });
 }

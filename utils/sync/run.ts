@@ -2,8 +2,10 @@
  * Runs a sync for the background: one at a time across every extension context (Web Locks), with
  * its outcome written to storage for the settings page. Nothing is kept in variables.
  */
-import type { RelationshipDb } from '../db';
-import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncProblemName, type SyncStatus } from '../settings';
+import type { RelationshipDb, UserFields } from '../db';
+import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncOfferAnswer, type SyncProblemName, type SyncStatus } from '../settings';
+import { parseUserFields } from '../validate';
+import { dismissOffers } from './local';
 import { SyncCryptoError } from './crypto';
 import { SyncError, syncOnce } from './engine';
 import { createWebdavClient, WebdavError } from './webdav';
@@ -73,4 +75,19 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncStatus | null> {
     await deps.writeStatus(status);
     return status;
   });
+}
+
+/** Applies the sidebar's answers to offered texts, then takes them off the list. */
+export async function answerOffers(
+  db: RelationshipDb,
+  answers: SyncOfferAnswer[],
+  save: (key: string, fields: Partial<UserFields>) => Promise<void>,
+): Promise<void> {
+  for (const answer of answers) {
+    if (answer.use !== undefined) {
+      const fields = parseUserFields({ [answer.field]: answer.use });
+      if (fields) await save(answer.key, fields);
+    }
+    await dismissOffers(db, answer.key, [answer.stamp], Date.now());
+  }
 }

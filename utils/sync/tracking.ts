@@ -22,6 +22,8 @@ export interface SyncRecordRow {
   rec: SyncRecord;
   /** Set while this device has changes to this record not yet on the server: the last stamp folded. */
   out?: string;
+  /** 1 while a person's record holds losing texts the sidebar offers (indexed). */
+  offer?: 1;
 }
 
 export interface SyncMetaRow {
