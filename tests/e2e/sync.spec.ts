@@ -126,6 +126,41 @@ test('an edit on A appears on B after a sync, and nothing readable is on the ser
   }
 });
 
+test('concurrent edits: the later one wins on both, and the losing text is offered and can be taken', async () => {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const b = await browserProfile();
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  const onA = await openLinkedIn(a, '/in/kenji-tanaka/');
+  const onB = await openLinkedIn(b, '/in/kenji-tanaka/');
+  await sidebar(onA).getByLabel('Notes', { exact: true }).fill('Loves sailing');
+  await expect(sidebar(onA).getByRole('status')).toHaveText('Saved');
+  await sidebar(onB).getByLabel('Notes', { exact: true }).fill('Moved to Lisbon');
+  await expect(sidebar(onB).getByRole('status')).toHaveText('Saved');
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  expect(await syncNow(optionsA)).toBeNull();
+
+  for (const page of [onA, onB]) {
+    await page.reload();
+    const notes = sidebar(page);
+    await expect(notes.getByLabel('Notes', { exact: true })).toHaveValue('Moved to Lisbon');
+    const offer = notes.getByRole('region', { name: 'Text from another browser' });
+    await expect(offer).toContainText('Loves sailing');
+  }
+  await sidebar(onA).getByRole('button', { name: 'Use this in “Notes”' }).click();
+  await expect(sidebar(onA).getByLabel('Notes', { exact: true })).toHaveValue('Loves sailing');
+  await expect(sidebar(onA).getByRole('region', { name: 'Text from another browser' })).toHaveCount(0);
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  await onB.reload();
+  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('Loves sailing');
+  await expect(sidebar(onB).getByRole('region', { name: 'Text from another browser' })).toHaveCount(0);
+});
+
 test('a timeline entry deleted on A is removed on B', async () => {
   const folder = await freshFolder();
   const a = await browserProfile();
