@@ -6,6 +6,9 @@ import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts'
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/merge';
+import { backupJson, collectBackup } from '@/utils/export-formats';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { importFile } from '@/utils/import-file';
 import { offersByPerson, TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';
@@ -233,6 +236,29 @@ describe('sync between devices through Apache mod_dav', () => {
     await a.sync();
     await b.sync();
     expect((await b.db.contacts.get('kenji'))?.notes).toBe('sent twice');
+  });
+
+  it('syncs what a backup from before sync (schema version 2) imports, and backs up a synced device as before', async () => {
+    const folder = await freshFolder();
+    const [a, b] = [await device(folder), await device(folder)];
+    await connect(a);
+    await connect(b);
+    const oldBackup = JSON.stringify({
+      format: 'relationship-notes-backup',
+      schemaVersion: 2,
+      contacts: [{ key: 'kenji-tanaka', name: 'Kenji Tanaka', notes: 'From an old backup', tags: ['osaka'], createdAt: 1, updatedAt: 2 }],
+      interactions: [{ id: 'i1', contactKey: 'kenji-tanaka', kind: 'call', date: '2024-01-02', text: 'Call', createdAt: 1, updatedAt: 1 }],
+    });
+    await importFile(a.db, oldBackup);
+    await a.sync();
+    await b.sync();
+    expect(await b.db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'From an old backup', tags: ['osaka'] });
+    const backup = JSON.parse(backupJson(await collectBackup(b.db, DEFAULT_SETTINGS)));
+    expect(backup.schemaVersion).toBe(3);
+    expect(backup.contacts).toHaveLength(1);
+    const restored = await device(folder);
+    await importFile(restored.db, JSON.stringify(backup));
+    expect(await restored.db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'From an old backup' });
   });
 
   it('keeps each device to one snapshot and a bounded number of logs', async () => {
