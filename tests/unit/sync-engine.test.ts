@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
-import { LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
+import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/merge';
 import { backupJson, collectBackup } from '@/utils/export-formats';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -259,6 +259,29 @@ describe('sync between devices through Apache mod_dav', () => {
     const restored = await device(folder);
     await importFile(restored.db, JSON.stringify(backup));
     expect(await restored.db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'From an old backup' });
+  });
+
+  it('uploads everything again after sync is turned off and on with another folder, or the folder is emptied', async () => {
+    const [first, second] = [await freshFolder(), await freshFolder()];
+    const a = await device(first);
+    await saveUserFields(a.db, 'kenji', { notes: 'kept across folders' });
+    await connect(a);
+    await a.sync();
+    await forgetFolder(a.db);
+    const moved = { ...a, dav: createWebdavClient({ url: second, username: server.username, password: server.password }) };
+    await connect(moved);
+    await syncOnce(moved.db, moved.dav);
+    const b = await device(second);
+    await connect(b);
+    await b.sync();
+    expect((await b.db.contacts.get('kenji'))?.notes).toBe('kept across folders');
+
+    rmSync(join(server.root, new URL(second).pathname, SYNC_FOLDER), { recursive: true });
+    await syncOnce(moved.db, moved.dav);
+    const c = await device(second);
+    await connect(c);
+    await c.sync();
+    expect((await c.db.contacts.get('kenji'))?.notes).toBe('kept across folders');
   });
 
   it('keeps each device to one snapshot and a bounded number of logs', async () => {

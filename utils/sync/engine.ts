@@ -102,12 +102,18 @@ export async function unlockFolder(
   return { key, info, created: true };
 }
 
+/** Queues everything this device holds for its next upload: a new folder, or one emptied on the server. */
+async function queueEverything(db: RelationshipDb, now: number): Promise<void> {
+  await db.syncChanges.put({ id: ALL_ROWS, at: now });
+  await db.syncRecords.toCollection().modify({ out: `queued-${now}` });
+}
+
 /** Stores the unlocked key on this device (never the passphrase) and queues every row for the first sync. */
 export async function rememberFolder(db: RelationshipDb, key: CryptoKey, info: KeyInfo): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
     if (!(await getMeta(db, META.device))) await setMeta(db, META.device, newDeviceId());
     await setMeta(db, META.key, { key, info });
-    await db.syncChanges.put({ id: ALL_ROWS, at: Date.now() });
+    await queueEverything(db, Date.now());
   });
 }
 
@@ -139,7 +145,7 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
     await dav.put(KEY_FILE, new TextEncoder().encode(JSON.stringify(info)));
     await db.transaction('rw', syncTables(db), async () => {
       await setMeta(db, META.readThrough, {});
-      await db.syncChanges.put({ id: ALL_ROWS, at: now() });
+      await queueEverything(db, now());
     });
   } else {
     let remoteInfo: KeyInfo;
