@@ -187,7 +187,7 @@ test('a timeline entry deleted on A is removed on B', async () => {
   await expect(sidebar(onB).getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(0);
 });
 
-test('C with a wrong passphrase is told so and changes nothing anywhere', async () => {
+test('three profiles: A and B share notes, C with a wrong passphrase is told so and changes nothing anywhere', async () => {
   const folder = await freshFolder();
   const a = await browserProfile();
   const page = await openLinkedIn(a, '/in/kenji-tanaka/');
@@ -195,6 +195,13 @@ test('C with a wrong passphrase is told so and changes nothing anywhere', async 
   await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
   const optionsA = await turnOnSync(a, folder);
   await waitForFirstSync(optionsA);
+  const b = await browserProfile();
+  const onB = await openLinkedIn(b, '/in/amara-okafor/');
+  await sidebar(onB).getByLabel('How I can help').fill('From B');
+  await expect(sidebar(onB).getByRole('status')).toHaveText('Saved');
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  expect(await syncNow(optionsA)).toBeNull();
   const before = serverFingerprint(folder);
 
   const c = await browserProfile();
@@ -209,9 +216,15 @@ test('C with a wrong passphrase is told so and changes nothing anywhere', async 
   expect(serverFingerprint(folder)).toBe(before);
   await onC.reload();
   await expect(sidebar(onC).getByLabel('Notes', { exact: true })).toHaveValue('C’s own words');
+
   expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
   await page.reload();
   await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('From A');
+  await page.goto('https://www.linkedin.com/in/amara-okafor/');
+  await expect(sidebar(page).getByLabel('How I can help')).toHaveValue('From B');
+  await onB.goto('https://www.linkedin.com/in/kenji-tanaka/');
+  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('From A');
 });
 
 test('with the server stopped, a sync says so in plain words, loses nothing, and the next one completes', async () => {
