@@ -15,7 +15,7 @@ import {
   mergeRecords,
   offeredTexts,
   valueOf,
-  writeField,
+  writeFields,
   type OfferedText,
   type SyncRecord,
   type SyncState,
@@ -113,27 +113,25 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
       const written: SyncRecordRow[] = [];
       part.forEach((id, i) => {
         const row = rows[i];
-        let rec: SyncRecord = records[i]?.rec ?? { f: {} };
-        const before = rec;
-        let last = '';
-        const stamp = () => {
-          const next = tick(clock, wallOf.get(id) ?? now, device);
-          clock = next.state;
-          last = next.stamp;
-          return last;
-        };
+        const held = records[i];
+        const rec: SyncRecord = held?.rec ?? { f: {} };
+        const changes: Array<readonly [string, unknown]> = [];
         if (!row) {
-          if (records[i] && !isDeleted(rec)) rec = writeField(rec, DELETED_FIELD, true, stamp(), false);
+          if (held && !isDeleted(rec)) changes.push([DELETED_FIELD, true]);
         } else {
-          if (isDeleted(rec)) rec = writeField(rec, DELETED_FIELD, false, stamp(), false);
+          if (isDeleted(rec)) changes.push([DELETED_FIELD, false]);
           for (const field of fields) {
             // A field never written and still empty is not a write: a new person on one device must
             // not blank what another device typed for them.
             if (!(field in rec.f) && isEmptyValue(row[field])) continue;
-            if (!sameValue(valueOf(rec, field), row[field])) rec = writeField(rec, field, row[field], stamp(), TYPED_FIELDS.has(field));
+            if (!sameValue(valueOf(rec, field), row[field])) changes.push([field, row[field]]);
           }
         }
-        if (rec !== before) written.push(recordRow(id, rec, last));
+        if (changes.length === 0) return;
+        // One local event per record: its fields share the stamp.
+        const next = tick(clock, wallOf.get(id) ?? now, device);
+        clock = next.state;
+        written.push(recordRow(id, writeFields(rec, changes, next.stamp, (field) => TYPED_FIELDS.has(field)), next.stamp));
       });
       if (written.length > 0) await db.syncRecords.bulkPut(written);
       changed += written.length;

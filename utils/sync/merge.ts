@@ -136,6 +136,25 @@ export function writeField(
   return kept ? { f, kept } : { f };
 }
 
+/**
+ * Several fields written by one local event, under one stamp (a stamp names a write of one field of
+ * one record, so fields may share it). A field never written before takes the short path.
+ */
+export function writeFields(
+  record: SyncRecord,
+  values: ReadonlyArray<readonly [string, unknown]>,
+  stamp: string,
+  keepLosers: (field: string) => boolean,
+): SyncRecord {
+  let next: SyncRecord = { ...record, f: { ...record.f } };
+  for (const [field, value] of values) {
+    const cell = next.f[field];
+    if (!cell || cell.length === 0) next.f[field] = [{ v: value, at: stamp }];
+    else next = writeField(next, field, value, stamp, keepLosers(field));
+  }
+  return next;
+}
+
 /** Marks offered texts as answered, on every device once synced. */
 export function dismissKept(record: SyncRecord, stamps: readonly string[]): SyncRecord {
   const kept: Record<string, KeptText | null> = { ...record.kept };
