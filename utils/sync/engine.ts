@@ -7,8 +7,8 @@
  *   relationship-notes/key.json            salt, iteration count and a check value (public)
  *   relationship-notes/<device id>/s-<n>   a snapshot: every record this device knows
  *   relationship-notes/<device id>/l-<n>   a log: the records this device changed since its file n-1
- * Names carry only random device ids and sequence numbers; contents are gzipped JSON sealed with
- * AES-GCM, the path authenticated with it.
+ * Names carry only random device ids and sequence numbers; contents are records in their wire form
+ * (`wire.ts`), as gzipped JSON sealed with AES-GCM, the path authenticated with it.
  */
 import type { RelationshipDb } from '../db';
 import { createKeyInfo, openJson, parseKeyInfo, sealJson, SyncCryptoError, unlockKeyInfo, type KeyInfo } from './crypto';
@@ -16,6 +16,7 @@ import { mergeStates, type SyncState } from './merge';
 import { applyRemote, foldLocalChanges, getMeta, markSent, META, outgoing, setMeta, syncTables, wholeState } from './local';
 import { ALL_ROWS } from './tracking';
 import type { WebdavClient, WebdavEntry } from './webdav';
+import { decodeState, encodeState } from './wire';
 
 export const SYNC_FOLDER = 'relationship-notes';
 const KEY_FILE = `${SYNC_FOLDER}/key.json`;
@@ -65,21 +66,6 @@ export function filesToRead(files: SequencedFile[], through: number): SequencedF
   const snapshot = files.filter((file) => file.kind === 's' && file.seq > through).at(-1);
   const after = snapshot ? snapshot.seq : through;
   return [...(snapshot ? [snapshot] : []), ...files.filter((file) => file.kind === 'l' && file.seq > after)];
-}
-
-/** Whether a decrypted file has the shape of synced records; anything else is not applied. */
-export function isSyncState(value: unknown): value is SyncState {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  for (const [id, record] of Object.entries(value as Record<string, unknown>)) {
-    if (!/^[ci]:/.test(id)) return false;
-    const fields = (record as { f?: unknown })?.f;
-    if (!fields || typeof fields !== 'object') return false;
-    for (const cell of Object.values(fields as Record<string, unknown>)) {
-      if (!Array.isArray(cell) || cell.length === 0) return false;
-      for (const version of cell) if (typeof (version as { at?: unknown })?.at !== 'string') return false;
-    }
-  }
-  return true;
 }
 
 /**
@@ -176,13 +162,13 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
       const sealed = await dav.get(`${SYNC_FOLDER}/${path}`);
       // Gone since the listing: its device compacted; its snapshot is read next time.
       if (!sealed) break;
-      let state: unknown = null;
+      let state: SyncState | null = null;
       try {
-        state = await openJson(key, sealed, path);
+        state = decodeState(await openJson(key, sealed, path));
       } catch (error) {
         if (!(error instanceof SyncCryptoError)) throw error;
       }
-      if (!isSyncState(state)) {
+      if (!state) {
         damagedFiles++;
         // The newest file may still be on its way up: read it again next time. An older one is skipped.
         if (index === plan.length - 1) break;
@@ -213,7 +199,7 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
     await setMeta(db, META.sequence, seq);
     const kind = needsSnapshot ? 's' : 'l';
     const name = fileName(kind, seq);
-    const body = await sealJson(key, kind === 's' ? await wholeState(db) : pending.state, `${device}/${name}`);
+    const body = await sealJson(key, encodeState(kind === 's' ? await wholeState(db) : pending.state), `${device}/${name}`);
     if (ownFiles.length === 0) await dav.makeFolder(`${SYNC_FOLDER}/${device}`);
     await dav.put(`${SYNC_FOLDER}/${device}/${name}`, body);
     bytesSent = body.length;
