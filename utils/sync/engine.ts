@@ -91,7 +91,8 @@ export async function unlockFolder(
 /** Queues everything this device holds for its next upload: a new folder, or one emptied on the server. */
 async function queueEverything(db: RelationshipDb, now: number): Promise<void> {
   await db.syncChanges.put({ id: ALL_ROWS, at: now });
-  await db.syncRecords.toCollection().modify({ out: `queued-${now}` });
+  // A device without files of its own writes a snapshot of everything first.
+  await db.syncMeta.delete(META.sentThrough);
 }
 
 /** Stores the unlocked key on this device (never the passphrase) and queues every row for the first sync. */
@@ -106,11 +107,8 @@ export async function rememberFolder(db: RelationshipDb, key: CryptoKey, info: K
 /** Forgets the server: key, device id and reading positions. The notes on this device stay. */
 export async function forgetFolder(db: RelationshipDb): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
-    await db.syncMeta.bulkDelete([META.key, META.device, META.readThrough, META.sequence]);
     // A later setup uploads everything again, from a new device id.
-    await db.syncRecords.toCollection().modify((row) => {
-      delete row.out;
-    });
+    await db.syncMeta.bulkDelete([META.key, META.device, META.readThrough, META.sequence, META.sentThrough]);
   });
 }
 
@@ -187,23 +185,31 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
     return result;
   });
 
-  const pending = await outgoing(db);
-  const pendingCount = pending.marks.size;
   const logs = ownFiles.filter((file) => file.kind === 'l').length;
   const needsSnapshot = !ownFiles.some((file) => file.kind === 's') || logs >= LOGS_BEFORE_SNAPSHOT;
+  let pending: { state: SyncState; latest: string };
+  let pendingCount: number;
+  if (needsSnapshot) {
+    const whole = await wholeState(db);
+    pending = whole;
+    pendingCount = whole.pending;
+  } else {
+    pending = await outgoing(db);
+    pendingCount = Object.keys(pending.state).length;
+  }
   let bytesSent = 0;
   let compacted = false;
-  if (pendingCount > 0 || (needsSnapshot && ownFiles.length > 0)) {
+  if (pendingCount > 0 || (needsSnapshot && (ownFiles.length > 0 || Object.keys(pending.state).length > 0))) {
     const seq = Math.max((await getMeta<number>(db, META.sequence)) ?? 0, ...ownFiles.map((file) => file.seq)) + 1;
     // Taken before the upload: a file cut short never shares its number with a whole one.
     await setMeta(db, META.sequence, seq);
     const kind = needsSnapshot ? 's' : 'l';
     const name = fileName(kind, seq);
-    const body = await sealJson(key, encodeState(kind === 's' ? await wholeState(db) : pending.state), `${device}/${name}`);
+    const body = await sealJson(key, encodeState(pending.state), `${device}/${name}`);
     if (ownFiles.length === 0) await dav.makeFolder(`${SYNC_FOLDER}/${device}`);
     await dav.put(`${SYNC_FOLDER}/${device}/${name}`, body);
     bytesSent = body.length;
-    await markSent(db, pending.marks);
+    await markSent(db, pending.latest);
     if (kind === 's') {
       for (const file of ownFiles) await dav.remove(`${SYNC_FOLDER}/${device}/${file.name}`);
       compacted = ownFiles.length > 0;

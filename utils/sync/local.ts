@@ -59,6 +59,8 @@ export const META = {
   readThrough: 'readThrough',
   /** This device's last file sequence number. */
   sequence: 'sequence',
+  /** The largest fold stamp already uploaded: records folded later are still to send. */
+  sentThrough: 'sentThrough',
   key: 'key',
 } as const;
 
@@ -212,29 +214,39 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
   return { changed };
 }
 
-/** This device's records not yet on the server, with the fold marks that say which version was read. */
-export async function outgoing(db: RelationshipDb): Promise<{ state: SyncState; marks: Map<string, string> }> {
-  const rows = await db.syncRecords.where('out').above('').toArray();
-  return { state: Object.fromEntries(rows.map((row) => [row.id, row.rec])), marks: new Map(rows.map((row) => [row.id, row.out!])) };
+/** What this device has still to upload: records folded after the last upload's largest stamp. */
+export async function outgoing(db: RelationshipDb): Promise<{ state: SyncState; latest: string }> {
+  const through = (await getMeta<string>(db, META.sentThrough)) ?? '';
+  const rows = await db.syncRecords.where('out').above(through).toArray();
+  let latest = through;
+  for (const row of rows) if (row.out! > latest) latest = row.out!;
+  return { state: Object.fromEntries(rows.map((row) => [row.id, row.rec])), latest };
 }
 
-/** After an upload: clears the marks of records not folded again since they were read. */
-export async function markSent(db: RelationshipDb, marks: Map<string, string>): Promise<void> {
-  await db.transaction('rw', db.syncRecords, async () => {
-    for (const part of chunks([...marks.keys()])) {
-      const rows = await db.syncRecords.bulkGet(part);
-      const sent = rows.filter((row): row is SyncRecordRow => !!row && row.out === marks.get(row.id)).map(({ id, rec }) => recordRow(id, rec));
-      if (sent.length > 0) await db.syncRecords.bulkPut(sent);
-    }
-  });
-}
-
-export async function wholeState(db: RelationshipDb): Promise<SyncState> {
+/** Every record this device knows, for a snapshot, with how many are new since the last upload. */
+export async function wholeState(db: RelationshipDb): Promise<{ state: SyncState; latest: string; pending: number }> {
+  const through = (await getMeta<string>(db, META.sentThrough)) ?? '';
   const state: SyncState = {};
+  let latest = through;
+  let pending = 0;
   await db.syncRecords.each((row) => {
     state[row.id] = row.rec;
+    if (row.out !== undefined && row.out > through) {
+      pending++;
+      if (row.out > latest) latest = row.out;
+    }
   });
-  return state;
+  return { state, latest, pending };
+}
+
+/**
+ * After an upload: everything folded up to `latest` is on the server. Folds stamp records with this
+ * device's clock, which only moves forward, so one stamp marks them all (no write per record).
+ */
+export async function markSent(db: RelationshipDb, latest: string): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    if (latest > ((await getMeta<string>(db, META.sentThrough)) ?? '')) await setMeta(db, META.sentThrough, latest);
+  });
 }
 
 /** Texts of people that lost a concurrent edit on another device, by profile key, for the sidebar. */
@@ -247,10 +259,13 @@ export async function offersByPerson(db: RelationshipDb): Promise<Record<string,
 
 /** The person answered offers: they are dismissed here and, after the next sync, everywhere. */
 export async function dismissOffers(db: RelationshipDb, key: string, stamps: string[], now: number): Promise<void> {
-  await db.transaction('rw', db.syncRecords, async () => {
+  await db.transaction('rw', db.syncRecords, db.syncMeta, async () => {
     const id = SYNCED_TABLES.contacts + key;
     const row = await db.syncRecords.get(id);
     if (!row) return;
-    await db.syncRecords.put(recordRow(id, dismissKept(row.rec, stamps), `dismissed-${now}`));
+    // Stamped like a fold, so the next upload carries it.
+    const next = tick((await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK, now, (await getMeta<string>(db, META.device)) ?? 'local');
+    await setMeta(db, META.clock, next.state);
+    await db.syncRecords.put(recordRow(id, dismissKept(row.rec, stamps), next.stamp));
   });
 }
