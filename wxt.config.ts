@@ -54,6 +54,9 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
+/** Where a sync server may be; only the one the user names is ever requested. */
+export const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
@@ -68,6 +71,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    // Sync asks for its one server's origin at setup (permissions.request), never for more.
+    optional_host_permissions: SYNC_SERVER_ORIGINS,
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: ['https://*.linkedin.com/*'] },
     ],

@@ -8,7 +8,7 @@
 //   BENCH_STRICT=1  exit non-zero when a target is missed (errors always do)
 //   BENCH_PROFILE_DIR  keep the browser profile there and reuse it when already seeded at this
 //                   size (for working on one figure; import and export are then not measured)
-//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive
+//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive, sync
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -20,13 +20,14 @@ import { connectionsCsv, FIXTURE_PEOPLE, generateInteractions, generatePeople, s
 import { measureArchiveImport } from './archive';
 import { PROBE_SOURCE, type ProbeEntry } from './probe';
 import { backupJsonFor, seedDirectly } from './seed';
+import { measureSync } from './sync';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 30_000);
 const INTERACTIONS_PER_CONTACT = 5;
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const RESULTS_FILE = resolve(import.meta.dirname, 'results.json');
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : null;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive,sync').split(',').map((s) => s.trim()));
 // The import's own limit (utils/import-file.ts MAX_IMPORT_BYTES): a bigger backup cannot be restored.
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Bump when the generated data changes, so a kept profile (BENCH_PROFILE_DIR) is seeded again.
@@ -564,6 +565,21 @@ async function main() {
     if (ONLY.has('search')) {
       await measureSearch(ext, people);
       log('search measured');
+    }
+    if (ONLY.has('sync')) {
+      const sync = await measureSync(ext, RUNS, log);
+      const total = CONTACTS * (1 + INTERACTIONS_PER_CONTACT);
+      figures.push({
+        id: 'syncFirst',
+        label: `First sync to an empty WebDAV server (${total} records)`,
+        value: round(sync.firstSyncMs / 1000),
+        unit: 's',
+        target: 30,
+        note: `${round(sync.setupAndFirstSyncMs / 1000)} s from the click, PBKDF2 included; ${round(sync.firstSyncBytes / 1024 / 1024)} MB uploaded`,
+      });
+      addLatency('syncOneChange', 'A later sync carrying one change', sync.oneChangeRuns, 2000);
+      figures.push({ id: 'syncBytesPerChange', label: 'Bytes uploaded for one change', value: round(median(sync.bytesPerChange) / 1024, 2), unit: 'KB', target: null });
+      log('sync measured');
     }
   } finally {
     await ext.close();

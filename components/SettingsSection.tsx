@@ -8,6 +8,7 @@ import { REKINDLE_MONTHS_RANGE, settingsItem, type LanguageSetting, type Setting
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
 import { OutcomeLines } from './OutcomeLines';
+import { SyncSection } from './SyncSection';
 import { useStoredValue } from './use-stored-value';
 import './options-sections.css';
 
@@ -113,6 +114,7 @@ export function SettingsSection() {
           <OutcomeLines status={status} problem={problem} />
         </>
       )}
+      <SyncSection />
       <DataPanel />
     </section>
   );

@@ -5,7 +5,7 @@ import { i18n } from '#i18n';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { draftKey, foldDrafts } from '@/utils/drafts';
-import { announcedProfile, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
+import { announcedProfile, isSyncMessage, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
 import {
@@ -17,8 +17,20 @@ import {
   nextReminderAt,
   shouldRemind,
 } from '@/utils/reminders';
-import { lastReminderItem, settingsItem, sidebarCollapsedItem } from '@/utils/settings';
+import {
+  lastReminderItem,
+  settingsItem,
+  sidebarCollapsedItem,
+  syncAccountItem,
+  syncOfferAnswersItem,
+  syncOffersItem,
+  syncStatusItem,
+} from '@/utils/settings';
 import { serveSidebarPort, type FrameTab } from '@/utils/sidebar-service';
+import { saveUserFields } from '@/utils/contacts';
+import { offersByPerson } from '@/utils/sync/local';
+import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
+import { originPattern } from '@/utils/sync/setup';
 
 const REMINDER_NOTIFICATION = 'daily-reminder';
 // Drafts older than this have no live frame left to confirm them.
@@ -39,7 +51,34 @@ export default defineBackground(() => {
       )
       .catch(() => 0);
 
+  // Everything sync needs is read at each run: account and status from storage, the rest from the database.
+  const refreshOffers = async () => syncOffersItem.setValue(await offersByPerson(db));
+  const syncNow = async () => {
+    const status = await runSync({
+      db,
+      account: await syncAccountItem.getValue(),
+      readStatus: () => syncStatusItem.getValue(),
+      writeStatus: (status) => syncStatusItem.setValue(status),
+      canReach: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    });
+    await refreshOffers();
+    return status;
+  };
+  const applyOfferAnswers = async () => {
+    const answers = await syncOfferAnswersItem.getValue();
+    if (answers.length === 0) return;
+    await answerOffers(db, answers, async (key, fields) => saveUserFields(db, key, fields, {}, await newContactDefaults()));
+    // Answers that arrived meanwhile stay for the next call.
+    const left = (await syncOfferAnswersItem.getValue()).filter((a) => !answers.some((b) => b.stamp === a.stamp && b.key === a.key));
+    await syncOfferAnswersItem.setValue(left);
+    await refreshOffers();
+    await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_DEBOUNCE_MINUTES });
+  };
+
   async function ensureAlarms(recreateDaily = false) {
+    if (!(await browser.alarms.get(SYNC_ALARM))) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    }
     if (!(await browser.alarms.get(CHECK_ALARM))) {
       await browser.alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES });
     }
@@ -108,7 +147,12 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
   browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || !isSyncMessage(message)) return undefined;
+    return syncNow().catch(() => null);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_SOON_ALARM) void syncNow().catch(() => null);
     if (alarm.name !== CHECK_ALARM && alarm.name !== DAILY_ALARM) return;
     void foldOrphanDrafts();
     void refreshBadge();
@@ -122,6 +166,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-sidebar') void sidebarCollapsedItem.getValue().then((v) => sidebarCollapsedItem.setValue(!v));
   });
+  syncOfferAnswersItem.watch(() => void applyOfferAnswers().catch(() => undefined));
   settingsItem.watch((next, previous) => {
     if (next.reminderTime !== previous?.reminderTime) void ensureAlarms(true);
     void remindIfDue();
@@ -129,10 +174,21 @@ export default defineBackground(() => {
 
   void ensureAlarms();
   void foldOrphanDrafts();
+  void applyOfferAnswers().catch(() => undefined);
   // The badge follows every follow-up set, done or snoozed, from any extension page.
   liveQuery(() => dueCount(db, localToday())).subscribe({
     next: (count) => void showDueCount(count),
     error: () => undefined,
   });
   void remindIfDue();
+  // A change anywhere waits for more, then syncs: each new change moves the alarm on.
+  liveQuery(() => db.syncChanges.count()).subscribe({
+    next: (count) => {
+      if (count === 0) return;
+      void syncAccountItem.getValue().then((account) => {
+        if (account) void browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_DEBOUNCE_MINUTES });
+      });
+    },
+    error: () => undefined,
+  });
 });

@@ -258,3 +258,11 @@ export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKe
     await db.contacts.delete(fromKey);
   });
 }
+
+/** Deletes a person and their timeline, in one transaction (sync turns both into tombstones). */
+export async function deleteContact(db: RelationshipDb, key: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    await db.interactions.where('[contactKey+date]').between([key, ''], [key, '\uffff']).delete();
+    await db.contacts.delete(key);
+  });
+}

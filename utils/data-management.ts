@@ -1,13 +1,17 @@
 import type { RelationshipDb } from './db';
 
 /**
- * Deletes every person and timeline entry, then the extension's stored settings and drafts.
- * `clearStorage` is handed in (the page passes `browser.storage.local.clear`).
+ * Deletes every person and timeline entry on this device, with what sync knew of them, then the
+ * extension's stored settings and drafts (sync's account among them, so sync stops and the other
+ * devices keep their notes). `clearStorage` is handed in (the page passes `browser.storage.local.clear`).
  */
 export async function deleteAllData(db: RelationshipDb, clearStorage: () => Promise<void>): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
+  await db.transaction('rw', [db.contacts, db.interactions, db.syncRecords, db.syncChanges, db.syncMeta], async () => {
     await db.contacts.clear();
     await db.interactions.clear();
+    await db.syncRecords.clear();
+    await db.syncChanges.clear();
+    await db.syncMeta.clear();
   });
   await clearStorage();
 }

@@ -3,6 +3,7 @@ import type { InteractionKind } from './interaction-kinds';
 import { phrasesStems } from './introductions';
 import type { ArchiveDetail } from './linkedin-archive/entry';
 import { searchTerms } from './search-terms';
+import { trackSyncChanges, type SyncChange, type SyncMetaRow, type SyncRecordRow } from './sync/tracking';
 
 /** A calendar date in the user's local calendar, `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -63,6 +64,12 @@ export interface Interaction {
 export type RelationshipDb = Dexie & {
   contacts: EntityTable<Contact, 'key'>;
   interactions: EntityTable<Interaction, 'id'>;
+  /** Sync (version 3): every synced record's field versions and clocks, tombstones included. */
+  syncRecords: EntityTable<SyncRecordRow, 'id'>;
+  /** Sync: which people and timeline entries changed since the last sync looked. */
+  syncChanges: EntityTable<SyncChange, 'id'>;
+  /** Sync: this device's id, clock, key, and how far it has read each other device. */
+  syncMeta: EntityTable<SyncMetaRow, 'name'>;
 };
 
 export const DB_NAME = 'relationship-notes';
@@ -96,6 +103,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
         .toCollection()
         .modify((contact: Contact) => Object.assign(contact, matchTerms(contact))),
   },
+  {
+    // Sync between browsers: field clocks and tombstones, what changed, and the device's own state.
+    version: 3,
+    stores: {
+      syncRecords: 'id, out, offer',
+      syncChanges: 'id',
+      syncMeta: 'name',
+    },
+  },
 ];
 
 /** The introduction index terms of a contact, kept in step by the hooks below. */
@@ -110,6 +126,7 @@ export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1
 
 export function openRelationshipDb(name = DB_NAME): RelationshipDb {
   const db = new Dexie(name) as RelationshipDb;
+  db.use(trackSyncChanges);
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);

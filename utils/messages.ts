@@ -97,3 +97,10 @@ export interface Draft {
   at: number;
 }
 export const DRAFT_PREFIX = 'draft:';
+
+/** Extension pages → background: sync now. Answered with the `SyncStatus` written, or null if skipped. */
+export type SyncMessage = { type: 'sync-now' };
+
+export function isSyncMessage(message: unknown): message is SyncMessage {
+  return (message as { type?: unknown })?.type === 'sync-now';
+}

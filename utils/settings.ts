@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { LocalDate } from './db';
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
+import type { OfferedText } from './sync/merge';
 
 export type LanguageSetting = 'auto' | 'en' | 'es';
 
@@ -43,4 +44,81 @@ export const sidebarCollapsedItem = storage.defineItem<boolean>(`local:${SIDEBAR
 /** The local date of the last daily reminder shown, so a restart never shows it twice. */
 export const lastReminderItem = storage.defineItem<LocalDate | null>('local:lastReminderDate', {
   fallback: null,
+});
+
+/** The WebDAV account sync writes to; null while sync is off. The passphrase is never stored. */
+export interface SyncAccount {
+  /** The folder URL the user gave. */
+  url: string;
+  username: string;
+  /** The password or app password; the server needs it on every request. */
+  password: string;
+}
+
+export const syncAccountItem = storage.defineItem<SyncAccount | null>('local:syncAccount', {
+  fallback: null,
+});
+
+export type SyncProblemName =
+  | 'unreachable'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'full'
+  | 'not-a-folder'
+  | 'server'
+  | 'wrong-passphrase'
+  | 'tampered'
+  | 'key-changed'
+  | 'not-set-up'
+  | 'permission'
+  | 'unknown';
+
+/** What the settings page shows about sync: written by the background after each run. */
+export interface SyncStatus {
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** The last run that completed. */
+  lastSyncAt: number | null;
+  received: number;
+  sent: number;
+  bytesSent: number;
+  damagedFiles: number;
+  problem: SyncProblemName | null;
+}
+
+export const EMPTY_SYNC_STATUS: SyncStatus = {
+  startedAt: null,
+  finishedAt: null,
+  lastSyncAt: null,
+  received: 0,
+  sent: 0,
+  bytesSent: 0,
+  damagedFiles: 0,
+  problem: null,
+};
+
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
+  fallback: EMPTY_SYNC_STATUS,
+});
+
+/**
+ * Texts that lost a concurrent edit on another device, by profile key: written by the background
+ * after each sync, read by the sidebar (which cannot open the database).
+ */
+export const syncOffersItem = storage.defineItem<Record<string, OfferedText[]>>('local:syncOffers', {
+  fallback: {},
+});
+
+/** The sidebar's answers to offered texts, for the background to apply: use the text, or keep mine. */
+export interface SyncOfferAnswer {
+  key: string;
+  stamp: string;
+  field: string;
+  /** The offered text, to put in the field; absent to keep what the field holds. */
+  use?: unknown;
+}
+
+export const syncOfferAnswersItem = storage.defineItem<SyncOfferAnswer[]>('local:syncOfferAnswers', {
+  fallback: [],
 });

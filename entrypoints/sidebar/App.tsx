@@ -5,6 +5,7 @@ import { CadenceField } from '@/components/CadenceField';
 import { ChipInput } from '@/components/ChipInput';
 import { InteractionForm } from '@/components/InteractionForm';
 import { SaveStatusLine } from '@/components/SaveStatusLine';
+import { SyncOffers } from '@/components/SyncOffers';
 import { Timeline } from '@/components/Timeline';
 import { introducedPeople } from '@/components/introduction-text';
 import { GiveTakeLine, SidebarIntroductions } from '@/components/SidebarIntroductions';
@@ -119,6 +120,7 @@ export function App() {
       {profile && !showsPerson(profile) && <p className="empty">{t('sidebar.notAProfile')}</p>}
       {profile && form && state && (
         <div className="sidebar-body">
+          <SyncOffers personKey={profile.key} />
           {!profile.name && (
             <Field label={t('sidebar.name')}>
               <input

@@ -15,12 +15,13 @@ const filesOf = (dir: string): string[] =>
 
 for (const build of BUILDS) {
   test.describe(`the built ${build} manifest`, () => {
-    test('asks for storage, alarms, notifications and unlimitedStorage, and no host beyond linkedin.com', () => {
+    test('asks for storage, alarms, notifications and unlimitedStorage, and no host beyond linkedin.com but the optional sync server', () => {
       const manifest = manifestOf(build);
       expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
-      expect(manifest.optional_permissions).toBeUndefined();
       expect(manifest.host_permissions).toBeUndefined();
-      expect(manifest.optional_host_permissions).toBeUndefined();
+      // Sync asks for its one server's origin at setup; nothing is granted at install.
+      expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+      expect(manifest.optional_permissions).toBeUndefined();
       const matches = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
       expect(new Set(matches)).toEqual(new Set([LINKEDIN]));
       expect(manifest.content_scripts.flatMap((script: { exclude_matches?: string[] }) => script.exclude_matches ?? [])).toEqual([]);

@@ -13,12 +13,12 @@ describe.each([
   ['chrome', 3],
   ['firefox', 3],
 ] as const)('the %s manifest (MV%i) as declared', (browser, manifestVersion) => {
-  it('asks for storage, alarms, notifications and unlimitedStorage only', async () => {
+  it('asks for storage, alarms, notifications and unlimitedStorage only, and web origins only as optional (sync)', async () => {
     const manifest = await declared(browser, manifestVersion);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
-    expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(manifest.optional_permissions).toBeUndefined();
   });
 
   it('exposes sidebar.html to LinkedIn pages only', async () => {

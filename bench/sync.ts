@@ -1,0 +1,96 @@
+// Sync at LinkedIn scale, in the extension's own service worker: the first sync of the whole
+// network to an empty WebDAV folder (a private Apache mod_dav on 127.0.0.1), then syncs that each
+// carry one change typed in the sidebar. Times come from the status the background writes.
+import type { Page } from '@playwright/test';
+import type { LaunchedExtension } from '../tests/e2e/launch';
+import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
+import { originPattern } from '../utils/sync/setup';
+
+export interface SyncBench {
+  firstSyncMs: number;
+  /** From the click on "Turn on sync" to the end of the first sync, key derivation included. */
+  setupAndFirstSyncMs: number;
+  oneChangeRuns: number[];
+  bytesPerChange: number[];
+  firstSyncBytes: number;
+}
+
+interface StatusSnapshot {
+  startedAt: number | null;
+  finishedAt: number | null;
+  problem: string | null;
+  bytesSent: number;
+  sent: number;
+}
+
+async function status(page: Page): Promise<StatusSnapshot | null> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, StatusSnapshot>> } } } }).chrome;
+    return (await api.storage.local.get('syncStatus')).syncStatus ?? null;
+  });
+}
+
+async function finishedAfter(page: Page, after: number, timeoutMs: number): Promise<StatusSnapshot> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const current = await status(page);
+    if (current?.finishedAt && current.finishedAt > after && current.startedAt) {
+      if (current.problem) throw new Error(`Sync failed: ${current.problem}`);
+      return current;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('Sync did not finish in time');
+}
+
+export async function measureSync(ext: LaunchedExtension, runs: number, log: (m: string) => void): Promise<SyncBench> {
+  const server = await startWebdavServer();
+  try {
+    const grant = await ext.context.newPage();
+    await grant.goto('chrome://extensions');
+    await grant.evaluate(
+      ([id, origin]) =>
+        (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, origin!),
+      [ext.extensionId, originPattern(server.url)],
+    );
+    await grant.close();
+
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const section = options.getByRole('region', { name: 'Sync between your browsers' });
+    await section.getByLabel('Server folder address').fill(server.url);
+    await section.getByLabel('User name').fill(server.username);
+    await section.getByLabel('Password or app password').fill(server.password);
+    await section.getByLabel('Sync passphrase').fill('bench passphrase');
+    const clicked = Date.now();
+    await section.getByRole('button', { name: 'Turn on sync' }).click();
+    const first = await finishedAfter(options, clicked, 10 * 60_000);
+    log(`first sync: ${first.sent} records, ${first.bytesSent} bytes`);
+    const result: SyncBench = {
+      firstSyncMs: first.finishedAt! - first.startedAt!,
+      setupAndFirstSyncMs: first.finishedAt! - clicked,
+      firstSyncBytes: first.bytesSent,
+      oneChangeRuns: [],
+      bytesPerChange: [],
+    };
+
+    const profile = await ext.context.newPage();
+    await profile.goto('https://www.linkedin.com/in/kenji-tanaka/');
+    const notes = profile.frameLocator('iframe[title="Relationship notes"]').getByLabel('Notes', { exact: true });
+    for (let run = 0; run < runs; run++) {
+      await notes.fill(`Bench change ${run} at ${Date.now()}`);
+      await profile.frameLocator('iframe[title="Relationship notes"]').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      const before = (await status(options))?.finishedAt ?? 0;
+      await options.getByRole('button', { name: 'Sync now' }).click();
+      const done = await finishedAfter(options, before, 60_000);
+      result.oneChangeRuns.push(done.finishedAt! - done.startedAt!);
+      result.bytesPerChange.push(done.bytesSent);
+    }
+    await profile.close();
+    await options.close();
+    return result;
+  } finally {
+    await server.stop();
+    removeWebdavServer(server);
+  }
+}

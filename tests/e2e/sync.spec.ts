@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { originPattern } from '../../utils/sync/setup';
+import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
+import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { launchWithExtension, type LaunchedExtension } from './launch';
+
+// Sync between two and three browser profiles through a real Apache mod_dav on 127.0.0.1.
+// The permission prompt of `permissions.request` cannot be answered in headless Chromium: each
+// profile first grants the server's site the way a user can under chrome://extensions → Site
+// access (CHROMIUM.md), after which the extension's own request resolves at once, unprompted.
+
+const PASSPHRASE = 'correct horse battery staple';
+let server: WebdavServer;
+let folders = 0;
+const launched: LaunchedExtension[] = [];
+
+test.beforeAll(async () => {
+  server = await startWebdavServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+  removeWebdavServer(server);
+});
+test.afterEach(async () => {
+  for (const ext of launched.splice(0)) await ext.close();
+});
+
+async function freshFolder(): Promise<string> {
+  const name = `user-${++folders}`;
+  const response = await fetch(`${server.url}${name}/`, {
+    method: 'MKCOL',
+    headers: { authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` },
+  });
+  expect(response.status).toBe(201);
+  return `${server.url}${name}/`;
+}
+
+/** A fingerprint of every file under a folder on the server, to show nothing was written. */
+function serverFingerprint(folder: string): string {
+  const root = join(server.root, new URL(folder).pathname);
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  return `${files.length}:${hash.digest('hex')}`;
+}
+
+async function browserProfile(): Promise<LaunchedExtension> {
+  const ext = await launchWithExtension();
+  launched.push(ext);
+  // What a user does under chrome://extensions → Site access; the extension still asks.
+  const page = await ext.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, origin]) =>
+      (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, origin!),
+    [ext.extensionId, originPattern(server.url)],
+  );
+  await page.close();
+  return ext;
+}
+
+async function lastFinished(options: Page): Promise<{ finishedAt: number; problem: string | null }> {
+  return options.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { finishedAt: number; problem: string | null }>> } } } }).chrome;
+    const { syncStatus } = await api.storage.local.get('syncStatus');
+    return { finishedAt: syncStatus?.finishedAt ?? 0, problem: syncStatus?.problem ?? null };
+  });
+}
+
+async function turnOnSync(ext: LaunchedExtension, folder: string, passphrase = PASSPHRASE): Promise<Page> {
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Sync between your browsers' });
+  await section.getByLabel('Server folder address').fill(folder);
+  await section.getByLabel('User name').fill(server.username);
+  await section.getByLabel('Password or app password').fill(server.password);
+  await section.getByLabel('Sync passphrase').fill(passphrase);
+  await section.getByRole('button', { name: 'Turn on sync' }).click();
+  return options;
+}
+
+/** Clicks "Sync now" and waits for that run to finish. */
+async function syncNow(options: Page): Promise<string | null> {
+  const before = (await lastFinished(options)).finishedAt;
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(async () => (await lastFinished(options)).finishedAt, { timeout: 20_000 }).toBeGreaterThan(before);
+  return (await lastFinished(options)).problem;
+}
+
+async function waitForFirstSync(options: Page) {
+  await expect(options.getByText(/^Last synced: /)).toBeVisible({ timeout: 30_000 });
+}
+
+test('an edit on A appears on B after a sync, and nothing readable is on the server', async () => {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const kenji = await openLinkedIn(a, '/in/kenji-tanaka/');
+  await sidebar(kenji).getByLabel('Notes', { exact: true }).fill('Knows everyone in Osaka’s data scene.');
+  await expect(sidebar(kenji).getByRole('status')).toHaveText('Saved');
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+
+  const b = await browserProfile();
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  await expect(optionsB.getByText('1 contact', { exact: true })).toBeVisible();
+  const onB = await openLinkedIn(b, '/in/kenji-tanaka/');
+  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('Knows everyone in Osaka’s data scene.');
+
+  // A later edit on B comes back to A.
+  await sidebar(onB).getByLabel('Where we met').fill('PyData Osaka');
+  await expect(sidebar(onB).getByRole('status')).toHaveText('Saved');
+  expect(await syncNow(optionsB)).toBeNull();
+  expect(await syncNow(optionsA)).toBeNull();
+  await kenji.reload();
+  await expect(sidebar(kenji).getByLabel('Where we met')).toHaveValue('PyData Osaka');
+
+  const root = join(server.root, new URL(folder).pathname);
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+    expect(readFileSync(join(entry.parentPath, entry.name), 'latin1')).not.toMatch(/kenji|osaka|pydata/i);
+  }
+});
+
+test('concurrent edits: the later one wins on both, and the losing text is offered and can be taken', async () => {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const b = await browserProfile();
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  const onA = await openLinkedIn(a, '/in/kenji-tanaka/');
+  const onB = await openLinkedIn(b, '/in/kenji-tanaka/');
+  await sidebar(onA).getByLabel('Notes', { exact: true }).fill('Loves sailing');
+  await expect(sidebar(onA).getByRole('status')).toHaveText('Saved');
+  await sidebar(onB).getByLabel('Notes', { exact: true }).fill('Moved to Lisbon');
+  await expect(sidebar(onB).getByRole('status')).toHaveText('Saved');
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  expect(await syncNow(optionsA)).toBeNull();
+
+  for (const page of [onA, onB]) {
+    await page.reload();
+    const notes = sidebar(page);
+    await expect(notes.getByLabel('Notes', { exact: true })).toHaveValue('Moved to Lisbon');
+    const offer = notes.getByRole('region', { name: 'Text from another browser' });
+    await expect(offer).toContainText('Loves sailing');
+  }
+  await sidebar(onA).getByRole('button', { name: 'Use this in “Notes”' }).click();
+  await expect(sidebar(onA).getByLabel('Notes', { exact: true })).toHaveValue('Loves sailing');
+  await expect(sidebar(onA).getByRole('region', { name: 'Text from another browser' })).toHaveCount(0);
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  await onB.reload();
+  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('Loves sailing');
+  await expect(sidebar(onB).getByRole('region', { name: 'Text from another browser' })).toHaveCount(0);
+});
+
+test('a timeline entry deleted on A is removed on B', async () => {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const b = await browserProfile();
+  const page = await openLinkedIn(a, '/in/amara-okafor/');
+  const notes = sidebar(page);
+  await notes.getByLabel('What happened').fill('Coffee at the Lagos Startup Week');
+  await notes.getByRole('button', { name: 'Log interaction' }).click();
+  const timeline = notes.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(1);
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  const onB = await openLinkedIn(b, '/in/amara-okafor/');
+  await expect(sidebar(onB).getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(1);
+
+  await timeline.getByRole('listitem').first().getByRole('button', { name: /^Delete entry/ }).click();
+  await expect(timeline.getByRole('listitem')).toHaveCount(0);
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  await onB.reload();
+  await expect(sidebar(onB).getByLabel('What happened')).toBeVisible();
+  await expect(sidebar(onB).getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(0);
+});
+
+test('three profiles: A and B share notes, C with a wrong passphrase is told so and changes nothing anywhere', async () => {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const page = await openLinkedIn(a, '/in/kenji-tanaka/');
+  await sidebar(page).getByLabel('Notes', { exact: true }).fill('From A');
+  await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+  const b = await browserProfile();
+  const onB = await openLinkedIn(b, '/in/amara-okafor/');
+  await sidebar(onB).getByLabel('How I can help').fill('From B');
+  await expect(sidebar(onB).getByRole('status')).toHaveText('Saved');
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  expect(await syncNow(optionsA)).toBeNull();
+  const before = serverFingerprint(folder);
+
+  const c = await browserProfile();
+  const onC = await openLinkedIn(c, '/in/kenji-tanaka/');
+  await sidebar(onC).getByLabel('Notes', { exact: true }).fill('C’s own words');
+  await expect(sidebar(onC).getByRole('status')).toHaveText('Saved');
+  const optionsC = await turnOnSync(c, folder, 'not the passphrase');
+  await expect(optionsC.getByRole('alert')).toHaveText(/That passphrase does not open the notes in this folder\. Nothing was changed\./, {
+    timeout: 30_000,
+  });
+  await expect(optionsC.getByRole('button', { name: 'Turn on sync' })).toBeVisible();
+  expect(serverFingerprint(folder)).toBe(before);
+  await onC.reload();
+  await expect(sidebar(onC).getByLabel('Notes', { exact: true })).toHaveValue('C’s own words');
+
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  await page.reload();
+  await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('From A');
+  await page.goto('https://www.linkedin.com/in/amara-okafor/');
+  await expect(sidebar(page).getByLabel('How I can help')).toHaveValue('From B');
+  await onB.goto('https://www.linkedin.com/in/kenji-tanaka/');
+  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('From A');
+});
+
+test('with the server stopped, a sync says so in plain words, loses nothing, and the next one completes', async () => {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const b = await browserProfile();
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  const page = await openLinkedIn(a, '/in/zhang-wei/');
+  await sidebar(page).getByLabel('Notes', { exact: true }).fill('想去深圳参观工厂');
+  await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
+  await server.stop();
+  try {
+    expect(await syncNow(optionsA)).toBe('unreachable');
+    await expect(optionsA.getByRole('alert')).toHaveText(/The sync server could not be reached/);
+  } finally {
+    await server.restart();
+  }
+  await page.reload();
+  await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
+  expect(await syncNow(optionsA)).toBeNull();
+  await expect(optionsA.getByRole('alert')).toHaveCount(0);
+  expect(await syncNow(optionsB)).toBeNull();
+  const onB = await openLinkedIn(b, '/in/zhang-wei/');
+  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
+});

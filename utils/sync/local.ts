@@ -1,0 +1,271 @@
+/**
+ * The database side of sync: turning noted local changes into clocked field writes, applying merged
+ * remote records to people and timelines, and what this device still owes the server. Each step
+ * runs inside one read-write transaction opened by the caller (`syncTables`), so a browser closed
+ * in the middle leaves the database as it was before, and the next sync starts over.
+ */
+import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES } from '../contacts';
+import type { Contact, Interaction, RelationshipDb } from '../db';
+import { INITIAL_CLOCK, receive, tick, type ClockState } from './clock';
+import {
+  DELETED_FIELD,
+  dismissKept,
+  isDeleted,
+  latestStamp,
+  mergeRecords,
+  offeredTexts,
+  valueOf,
+  writeFields,
+  type OfferedText,
+  type SyncRecord,
+  type SyncState,
+} from './merge';
+import { ALL_ROWS, SYNCED_TABLES, type SyncRecordRow } from './tracking';
+
+/** The fields of a person that sync; search and match terms are derived again on each device. */
+export const CONTACT_SYNC_FIELDS = [
+  ...PAGE_FIELD_NAMES,
+  ...USER_FIELD_NAMES,
+  'email',
+  'connectedOn',
+  'lastInteraction',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof Contact>;
+
+export const INTERACTION_SYNC_FIELDS = ['contactKey', 'kind', 'date', 'text', 'withKey', 'createdAt'] as const satisfies ReadonlyArray<
+  keyof Interaction
+>;
+
+/** Fields a person types: a concurrent edit that loses keeps its text, and the sidebar offers it. */
+export const TYPED_FIELDS: ReadonlySet<string> = new Set(['interests', 'offers', 'needs', 'howICanHelp', 'whereWeMet', 'notes', 'tags', 'text']);
+
+/** The typed fields of a person whose losing texts the sidebar offers. */
+const OFFERED_FIELDS: ReadonlySet<string> = new Set(USER_FIELD_NAMES.filter((field) => TYPED_FIELDS.has(field)));
+
+/** A record row, flagged (and so indexed) while it holds texts to offer. */
+export function recordRow(id: string, rec: SyncRecord, out?: string): SyncRecordRow {
+  const row: SyncRecordRow = { id, rec };
+  if (out !== undefined) row.out = out;
+  if (id.startsWith(SYNCED_TABLES.contacts) && offeredTexts(rec, OFFERED_FIELDS).length > 0) row.offer = 1;
+  return row;
+}
+
+export const syncTables = (db: RelationshipDb) => [db.contacts, db.interactions, db.syncRecords, db.syncChanges, db.syncMeta];
+
+export const META = {
+  device: 'device',
+  clock: 'clock',
+  /** How far each other device's files were read: the largest sequence number merged. */
+  readThrough: 'readThrough',
+  /** This device's last file sequence number. */
+  sequence: 'sequence',
+  /** The largest fold stamp already uploaded: records folded later are still to send. */
+  sentThrough: 'sentThrough',
+  key: 'key',
+} as const;
+
+export async function getMeta<T>(db: RelationshipDb, name: string): Promise<T | undefined> {
+  return (await db.syncMeta.get(name))?.value as T | undefined;
+}
+
+export async function setMeta(db: RelationshipDb, name: string, value: unknown): Promise<void> {
+  await db.syncMeta.put({ name, value });
+}
+
+const CHUNK = 2_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+const isEmptyValue = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Stamps every noted change with this device's clock: each field whose value differs from what
+ * sync last knew becomes a write; a row gone becomes a tombstone. Returns how many records changed.
+ */
+export async function foldLocalChanges(db: RelationshipDb, device: string, now: number): Promise<number> {
+  const noted = await db.syncChanges.toArray();
+  if (noted.length === 0) return 0;
+  let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
+  const wallOf = new Map(noted.map((change) => [change.id, change.at]));
+  let ids: string[];
+  if (wallOf.has(ALL_ROWS)) {
+    const [contactKeys, interactionIds, recordIds] = await Promise.all([
+      db.contacts.toCollection().primaryKeys(),
+      db.interactions.toCollection().primaryKeys(),
+      db.syncRecords.toCollection().primaryKeys(),
+    ]);
+    ids = [...new Set([...contactKeys.map((k) => SYNCED_TABLES.contacts + k), ...interactionIds.map((k) => SYNCED_TABLES.interactions + k), ...recordIds])];
+  } else {
+    ids = [...wallOf.keys()];
+  }
+  let changed = 0;
+  for (const table of ['contacts', 'interactions'] as const) {
+    const prefix = SYNCED_TABLES[table];
+    const fields: readonly string[] = table === 'contacts' ? CONTACT_SYNC_FIELDS : INTERACTION_SYNC_FIELDS;
+    const ofTable = ids.filter((id) => id.startsWith(prefix));
+    for (const part of chunks(ofTable)) {
+      const keys = part.map((id) => id.slice(prefix.length));
+      const rows = (await db.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      const records = await db.syncRecords.bulkGet(part);
+      const written: SyncRecordRow[] = [];
+      part.forEach((id, i) => {
+        const row = rows[i];
+        const held = records[i];
+        const rec: SyncRecord = held?.rec ?? { f: {} };
+        const changes: Array<readonly [string, unknown]> = [];
+        if (!row) {
+          if (held && !isDeleted(rec)) changes.push([DELETED_FIELD, true]);
+        } else {
+          if (isDeleted(rec)) changes.push([DELETED_FIELD, false]);
+          for (const field of fields) {
+            // A field never written and still empty is not a write: a new person on one device must
+            // not blank what another device typed for them.
+            if (!(field in rec.f) && isEmptyValue(row[field])) continue;
+            if (!sameValue(valueOf(rec, field), row[field])) changes.push([field, row[field]]);
+          }
+        }
+        if (changes.length === 0) return;
+        // One local event per record: its fields share the stamp.
+        const next = tick(clock, wallOf.get(id) ?? now, device);
+        clock = next.state;
+        written.push(recordRow(id, writeFields(rec, changes, next.stamp, (field) => TYPED_FIELDS.has(field)), next.stamp));
+      });
+      if (written.length > 0) await db.syncRecords.bulkPut(written);
+      changed += written.length;
+    }
+  }
+  await db.syncChanges.clear();
+  await setMeta(db, META.clock, clock);
+  return changed;
+}
+
+function contactFromRecord(key: string, rec: SyncRecord, existing: Contact | undefined, now: number): Contact {
+  const contact: Record<string, unknown> = { ...(existing ?? newContact(key, now)) };
+  for (const field of CONTACT_SYNC_FIELDS) if (field in rec.f) contact[field] = valueOf(rec, field);
+  contact.updatedAt = now;
+  return contact as unknown as Contact;
+}
+
+function interactionFromRecord(id: string, rec: SyncRecord, now: number): Interaction | null {
+  const row: Record<string, unknown> = { id, updatedAt: now };
+  for (const field of INTERACTION_SYNC_FIELDS) {
+    const value = valueOf(rec, field);
+    if (value !== undefined) row[field] = value;
+  }
+  if (typeof row.contactKey !== 'string' || typeof row.date !== 'string' || typeof row.kind !== 'string') return null;
+  row.text ??= '';
+  row.createdAt ??= now;
+  return row as unknown as Interaction;
+}
+
+export interface ApplyResult {
+  /** Records whose merged state differs from before. */
+  changed: number;
+}
+
+/**
+ * Merges remote records into this device's, then writes the winning values to people and timelines
+ * (a tombstone deletes the row). Call after `foldLocalChanges` in the same transaction: the rows it
+ * writes are not local changes, so the notes they leave are cleared.
+ */
+export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: number): Promise<ApplyResult> {
+  let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
+  let changed = 0;
+  for (const table of ['contacts', 'interactions'] as const) {
+    const prefix = SYNCED_TABLES[table];
+    const ids = Object.keys(incoming).filter((id) => id.startsWith(prefix));
+    for (const part of chunks(ids)) {
+      const records = await db.syncRecords.bulkGet(part);
+      const keys = part.map((id) => id.slice(prefix.length));
+      const rows = (await db.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      const recordRows: SyncRecordRow[] = [];
+      const puts: unknown[] = [];
+      const deletes: string[] = [];
+      part.forEach((id, i) => {
+        const held = records[i];
+        const merged = mergeRecords(held?.rec ?? { f: {} }, incoming[id]!);
+        const latest = latestStamp(merged);
+        if (latest) clock = receive(clock, latest);
+        if (held && JSON.stringify(held.rec) === JSON.stringify(merged)) return;
+        changed++;
+        recordRows.push(recordRow(id, merged, held?.out));
+        const key = keys[i]!;
+        if (isDeleted(merged)) {
+          if (rows[i]) deletes.push(key);
+        } else if (table === 'contacts') {
+          puts.push(contactFromRecord(key, merged, rows[i] as Contact | undefined, now));
+        } else {
+          const row = interactionFromRecord(key, merged, now);
+          if (row) puts.push(row);
+        }
+      });
+      if (recordRows.length > 0) await db.syncRecords.bulkPut(recordRows);
+      if (puts.length > 0) await db.table(table).bulkPut(puts);
+      if (deletes.length > 0) await db.table(table).bulkDelete(deletes);
+    }
+  }
+  await db.syncChanges.clear();
+  await setMeta(db, META.clock, clock);
+  return { changed };
+}
+
+/** What this device has still to upload: records folded after the last upload's largest stamp. */
+export async function outgoing(db: RelationshipDb): Promise<{ state: SyncState; latest: string }> {
+  const through = (await getMeta<string>(db, META.sentThrough)) ?? '';
+  const rows = await db.syncRecords.where('out').above(through).toArray();
+  let latest = through;
+  for (const row of rows) if (row.out! > latest) latest = row.out!;
+  return { state: Object.fromEntries(rows.map((row) => [row.id, row.rec])), latest };
+}
+
+/** Every record this device knows, for a snapshot, with how many are new since the last upload. */
+export async function wholeState(db: RelationshipDb): Promise<{ state: SyncState; latest: string; pending: number }> {
+  const through = (await getMeta<string>(db, META.sentThrough)) ?? '';
+  const state: SyncState = {};
+  let latest = through;
+  let pending = 0;
+  await db.syncRecords.each((row) => {
+    state[row.id] = row.rec;
+    if (row.out !== undefined && row.out > through) {
+      pending++;
+      if (row.out > latest) latest = row.out;
+    }
+  });
+  return { state, latest, pending };
+}
+
+/**
+ * After an upload: everything folded up to `latest` is on the server. Folds stamp records with this
+ * device's clock, which only moves forward, so one stamp marks them all (no write per record).
+ */
+export async function markSent(db: RelationshipDb, latest: string): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    if (latest > ((await getMeta<string>(db, META.sentThrough)) ?? '')) await setMeta(db, META.sentThrough, latest);
+  });
+}
+
+/** Texts of people that lost a concurrent edit on another device, by profile key, for the sidebar. */
+export async function offersByPerson(db: RelationshipDb): Promise<Record<string, OfferedText[]>> {
+  const rows = await db.syncRecords.where('offer').equals(1).toArray();
+  return Object.fromEntries(
+    rows.map((row) => [row.id.slice(SYNCED_TABLES.contacts.length), offeredTexts(row.rec, OFFERED_FIELDS)] as const).filter(([, offers]) => offers.length > 0),
+  );
+}
+
+/** The person answered offers: they are dismissed here and, after the next sync, everywhere. */
+export async function dismissOffers(db: RelationshipDb, key: string, stamps: string[], now: number): Promise<void> {
+  await db.transaction('rw', db.syncRecords, db.syncMeta, async () => {
+    const id = SYNCED_TABLES.contacts + key;
+    const row = await db.syncRecords.get(id);
+    if (!row) return;
+    // Stamped like a fold, so the next upload carries it.
+    const next = tick((await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK, now, (await getMeta<string>(db, META.device)) ?? 'local');
+    await setMeta(db, META.clock, next.state);
+    await db.syncRecords.put(recordRow(id, dismissKept(row.rec, stamps), next.stamp));
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Which people and timeline entries changed, noted in the same transaction as the change by a Dexie
+ * middleware, so every write path (sidebar, options page, import, delete all) is seen without each
+ * one stamping clocks itself. Sync turns the noted rows into clocked field writes (`local.ts`).
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { SyncRecord } from './merge';
+
+/** Tables whose rows sync, with the prefix of their record ids. */
+export const SYNCED_TABLES = { contacts: 'c:', interactions: 'i:' } as const;
+export type SyncedTable = keyof typeof SYNCED_TABLES;
+
+/** A changed row by record id; `*` means "look at every row" (a table was cleared). */
+export interface SyncChange {
+  id: string;
+  at: number;
+}
+export const ALL_ROWS = '*';
+
+export interface SyncRecordRow {
+  id: string;
+  rec: SyncRecord;
+  /** Set while this device has changes to this record not yet on the server: the last stamp folded. */
+  out?: string;
+  /** 1 while a person's record holds losing texts the sidebar offers (indexed). */
+  offer?: 1;
+}
+
+export interface SyncMetaRow {
+  name: string;
+  value: unknown;
+}
+
+const CHANGES_TABLE = 'syncChanges';
+
+function changedIds(prefix: string, request: DBCoreMutateRequest, keyPath: string): string[] {
+  switch (request.type) {
+    case 'add':
+    case 'put':
+      return (request.keys ?? request.values.map((row: Record<string, unknown>) => row[keyPath])).map((key) => prefix + String(key));
+    case 'delete':
+      return request.keys.map((key) => prefix + String(key));
+    case 'deleteRange':
+      return [ALL_ROWS];
+  }
+}
+
+export const trackSyncChanges: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'track-sync-changes',
+  create: (down) => ({
+    ...down,
+    transaction(stores, mode, options) {
+      const touchesSynced = stores.some((store) => store in SYNCED_TABLES);
+      const widened = mode === 'readwrite' && touchesSynced && !stores.includes(CHANGES_TABLE) && down.schema.tables.some((t) => t.name === CHANGES_TABLE);
+      return down.transaction(widened ? [...stores, CHANGES_TABLE] : stores, mode, options);
+    },
+    table(name): DBCoreTable {
+      const table = down.table(name);
+      if (!(name in SYNCED_TABLES)) return table;
+      const prefix = SYNCED_TABLES[name as SyncedTable];
+      const keyPath = String(table.schema.primaryKey.keyPath);
+      return {
+        ...table,
+        async mutate(request) {
+          const result = await table.mutate(request);
+          // Upgrades from before version 3 run without the changes table.
+          const scope = (request.trans as unknown as IDBTransaction).objectStoreNames;
+          if (scope && !scope.contains(CHANGES_TABLE)) return result;
+          const at = Date.now();
+          const ids = [...new Set(changedIds(prefix, request, keyPath))];
+          if (ids.length > 0) {
+            await down.table(CHANGES_TABLE).mutate({ type: 'put', trans: request.trans, values: ids.map((id) => ({ id, at })) });
+          }
+          return result;
+        },
+      };
+    },
+  }),
+};
