@@ -17,7 +17,14 @@ import { SIDEBAR_PORT } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { sidebarCollapsedItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
-import { editableView, type EditableView } from '@/utils/sidebar-view';
+import {
+  editableView,
+  listToSave,
+  viewWhileTyping,
+  type EditableView,
+  type ListField,
+  type TypedPhrases,
+} from '@/utils/sidebar-view';
 
 export function App() {
   const collapsed = useStoredValue(sidebarCollapsedItem);
@@ -27,8 +34,11 @@ export function App() {
   const [form, setForm] = useState<EditableView | null>(null);
   const [introductions, setIntroductions] = useState<IntroductionSuggestion[] | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
+  const [phrases, setPhrases] = useState<TypedPhrases>({});
   const client = useRef<SidebarClient | null>(null);
   const shown = useRef<PageProfile | null>(null);
+  // Read by pushed states, which arrive outside React's render.
+  const typing = useRef<{ phrases: TypedPhrases; chips: Partial<Record<ListField, string[]>> }>({ phrases: {}, chips: {} });
 
   useEffect(() => {
     const instanceId = crypto.randomUUID();
@@ -43,6 +53,8 @@ export function App() {
       setState(null);
       setForm(null);
       setIntroductions(null);
+      typing.current = { phrases: {}, chips: {} };
+      setPhrases({});
       if (next) client.current?.show(next);
     };
     const instance = client.current = new SidebarClient({
@@ -54,7 +66,8 @@ export function App() {
       onProfile: show,
       onState: (next) => {
         setState(next);
-        setForm(editableView(next.contact, instance.pendingFields(next.key)));
+        const view = editableView(next.contact, instance.pendingFields(next.key));
+        setForm(viewWhileTyping(view, typing.current.phrases, typing.current.chips));
       },
       onIntroductions: setIntroductions,
       onPlaces: setPlaces,
@@ -83,6 +96,30 @@ export function App() {
       client.current?.edit(key, { [field]: value } as Partial<UserFields>, page);
     },
     [],
+  );
+
+  const editList = useCallback(
+    (field: ListField, values: string[], phrase: string) => {
+      const current = shown.current;
+      if (!current) return;
+      typing.current = {
+        phrases: { ...typing.current.phrases, [field]: phrase },
+        chips: { ...typing.current.chips, [field]: values },
+      };
+      setPhrases(typing.current.phrases);
+      setForm((previous) => (previous ? { ...previous, [field]: values } : previous));
+      const { key, ...page } = current;
+      client.current?.edit(key, { [field]: listToSave(values, phrase) }, page);
+    },
+    [],
+  );
+  const listField = (field: ListField, label: string) => (
+    <ChipInput
+      label={label}
+      values={form?.[field] ?? []}
+      phrase={phrases[field] ?? ''}
+      onChange={(values, phrase) => editList(field, values, phrase)}
+    />
   );
 
   if (collapsed) {
@@ -127,9 +164,9 @@ export function App() {
               />
             </Field>
           )}
-          <ChipInput label={t('sidebar.interests')} values={form.interests} onChange={(v) => edit('interests', v)} />
-          <ChipInput label={t('sidebar.offers')} values={form.offers} onChange={(v) => edit('offers', v)} />
-          <ChipInput label={t('sidebar.needs')} values={form.needs} onChange={(v) => edit('needs', v)} />
+          {listField('interests', t('sidebar.interests'))}
+          {listField('offers', t('sidebar.offers'))}
+          {listField('needs', t('sidebar.needs'))}
           <Field label={t('sidebar.howICanHelp')}>
             <textarea rows={2} value={form.howICanHelp} onChange={(event) => edit('howICanHelp', event.target.value)} />
           </Field>
@@ -144,7 +181,7 @@ export function App() {
           <Field label={t('sidebar.notes')}>
             <textarea rows={4} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
           </Field>
-          <ChipInput label={t('sidebar.tags')} values={form.tags} onChange={(v) => edit('tags', v)} />
+          {listField('tags', t('sidebar.tags'))}
           <div className="row">
             <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
             <Field label={t('sidebar.nextFollowUp')}>
