@@ -1,5 +1,5 @@
 import type { Contact, Interaction, InteractionKind, LocalDate, PageFields, RelationshipDb, UserFields } from './db';
-import { nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
+import { followUpAfterDone, nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
 import { profileUrlFromKey } from './profile-key';
 
 export const PAGE_FIELD_NAMES = ['name', 'headline', 'location', 'photoUrl', 'profileUrl'] as const;
@@ -191,6 +191,15 @@ export async function deleteInteraction(db: RelationshipDb, id: string): Promise
 
 export async function snoozeFollowUp(db: RelationshipDb, key: string, choice: SnoozeChoice, today: LocalDate) {
   await db.contacts.update(key, { nextFollowUp: snoozedFollowUp(choice, today), updatedAt: Date.now() });
+}
+
+/** Marks a person's follow-up done (the sidebar's "Done"): the next one comes from their cadence, or none. */
+export async function completeFollowUp(db: RelationshipDb, key: string, today: LocalDate): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(key);
+    if (!contact) return;
+    await db.contacts.update(key, { nextFollowUp: followUpAfterDone(contact, today), updatedAt: Date.now() });
+  });
 }
 
 /** The timeline of one person, newest first, uncapped. */

@@ -34,3 +34,8 @@ export const sidebarCollapsedItem = storage.defineItem<boolean>(`local:${SIDEBAR
 export const lastReminderItem = storage.defineItem<LocalDate | null>('local:lastReminderDate', {
   fallback: null,
 });
+
+/** Whether the sidebar's "More" section (the less-used fields) is open, remembered on every tab. */
+export const sidebarMoreOpenItem = storage.defineItem<boolean>('local:sidebarMoreOpen', {
+  fallback: false,
+});

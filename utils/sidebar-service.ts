@@ -1,12 +1,14 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from './db';
 import {
+  completeFollowUp,
   deleteInteraction,
   editInteraction,
   logInteraction,
   logIntroduction,
   refreshFromPage,
   saveUserFields,
+  snoozeFollowUp,
   timeline,
   type NewContactDefaults,
 } from './contacts';
@@ -70,6 +72,10 @@ async function apply(
       return deleteInteraction(db, request.id);
     case 'introduce':
       return logIntroduction(db, request);
+    case 'follow-up-done':
+      return completeFollowUp(db, request.key, request.today);
+    case 'snooze':
+      return snoozeFollowUp(db, request.key, { days: request.days }, request.today);
   }
 }
 

@@ -4,7 +4,10 @@ import { browser } from 'wxt/browser';
 import { CadenceField } from '@/components/CadenceField';
 import { ChipInput } from '@/components/ChipInput';
 import { InteractionForm } from '@/components/InteractionForm';
+import { MoreFields } from '@/components/MoreFields';
+import { QuickActions } from '@/components/QuickActions';
 import { SaveStatusLine } from '@/components/SaveStatusLine';
+import { SidebarSummary } from '@/components/SidebarSummary';
 import { Timeline } from '@/components/Timeline';
 import { introducedPeople } from '@/components/introduction-text';
 import { GiveTakeLine, SidebarIntroductions } from '@/components/SidebarIntroductions';
@@ -15,7 +18,7 @@ import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import { SIDEBAR_PORT } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
-import { sidebarCollapsedItem } from '@/utils/settings';
+import { sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
 import {
   editableView,
@@ -28,6 +31,7 @@ import {
 
 export function App() {
   const collapsed = useStoredValue(sidebarCollapsedItem);
+  const moreOpen = useStoredValue(sidebarMoreOpenItem);
   const [profile, setProfile] = useState<PageProfile | null>(null);
   const [state, setState] = useState<SidebarState | null>(null);
   const [status, setStatus] = useState<SaveStatus>('idle');
@@ -133,24 +137,21 @@ export function App() {
   }
 
   const name = state?.contact?.name || profile?.name || '';
+  const today = localToday();
+  const page = () => {
+    const { key, ...rest } = shown.current!;
+    return { key, page: rest };
+  };
   return (
     <main className="sidebar" aria-label={t('sidebar.regionLabel')}>
-      <header className="sidebar-head">
-        {profile?.photoUrl && <img className="avatar" src={profile.photoUrl} alt="" width={40} height={40} />}
-        <div className="who">
-          <h1>{name || t('common.unnamed')}</h1>
-          {profile?.headline && <p className="headline">{profile.headline}</p>}
-        </div>
-        <button
-          type="button"
-          className="icon"
-          aria-label={t('sidebar.collapse')}
-          title={t('sidebar.collapse')}
-          onClick={() => void sidebarCollapsedItem.setValue(true)}
-        >
-          ▸
-        </button>
-      </header>
+      <SidebarSummary
+        name={name}
+        headline={profile?.headline ?? ''}
+        photoUrl={profile?.photoUrl ?? ''}
+        contact={profile && state ? state.contact : undefined}
+        today={today}
+        onCollapse={() => void sidebarCollapsedItem.setValue(true)}
+      />
       <SaveStatusLine status={status} />
       {!profile && <p className="empty">{t('sidebar.waiting')}</p>}
       {profile && form && state && (
@@ -164,34 +165,55 @@ export function App() {
               />
             </Field>
           )}
-          {listField('interests', t('sidebar.interests'))}
+          <QuickActions
+            hasFollowUp={Boolean(state.contact?.nextFollowUp)}
+            onLog={(kind, text) =>
+              client.current?.request({
+                type: 'log',
+                ...page(),
+                interaction: { id: crypto.randomUUID(), kind, date: localToday(), text },
+              })
+            }
+            onDone={() => client.current?.request({ type: 'follow-up-done', key: profile.key, today: localToday() })}
+            onSnooze={(days) => client.current?.request({ type: 'snooze', key: profile.key, days, today: localToday() })}
+          />
+          <Field label={t('sidebar.howICanHelp')}>
+            <textarea
+              rows={form.howICanHelp ? 2 : 1}
+              value={form.howICanHelp}
+              onChange={(event) => edit('howICanHelp', event.target.value)}
+            />
+          </Field>
           {listField('offers', t('sidebar.offers'))}
           {listField('needs', t('sidebar.needs'))}
-          <Field label={t('sidebar.howICanHelp')}>
-            <textarea rows={2} value={form.howICanHelp} onChange={(event) => edit('howICanHelp', event.target.value)} />
-          </Field>
-          <Field label={t('sidebar.whereWeMet')}>
-            <input list="places-met" value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
-          </Field>
-          <datalist id="places-met">
-            {places.map((place) => (
-              <option key={place} value={place} />
-            ))}
-          </datalist>
-          <Field label={t('sidebar.notes')}>
-            <textarea rows={4} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
-          </Field>
-          {listField('tags', t('sidebar.tags'))}
-          <div className="row">
-            <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
-            <Field label={t('sidebar.nextFollowUp')}>
-              <input
-                type="date"
-                value={form.nextFollowUp ?? ''}
-                onChange={(event) => edit('nextFollowUp', event.target.value || null)}
-              />
+          <MoreFields open={moreOpen ?? false} onToggle={(open) => void sidebarMoreOpenItem.setValue(open)}>
+            {listField('interests', t('sidebar.interests'))}
+            <Field label={t('sidebar.whereWeMet')}>
+              <input list="places-met" value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
             </Field>
-          </div>
+            <datalist id="places-met">
+              {places.map((place) => (
+                <option key={place} value={place} />
+              ))}
+            </datalist>
+            <Field label={t('sidebar.notes')}>
+              <textarea rows={form.notes ? 4 : 1} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
+            </Field>
+            {listField('tags', t('sidebar.tags'))}
+            <div className="row">
+              <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
+              <Field label={t('sidebar.nextFollowUp')}>
+                <input
+                  type="date"
+                  value={form.nextFollowUp ?? ''}
+                  onChange={(event) => edit('nextFollowUp', event.target.value || null)}
+                />
+              </Field>
+            </div>
+            <InteractionForm
+              onLog={(entry) => client.current?.request({ type: 'log', ...page(), interaction: { id: crypto.randomUUID(), ...entry } })}
+            />
+          </MoreFields>
           <GiveTakeLine interactions={state.interactions} />
           <SidebarIntroductions
             personKey={profile.key}
@@ -205,12 +227,6 @@ export function App() {
                 people: introducedPeople(suggestion),
               })
             }
-          />
-          <InteractionForm
-            onLog={(entry) => {
-              const { key, ...page } = profile;
-              client.current?.request({ type: 'log', key, interaction: { id: crypto.randomUUID(), ...entry }, page });
-            }}
           />
           <Timeline
             interactions={state.interactions}
