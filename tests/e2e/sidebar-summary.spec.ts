@@ -8,7 +8,7 @@ test.describe('on a first look', () => {
     const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
     const notes = sidebar(page);
     await expect(notes.getByRole('heading', { level: 1, name: 'Kenji Tanaka' })).toBeVisible();
-    await expect(notes.getByText('No contact logged yet')).toBeVisible();
+    await expect(notes.getByText('No contact logged yet', { exact: true })).toBeVisible();
     await expect(notes.getByLabel('How I can help')).toBeVisible();
     await expect(notes.getByRole('textbox', { name: 'What they offer' })).toBeVisible();
     await expect(notes.getByRole('textbox', { name: 'Looking for' })).toBeVisible();
@@ -17,14 +17,14 @@ test.describe('on a first look', () => {
     await expect(notes.getByLabel('Notes', { exact: true })).toBeHidden();
 
     const quick = notes.getByRole('group', { name: 'Log a contact today' });
-    await notes.getByLabel('What happened (optional)').fill('Sent him the PyData slides');
+    await notes.getByLabel('A word about it (optional)').fill('Sent him the PyData slides');
     await quick.getByRole('button', { name: 'Message' }).click();
     await expect(notes.getByText(/^Last contact today/)).toBeVisible();
     await quick.getByRole('button', { name: 'Call' }).click();
     const timeline = notes.getByRole('list', { name: 'Timeline' });
     await expect(timeline.getByRole('listitem')).toHaveCount(2);
     await expect(timeline.getByRole('listitem').filter({ hasText: 'Sent him the PyData slides' })).toContainText('Message');
-    await expect(notes.getByLabel('What happened (optional)')).toHaveValue('');
+    await expect(notes.getByLabel('A word about it (optional)')).toHaveValue('');
   });
 
   test('“More” remembers whether it is open', async ({ ext }) => {
