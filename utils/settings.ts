@@ -39,3 +39,9 @@ export const lastReminderItem = storage.defineItem<LocalDate | null>('local:last
 export const sidebarMoreOpenItem = storage.defineItem<boolean>('local:sidebarMoreOpen', {
   fallback: false,
 });
+
+/** Whether the first-run guide is done with: dismissed, or the first person saved or imported. */
+export const firstRunDoneItem = storage.defineItem<boolean>('local:firstRunDone', {
+  fallback: false,
+  version: 1,
+});

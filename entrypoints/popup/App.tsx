@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useDeferredValue, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DueRow } from '@/components/DueRow';
+import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
+import { useStoredValue } from '@/components/use-stored-value';
 import { openProfile } from '@/components/open-profile';
 import { WindowList } from '@/components/WindowList';
 import type { Contact } from '@/utils/db';
@@ -9,13 +11,17 @@ import { getDb } from '@/utils/db';
 import { formatDate } from '@/utils/format';
 import { localToday } from '@/utils/dates';
 import { t } from '@/utils/i18n';
+import { showFirstRun } from '@/utils/first-run';
 import { comingUp, dueContacts, searchContacts } from '@/utils/queries';
+import { firstRunDoneItem } from '@/utils/settings';
 
 export function App() {
   const db = getDb();
   const today = localToday();
   const due = useLiveQuery(() => dueContacts(db, today), [today]);
   const soon = useLiveQuery(() => comingUp(db, today), [today]);
+  const contactCount = useLiveQuery(() => db.contacts.count(), []);
+  const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), contactCount);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim());
   const results = useLiveQuery(
@@ -53,7 +59,17 @@ export function App() {
           )}
         </section>
       )}
-      {due === undefined ? null : due.length === 0 ? (
+      {firstRun && (
+        <FirstRunGuide
+          importHref="options.html#import-export"
+          onImport={(event) => {
+            event.preventDefault();
+            void browser.tabs.create({ url: browser.runtime.getURL('/options.html#import-export') });
+          }}
+          onOpenLinkedIn={(event) => openProfile(event, LINKEDIN_NETWORK_URL)}
+        />
+      )}
+      {due === undefined || firstRun !== false ? null : due.length === 0 ? (
         <p className="empty">{t('popup.empty')}</p>
       ) : (
         <DueList due={due} today={today} />
