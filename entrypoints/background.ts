@@ -5,6 +5,7 @@ import { i18n } from '#i18n';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { draftKey, foldDrafts } from '@/utils/drafts';
+import { eventContactDefaults } from '@/utils/event-mode';
 import { isPageMessage, SIDEBAR_PORT, type PageMessage } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
@@ -17,7 +18,7 @@ import {
   nextReminderAt,
   shouldRemind,
 } from '@/utils/reminders';
-import { lastReminderItem, settingsItem, sidebarCollapsedItem } from '@/utils/settings';
+import { eventModeItem, lastReminderItem, settingsItem, sidebarCollapsedItem } from '@/utils/settings';
 import { serveSidebarPort, type FrameTab } from '@/utils/sidebar-service';
 
 const REMINDER_NOTIFICATION = 'daily-reminder';
@@ -31,7 +32,10 @@ export default defineBackground(() => {
     remove: (keys: string[]) => browser.storage.local.remove(keys),
   };
   // Read at each use: the worker keeps no state, and the setting may have changed since.
-  const newContactDefaults = async () => ({ cadenceDays: (await settingsItem.getValue()).defaultCadenceDays });
+  const newContactDefaults = async () => ({
+    cadenceDays: (await settingsItem.getValue()).defaultCadenceDays,
+    ...eventContactDefaults(await eventModeItem.getValue(), localToday()),
+  });
   const foldOrphanDrafts = () =>
     newContactDefaults()
       .then((defaults) =>

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { LocalDate } from './db';
+import type { EventMode } from './event-mode';
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
 
 export type LanguageSetting = 'auto' | 'en' | 'es';
@@ -43,5 +44,11 @@ export const sidebarMoreOpenItem = storage.defineItem<boolean>('local:sidebarMor
 /** Whether the first-run guide is done with: dismissed, or the first person saved or imported. */
 export const firstRunDoneItem = storage.defineItem<boolean>('local:firstRunDone', {
   fallback: false,
+  version: 1,
+});
+
+/** "I'm at <event>", set from the popup; read by the background when a person is first saved. */
+export const eventModeItem = storage.defineItem<EventMode | null>('local:eventMode', {
+  fallback: null,
   version: 1,
 });

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useDeferredValue, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DueRow } from '@/components/DueRow';
+import { EventModeSection } from '@/components/EventModeSection';
 import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
 import { useStoredValue } from '@/components/use-stored-value';
 import { openProfile } from '@/components/open-profile';
@@ -59,6 +60,7 @@ export function App() {
           )}
         </section>
       )}
+      <EventModeSection />
       {firstRun && (
         <FirstRunGuide
           importHref="options.html#import-export"

@@ -18,7 +18,7 @@ import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import { SIDEBAR_PORT } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
-import { sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/settings';
+import { eventModeItem, sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
 import {
   editableView,
@@ -32,6 +32,7 @@ import {
 export function App() {
   const collapsed = useStoredValue(sidebarCollapsedItem);
   const moreOpen = useStoredValue(sidebarMoreOpenItem);
+  const event = useStoredValue(eventModeItem);
   const [profile, setProfile] = useState<PageProfile | null>(null);
   const [state, setState] = useState<SidebarState | null>(null);
   const [status, setStatus] = useState<SaveStatus>('idle');
@@ -153,6 +154,9 @@ export function App() {
         onCollapse={() => void sidebarCollapsedItem.setValue(true)}
       />
       <SaveStatusLine status={status} />
+      {profile && state && !state.contact && event?.phase === 'on' && (
+        <p className="sidebar-event">{t('event.sidebar', [event.name])}</p>
+      )}
       {!profile && <p className="empty">{t('sidebar.waiting')}</p>}
       {profile && form && state && (
         <div className="sidebar-body">
