@@ -103,6 +103,25 @@ export function App() {
     [],
   );
 
+  // Escape folds the sidebar; the tab it folds to takes the focus, so Enter opens it again.
+  const expandButton = useRef<HTMLButtonElement>(null);
+  const foldedByKey = useRef(false);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      foldedByKey.current = true;
+      void sidebarCollapsedItem.setValue(true);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+  useEffect(() => {
+    if (collapsed && foldedByKey.current) {
+      foldedByKey.current = false;
+      expandButton.current?.focus();
+    }
+  }, [collapsed]);
+
   const editList = useCallback(
     (field: ListField, values: string[], phrase: string) => {
       const current = shown.current;
@@ -129,7 +148,7 @@ export function App() {
 
   if (collapsed) {
     return (
-      <button type="button" className="expand-tab" onClick={() => void sidebarCollapsedItem.setValue(false)}>
+      <button ref={expandButton} type="button" className="expand-tab" onClick={() => void sidebarCollapsedItem.setValue(false)}>
         <span aria-hidden="true">◂</span>
         <span className="expand-label">{t('sidebar.tabLabel')}</span>
         <span className="visually-hidden">{t('sidebar.expand')}</span>

@@ -21,8 +21,9 @@ export const test = base.extend<Fixtures>({
   pageErrors: async ({}, use) => {
     await use([]);
   },
-  ext: async ({ browserLocale, pageErrors, moreOpen }, use) => {
-    const ext = await launchWithExtension({ locale: browserLocale });
+  ext: async ({ browserLocale, pageErrors, moreOpen, colorScheme }, use) => {
+    // Playwright's own `colorScheme` option, handed to the persistent context.
+    const ext = await launchWithExtension({ locale: browserLocale, colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     if (moreOpen) await setStorage(ext, { sidebarMoreOpen: true });
     ext.context.on('page', (page) => {
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
