@@ -1,6 +1,7 @@
 // Makes the README's screenshots from the end-to-end fixtures, so they show the extension as it is
 // today: `npm run screenshots` (builds first) writes docs/sidebar.png, docs/popup.png and
 // docs/network.png. Same Chromium, same fixture LinkedIn pages, same loading as the tests.
+// `--dark` asks for the dark scheme (files end in -dark), but its output is not checked yet.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { localToday } from '../utils/dates';
@@ -60,7 +61,7 @@ try {
   await popup.screenshot({ path: join(OUT, `popup${suffix}.png`) });
 
   await options.setViewportSize({ width: 1280, height: 800 });
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html#network`);
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByRole('link', { name: 'Kenji Tanaka' }).first().waitFor();
   await options.screenshot({ path: join(OUT, `network${suffix}.png`) });
   console.log(`Wrote ${OUT}/{sidebar,popup,network}${suffix}.png`);
