@@ -8,7 +8,7 @@
 //   BENCH_STRICT=1  exit non-zero when a target is missed (errors always do)
 //   BENCH_PROFILE_DIR  keep the browser profile there and reuse it when already seeded at this
 //                   size (for working on one figure; import and export are then not measured)
-//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search
+//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { chromium, type Frame, type Page } from '@playwright/test';
 import { EXTENSION_PATH, launchWithExtension, type LaunchedExtension } from '../tests/e2e/launch';
 import { localToday } from '../utils/dates';
 import { connectionsCsv, FIXTURE_PEOPLE, generateInteractions, generatePeople, searchQueries, type BenchInteraction, type BenchPerson } from './data';
+import { measureArchiveImport } from './archive';
 import { PROBE_SOURCE, type ProbeEntry } from './probe';
 import { backupJsonFor, seedDirectly } from './seed';
 
@@ -25,7 +26,7 @@ const INTERACTIONS_PER_CONTACT = 5;
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const RESULTS_FILE = resolve(import.meta.dirname, 'results.json');
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : null;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive').split(',').map((s) => s.trim()));
 // The import's own limit (utils/import-file.ts MAX_IMPORT_BYTES): a bigger backup cannot be restored.
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Bump when the generated data changes, so a kept profile (BENCH_PROFILE_DIR) is seeded again.
@@ -570,12 +571,21 @@ async function main() {
     // A throwaway profile holds the whole network (100+ MB at full size).
     if (!PROFILE_DIR) rmSync(ext.userDataDir, { recursive: true, force: true });
   }
+  // In a browser of its own, once the network's one is closed: the archive goes into a fresh profile.
+  if (ONLY.has('archive')) {
+    const archive = await measureArchiveImport(people);
+    figures.push(...archive.figures);
+    notes.push(...archive.notes);
+    log('archive import measured');
+  }
 
   for (const [id, label, target] of [
     ['importConnections', `Import Connections.csv (${CONTACTS} rows)`, 5],
     ['exportJson', `Export everything as JSON`, 3],
+    ['archiveImport', `Import LinkedIn archive`, 15],
   ] as const) {
-    if (!figures.some((f) => f.id === id) && ONLY.has(id === 'exportJson' ? 'export' : 'import')) {
+    const group = id === 'exportJson' ? 'export' : id === 'archiveImport' ? 'archive' : 'import';
+    if (!figures.some((f) => f.id === id) && ONLY.has(group)) {
       figures.push({ id, label, value: null, unit: 's', target, note: 'not measured' });
     }
   }

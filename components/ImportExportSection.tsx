@@ -10,8 +10,9 @@ import {
   exportMimeType,
   type ExportKind,
 } from '@/utils/export-formats';
-import { t } from '@/utils/i18n';
-import { ImportError, importFile, undoImport, type ImportOutcome } from '@/utils/import-file';
+import { t, uiLanguage } from '@/utils/i18n';
+import { ImportError, undoImport, type ImportOutcome } from '@/utils/import-file';
+import { importAnyFile, MAX_ARCHIVE_MEGABYTES, type ArchiveProgress } from '@/utils/linkedin-archive/import-archive';
 import { settingsItem } from '@/utils/settings';
 import { downloadText } from './download';
 import './options-sections.css';
@@ -47,6 +48,36 @@ function importErrorMessage(error: unknown): string {
       return t('importExport.errors.storageFull');
     case 'write-failed':
       return t('importExport.errors.writeFailed');
+    case 'missing-columns':
+      return t('importExport.errors.missingColumns', [error.where ?? '?']);
+    case 'archive-too-large':
+      return t('importExport.errors.archiveTooLarge', [String(MAX_ARCHIVE_MEGABYTES)]);
+    case 'archive-broken':
+      return t('importExport.errors.archiveBroken');
+    case 'archive-encrypted':
+      return t('importExport.errors.archiveEncrypted');
+    case 'archive-no-files':
+      return t('importExport.errors.archiveNoFiles');
+  }
+}
+
+function progressText({ step, count, total }: ArchiveProgress): string {
+  const number = (value: number) => value.toLocaleString(uiLanguage());
+  switch (step) {
+    case 'reading':
+      return t('importExport.progress.reading');
+    case 'connections':
+      return t('importExport.progress.connections', [number(count)]);
+    case 'invitations':
+      return t('importExport.progress.invitations', [number(count)]);
+    case 'messages':
+      return t('importExport.progress.messages', [number(count)]);
+    case 'matching':
+      return t('importExport.progress.matching', [number(count), number(total)]);
+    case 'comparing':
+      return t('importExport.progress.comparing', [number(count), number(total)]);
+    case 'saving':
+      return t('importExport.progress.saving', [number(count), number(total)]);
   }
 }
 
@@ -56,6 +87,10 @@ function summaryLines({ summary }: ImportOutcome): string[] {
   ];
   if (summary.unchanged > 0) lines.push(t('importExport.unchanged', summary.unchanged));
   if (summary.interactionsAdded > 0) lines.push(t('importExport.interactionsAdded', summary.interactionsAdded));
+  if (summary.contactsFromMessages > 0) lines.push(t('importExport.contactsFromMessages', summary.contactsFromMessages));
+  if (summary.kind === 'linkedin-archive' && summary.created + summary.updated + summary.interactionsAdded === 0) {
+    lines.push(t('importExport.nothingNew'));
+  }
   if (summary.skippedNoUrl > 0) lines.push(t('importExport.skippedNoUrl', summary.skippedNoUrl));
   if (summary.settingsRestored) lines.push(t('importExport.settingsRestored'));
   return lines;
@@ -69,6 +104,8 @@ export function ImportExportSection() {
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
+  const [keepExcerpts, setKeepExcerpts] = useState(false);
+  const [progress, setProgress] = useState<ArchiveProgress | null>(null);
 
   const report = (lines: string[], error: string | null = null) => {
     setNotice(lines);
@@ -101,13 +138,14 @@ export function ImportExportSection() {
     setOutcome(null);
     report([t('importExport.importing')]);
     try {
-      const result = await importFile(db, file, { settings: settingsItem });
+      const result = await importAnyFile(db, file, { settings: settingsItem, keepExcerpts, onProgress: setProgress });
       setOutcome(result);
       report(summaryLines(result));
     } catch (error) {
       report([], importErrorMessage(error));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -149,15 +187,38 @@ export function ImportExportSection() {
         <input
           id={`${id}-file`}
           type="file"
-          accept=".csv,.json,text/csv,application/json"
+          accept=".csv,.json,.zip,text/csv,application/json,application/zip"
           aria-describedby={`${id}-hint`}
           disabled={busy}
           onChange={(event) => void onFile(event)}
         />
         <span id={`${id}-hint`} className="hint">
-          {t('importExport.importHint')}
+          {t('importExport.importHint')} {t('importExport.archiveHint')}
         </span>
       </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={keepExcerpts}
+          disabled={busy}
+          aria-describedby={`${id}-excerpts-hint`}
+          onChange={(event) => setKeepExcerpts(event.target.checked)}
+        />
+        {t('importExport.keepExcerpts')}
+      </label>
+      <p id={`${id}-excerpts-hint`} className="hint">
+        {t('importExport.keepExcerptsHint')}
+      </p>
+      {progress && (
+        <div className="import-progress">
+          <progress
+            aria-label={t('importExport.progressLabel')}
+            max={Math.max(1, progress.total)}
+            value={Math.min(progress.done, progress.total)}
+          />
+          <span>{progressText(progress)}</span>
+        </div>
+      )}
 
       <div role="status" className="import-status">
         {notice.map((line) => (

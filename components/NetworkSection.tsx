@@ -6,7 +6,9 @@ import { localToday } from '@/utils/dates';
 import { isDue } from '@/utils/followups';
 import { formatDate } from '@/utils/format';
 import { t, uiLanguage } from '@/utils/i18n';
+import { dormantTies } from '@/utils/linkedin-archive/rekindle';
 import { changeTag } from '@/utils/network-queries';
+import { settingsItem } from '@/utils/settings';
 import {
   filterChoices,
   filterContacts,
@@ -18,6 +20,7 @@ import {
 } from '@/utils/network-list';
 import { Field } from './Field';
 import { openProfile } from './open-profile';
+import { useStoredValue } from './use-stored-value';
 import './network.css';
 
 const ROW_HEIGHT = 44;
@@ -52,11 +55,20 @@ export function NetworkSection() {
   const [tag, setTag] = useState('');
   const [outcome, setOutcome] = useState('');
   const deferredFilter = useDeferredValue(filter);
+  const rekindleAfterMonths = useStoredValue(settingsItem)?.rekindleAfterMonths;
+  // Read only while the filter is on: it looks at every message entry.
+  const dormantKeys = useLiveQuery(
+    async () =>
+      deferredFilter.dormant && rekindleAfterMonths
+        ? new Set((await dormantTies(db, today, rekindleAfterMonths)).map((tie) => tie.contact.key))
+        : new Set<string>(),
+    [deferredFilter.dormant, rekindleAfterMonths, today],
+  );
 
   const choices = useMemo(() => filterChoices(contacts ?? []), [contacts]);
   const rows = useMemo(
-    () => sortContacts(filterContacts(contacts ?? [], deferredFilter, today), sort, uiLanguage()),
-    [contacts, deferredFilter, sort, today],
+    () => sortContacts(filterContacts(contacts ?? [], deferredFilter, today, dormantKeys), sort, uiLanguage()),
+    [contacts, deferredFilter, sort, today, dormantKeys],
   );
   const chosen = useMemo(() => rows.filter((row) => selected.has(row.key)), [rows, selected]);
   const allChosen = rows.length > 0 && chosen.length === rows.length;
@@ -139,6 +151,10 @@ export function NetworkSection() {
             ))}
           </select>
         </Field>
+        <label className="inline checkbox">
+          <input type="checkbox" checked={filter.dormant} onChange={(event) => setField('dormant', event.target.checked)} />
+          {t('network.rekindleOnly')}
+        </label>
         <button type="button" className="secondary" onClick={() => setFilter(NO_FILTER)}>
           {t('network.clearFilters')}
         </button>

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { confirmsDeletion, deleteAllData, formatBytes } from '@/utils/data-management';
 import { getDb } from '@/utils/db';
 import { t, uiLanguage } from '@/utils/i18n';
-import { settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
+import { REKINDLE_MONTHS_RANGE, settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
 import { OutcomeLines } from './OutcomeLines';
@@ -66,6 +66,27 @@ export function SettingsSection() {
               />
               {t('settings.notifications')}
             </label>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-rekindle`}>{t('settings.rekindleAfter')}</label>
+            <input
+              id={`${id}-rekindle`}
+              type="number"
+              min={REKINDLE_MONTHS_RANGE.min}
+              max={REKINDLE_MONTHS_RANGE.max}
+              step={1}
+              value={settings.rekindleAfterMonths}
+              aria-describedby={`${id}-rekindle-hint`}
+              onChange={(event) => {
+                const months = event.target.valueAsNumber;
+                if (Number.isInteger(months) && months >= REKINDLE_MONTHS_RANGE.min && months <= REKINDLE_MONTHS_RANGE.max) {
+                  void save({ rekindleAfterMonths: months });
+                }
+              }}
+            />
+            <span id={`${id}-rekindle-hint`} className="hint">
+              {t('settings.rekindleHint')}
+            </span>
           </div>
           <div className="field">
             <label htmlFor={`${id}-language`}>{t('settings.language')}</label>

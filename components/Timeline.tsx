@@ -4,7 +4,7 @@ import type { Interaction } from '@/utils/db';
 import { INTERACTION_KINDS, type InteractionKind } from '@/utils/interaction-kinds';
 import { formatDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import { kindLabel } from './labels';
+import { archiveDetailLabel, kindLabel } from './labels';
 
 interface Props {
   interactions: Interaction[];
@@ -75,6 +75,7 @@ function TimelineEntry({ entry, onEdit, onDelete }: { entry: Interaction } & Omi
     <li className="entry">
       <div className="entry-head">
         <strong>{kindLabel(entry.kind)}</strong> <time dateTime={entry.date}>{when}</time>
+        {entry.archive && <span className="entry-detail"> · {archiveDetailLabel(entry.kind, entry.archive)}</span>}
       </div>
       {entry.text && <p className="entry-text">{entry.text}</p>}
       <div className="row">

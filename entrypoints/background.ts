@@ -6,7 +6,7 @@ import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { draftKey, foldDrafts } from '@/utils/drafts';
 import { eventContactDefaults } from '@/utils/event-mode';
-import { isPageMessage, SIDEBAR_PORT, type PageMessage } from '@/utils/messages';
+import { announcedProfile, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
 import {
@@ -83,9 +83,9 @@ export default defineBackground(() => {
       return ((await browser.tabs.sendMessage(tabId, ask, { frameId: 0 })) as PageProfile | null) ?? null;
     },
     watchProfile: (tabId, listener) => {
-      const relay = (message: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }) => {
-        if (sender.id !== browser.runtime.id || sender.tab?.id !== tabId || sender.frameId !== 0) return;
-        if (isPageMessage(message) && message.type === 'profileChanged') listener(message.profile);
+      const relay = (message: unknown, sender: MessageSender) => {
+        const profile = announcedProfile(message, sender, tabId, browser.runtime.id);
+        if (profile !== undefined) listener(profile);
       };
       browser.runtime.onMessage.addListener(relay);
       return () => browser.runtime.onMessage.removeListener(relay);

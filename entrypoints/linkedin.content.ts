@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isProfileQuery, type PageMessage } from '@/utils/messages';
-import { readProfile, type PageProfile } from '@/utils/page-reader';
-import { profileKeyFromUrl } from '@/utils/profile-key';
+import { nameHeading, readProfile, type PageProfile } from '@/utils/page-reader';
+import { isProfileSubpage, profileKeyFromUrl } from '@/utils/profile-key';
 import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/sidebar-frame';
 
 // Give up waiting for a new heading after this long and read what is there.
@@ -31,12 +31,14 @@ function watchProfiles(ctx: ContentScriptContext) {
   let frame: HTMLIFrameElement | null = null;
   let collapsed = false;
   let announced: PageProfile | null = null;
+  // The URL's own key of what was announced (a member-id URL announces the vanity key it shows).
+  let announcedFor: string | null = null;
   // Set while a newly opened profile waits for its heading; `heading` is what was on screen before.
   let pending: { since: number; heading: Element | null; name: string; initial: boolean } | null = null;
   let lastHref = '';
 
   const applyStyle = () => frame && Object.assign(frame.style, sidebarFrameStyle(collapsed));
-  const mainHeading = () => document.querySelector('main h1');
+  const mainHeading = () => nameHeading(document);
   const headingName = (heading: Element | null) => heading?.textContent?.trim() ?? '';
 
   function mountFrame() {
@@ -56,6 +58,7 @@ function watchProfiles(ctx: ContentScriptContext) {
 
   function announce(profile: PageProfile | null) {
     announced = profile;
+    announcedFor = profile && profileKeyFromUrl(location.href);
     const message: PageMessage = { type: 'profileChanged', profile };
     browser.runtime.sendMessage(message).catch(() => undefined);
   }
@@ -74,29 +77,31 @@ function watchProfiles(ctx: ContentScriptContext) {
     if (href !== lastHref) {
       const initial = lastHref === '';
       lastHref = href;
-      if (announced?.key === key) return;
+      // The same person again, unless a details list (which reads no card) gives way to the profile.
+      if (announcedFor === key && !(announced?.kind === 'details' && !isProfileSubpage(href))) return;
       // In-page navigation changes the URL before LinkedIn renders the new person.
       const heading = initial ? null : mainHeading();
       pending = { since: Date.now(), heading, name: headingName(heading), initial };
-      announced = null;
+      announced = announcedFor = null;
     }
     if (!pending) return;
     const heading = mainHeading();
     const name = headingName(heading);
     const renewed = name !== '' && (heading !== pending.heading || name !== pending.name);
     const timedOut = Date.now() - pending.since > HEADING_WAIT_MS;
-    // A first load without a heading (logged-out pages) is read from its structured data at once.
-    const structured = pending.initial && document.querySelector('script[type="application/ld+json"], meta[property="og:title"]');
-    if (!renewed && !timedOut && !structured) return;
     const profile = readProfile(document, href);
+    // A first load without a heading (logged-out pages) is read from its structured data at once,
+    // and a page that shows nobody (not found, a sign-in wall, a details list) needs no heading.
+    const structured = pending.initial && document.querySelector('script[type="application/ld+json"], meta[property="og:title"]');
+    if (!renewed && !timedOut && !structured && profile?.kind === 'profile') return;
     // A heading that never changed belongs to the previous person: let the user type the name.
     if (profile && !renewed && !pending.initial) profile.name = '';
     pending = null;
     announce(profile);
     ctx.setTimeout(() => {
-      if (announced?.key !== key) return;
+      if (!announced || announcedFor !== profileKeyFromUrl(location.href)) return;
       const later = readProfile(document, location.href);
-      if (later && (later.headline !== announced.headline || later.photoUrl !== announced.photoUrl)) {
+      if (later && (['kind', 'key', 'headline', 'location', 'photoUrl'] as const).some((field) => later[field] !== announced![field])) {
         announce({ ...later, name: announced.name || later.name });
       }
     }, LATE_READ_MS);
@@ -110,9 +115,11 @@ function watchProfiles(ctx: ContentScriptContext) {
     }
   };
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (!isProfileQuery(message, sender, browser.runtime.id)) return;
-    return Promise.resolve(announced?.key === profileKeyFromUrl(location.href) ? announced : null);
+  // Answered with `sendResponse`: Chrome's own `chrome` (no polyfill here) ignores a returned promise.
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
+    if (isProfileQuery(message, sender, browser.runtime.id)) {
+      sendResponse(announcedFor === profileKeyFromUrl(location.href) ? announced : null);
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {

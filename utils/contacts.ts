@@ -219,3 +219,60 @@ export async function timeline(db: RelationshipDb, contactKey: string): Promise<
     .toArray();
   return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
 }
+
+const union = (first: string[], second: string[]) => {
+  const seen = new Set(first.map((value) => value.toLowerCase()));
+  return [...first, ...second.filter((value) => !seen.has(value.toLowerCase()))];
+};
+// Both texts when both hold something different: a merge never drops what the user typed.
+const both = (first: string, second: string, separator: string) =>
+  !first.trim() ? second : !second.trim() || first.includes(second) ? first : `${first}${separator}${second}`;
+const earliest = (first: string | null, second: string | null) => (first && second ? (first < second ? first : second) : first ?? second);
+const latest = (first: string | null, second: string | null) => (first && second ? (first > second ? first : second) : first ?? second);
+
+/** One contact holding everything two records of the same person hold; `into` wins where they differ. */
+export function mergedContact(into: Contact, from: Contact, now: number = Date.now()): Contact {
+  return {
+    ...into,
+    name: into.name || from.name,
+    headline: into.headline || from.headline,
+    location: into.location || from.location,
+    photoUrl: into.photoUrl || from.photoUrl,
+    email: into.email || from.email,
+    connectedOn: earliest(into.connectedOn, from.connectedOn),
+    interests: union(into.interests, from.interests),
+    offers: union(into.offers, from.offers),
+    needs: union(into.needs, from.needs),
+    tags: union(into.tags, from.tags),
+    howICanHelp: both(into.howICanHelp, from.howICanHelp, '\n\n'),
+    whereWeMet: both(into.whereWeMet, from.whereWeMet, '; '),
+    notes: both(into.notes, from.notes, '\n\n'),
+    cadenceDays: into.cadenceDays ?? from.cadenceDays,
+    // The sooner reminder: a follow-up planned on either record still comes up.
+    nextFollowUp: earliest(into.nextFollowUp, from.nextFollowUp),
+    lastInteraction: latest(into.lastInteraction, from.lastInteraction),
+    createdAt: Math.min(into.createdAt, from.createdAt),
+    updatedAt: now,
+  };
+}
+
+/**
+ * Moves a contact first saved under one key (a member id, `/in/ACoAA…`) into the contact under
+ * another (the person's vanity key), in one transaction: fields merged without losing typed text,
+ * the timeline and introductions pointing at the old key re-pointed, the old record removed.
+ */
+export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKey: string): Promise<void> {
+  if (fromKey === toKey) return;
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    const from = await db.contacts.get(fromKey);
+    if (!from) return;
+    const into = await db.contacts.get(toKey);
+    const now = Date.now();
+    await db.contacts.put(
+      into ? mergedContact(into, from, now) : { ...from, key: toKey, profileUrl: profileUrlFromKey(toKey), updatedAt: now },
+    );
+    await db.interactions.where('contactKey').equals(fromKey).modify({ contactKey: toKey, updatedAt: now });
+    await db.interactions.filter((entry) => entry.withKey === fromKey).modify({ withKey: toKey, updatedAt: now });
+    await db.contacts.delete(fromKey);
+  });
+}

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { InteractionKind } from './interaction-kinds';
 import { phrasesStems } from './introductions';
+import type { ArchiveDetail } from './linkedin-archive/entry';
 import { searchTerms } from './search-terms';
 
 /** A calendar date in the user's local calendar, `YYYY-MM-DD`. */
@@ -53,6 +54,8 @@ export interface Interaction {
   text: string;
   /** For an introduction: the other person introduced. */
   withKey?: string;
+  /** For an entry imported from LinkedIn's archive: how many were sent and received, and whether in a group. */
+  archive?: ArchiveDetail;
   createdAt: number;
   updatedAt: number;
 }

@@ -30,3 +30,16 @@ export function formatAgo(date: LocalDate, today: LocalDate): string {
   const { value, unit } = timeAgo(date, today);
   return formatter.format(-value, unit);
 }
+
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The month of a local date: "March 2024", "marzo de 2024". */
+export function formatMonthYear(date: LocalDate): string {
+  const language = uiLanguage();
+  let formatter = monthFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' });
+    monthFormatters.set(language, formatter);
+  }
+  return formatter.format(parseLocalDate(date));
+}

@@ -6,8 +6,10 @@ import { nextFollowUpAfterContact } from './followups';
 import { BACKUP_FORMAT } from './export-formats';
 import { INTERACTION_KINDS } from './interaction-kinds';
 import { profileKeyFromUrl, profileUrlFromKey } from './profile-key';
-import type { Settings } from './settings';
+import { DEFAULT_SETTINGS, REKINDLE_MONTHS_RANGE, type Settings } from './settings';
 import { isQuotaError } from './sidebar-service';
+import { archiveDetailSchema } from './linkedin-archive/entry';
+import { parseDayMonthYear } from './linkedin-archive/dates';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const WRITE_BATCH = 2_000;
@@ -25,7 +27,12 @@ export type ImportErrorCode =
   | 'no-header'
   | 'bad-csv'
   | 'storage-full'
-  | 'write-failed';
+  | 'write-failed'
+  | 'missing-columns'
+  | 'archive-too-large'
+  | 'archive-broken'
+  | 'archive-encrypted'
+  | 'archive-no-files';
 
 /** Everything that can go wrong with an imported file, in a form the page can explain. */
 export class ImportError extends Error {
@@ -174,6 +181,7 @@ const interactionSchema = v.object({
   date: localDate,
   text: v.optional(text(), ''),
   withKey: v.optional(profileKey),
+  archive: v.optional(archiveDetailSchema),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -183,6 +191,11 @@ const settingsSchema = v.object({
   reminderTime: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
   notificationsEnabled: v.boolean(),
   language: v.picklist(['auto', 'en', 'es']),
+  // Backups made before the Rekindle setting existed hold none.
+  rekindleAfterMonths: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(REKINDLE_MONTHS_RANGE.min), v.maxValue(REKINDLE_MONTHS_RANGE.max)),
+    DEFAULT_SETTINGS.rekindleAfterMonths,
+  ),
 });
 
 const backupSchema = v.object({
@@ -332,7 +345,8 @@ export function parseBackupText(body: string): ParsedImport {
 
 // ---------------------------------------------------------------- LinkedIn's Connections.csv
 
-const COLUMNS = {
+/** Connections.csv's columns by their (lower-case) header names. */
+export const CONNECTION_COLUMNS = {
   firstName: 'first name',
   lastName: 'last name',
   url: 'url',
@@ -342,19 +356,10 @@ const COLUMNS = {
   connectedOn: 'connected on',
 } as const;
 const HEADER_SEARCH_ROWS = 30;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** `15 Jan 2024` (LinkedIn's export), `15-Jan-24` or `2024-01-15` as `YYYY-MM-DD`; null otherwise. */
+/** `15 Jan 2024` (LinkedIn's export, English or Spanish months), `15-Jan-24` or `2024-01-15` as `YYYY-MM-DD`; null otherwise. */
 export function parseConnectedOn(value: string): LocalDate | null {
-  const trimmed = value.trim();
-  if (isCalendarDate(trimmed)) return trimmed;
-  const match = /^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ -](\d{4}|\d{2})$/.exec(trimmed);
-  if (!match) return null;
-  const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;
-  if (month === 0) return null;
-  const year = match[3]!.length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
-  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-  return isCalendarDate(date) ? date : null;
+  return parseDayMonthYear(value);
 }
 
 export function headlineFrom(position: string, company: string): string {
@@ -373,42 +378,50 @@ export function parseConnectionsCsv(body: string): ParsedImport {
   const rows = parsed.data;
   const headerAt = rows
     .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => row.map(normaliseHeader).includes(COLUMNS.firstName) && row.map(normaliseHeader).includes(COLUMNS.lastName));
+    .findIndex((row) => row.map(normaliseHeader).includes(CONNECTION_COLUMNS.firstName) && row.map(normaliseHeader).includes(CONNECTION_COLUMNS.lastName));
   if (headerAt === -1) {
     const tabular = rows.slice(0, HEADER_SEARCH_ROWS).some((row) => row.length >= 2);
     throw new ImportError(tabular ? 'no-header' : 'unrecognised');
   }
   const header = rows[headerAt]!.map(normaliseHeader);
   const column = (name: string) => header.indexOf(name);
-  const at = Object.fromEntries(Object.entries(COLUMNS).map(([field, name]) => [field, column(name)])) as Record<
-    keyof typeof COLUMNS,
-    number
-  >;
-  const cell = (row: string[], index: number, max: number) => (index < 0 ? '' : (row[index] ?? '').trim().slice(0, max));
+  const at = Object.fromEntries(Object.entries(CONNECTION_COLUMNS).map(([field, name]) => [field, column(name)])) as ConnectionColumnIndex;
 
   const people = new Map<string, ConnectionRow>();
   let skippedNoUrl = 0;
   for (const row of rows.slice(headerAt + 1)) {
     if (row.every((value) => value.trim() === '')) continue;
-    const key = profileKeyFromUrl(cell(row, at.url, 2000));
-    if (!key) {
+    const person = connectionFromRow(row, at);
+    if (!person) {
       skippedNoUrl++;
       continue;
     }
-    const person: ConnectionRow = {
-      key,
-      name: `${cell(row, at.firstName, 150)} ${cell(row, at.lastName, 150)}`.trim(),
-      headline: headlineFrom(cell(row, at.position, 500), cell(row, at.company, 490)),
-      email: cell(row, at.email, 300),
-      connectedOn: parseConnectedOn(cell(row, at.connectedOn, 40)),
-    };
-    const seen = people.get(key);
-    people.set(key, seen ? fillEmpty(seen, person) : person);
+    const seen = people.get(person.key);
+    people.set(person.key, seen ? fillEmpty(seen, person) : person);
   }
   return { kind: 'connections', people: [...people.values()], skippedNoUrl };
 }
 
-function fillEmpty(target: ConnectionRow, source: ConnectionRow): ConnectionRow {
+/** Where each of Connections.csv's columns is in a row; -1 when missing. */
+export type ConnectionColumnIndex = Record<keyof typeof CONNECTION_COLUMNS, number>;
+
+const cell = (row: string[], index: number, max: number) => (index < 0 ? '' : (row[index] ?? '').trim().slice(0, max));
+
+/** The person of one Connections.csv row, or null when it names no profile URL. */
+export function connectionFromRow(row: string[], at: ConnectionColumnIndex): ConnectionRow | null {
+  const key = profileKeyFromUrl(cell(row, at.url, 2000));
+  if (!key) return null;
+  return {
+    key,
+    name: `${cell(row, at.firstName, 150)} ${cell(row, at.lastName, 150)}`.trim(),
+    headline: headlineFrom(cell(row, at.position, 500), cell(row, at.company, 490)),
+    email: cell(row, at.email, 300),
+    connectedOn: parseConnectedOn(cell(row, at.connectedOn, 40)),
+  };
+}
+
+/** One person listed twice: the first listing wins, the second fills what it left empty. */
+export function fillEmpty(target: ConnectionRow, source: ConnectionRow): ConnectionRow {
   return {
     key: target.key,
     name: target.name || source.name,
@@ -426,8 +439,11 @@ export interface SettingsStore {
   setValue(value: Settings): Promise<void>;
 }
 
+/** What was imported: one of the files `parseImportText` knows, or LinkedIn's archive (utils/linkedin-archive). */
+export type ImportKind = ParsedImport['kind'] | 'linkedin-archive';
+
 export interface ImportSummary {
-  kind: ParsedImport['kind'];
+  kind: ImportKind;
   /** People in the file that were imported: created + updated + unchanged. */
   people: number;
   created: number;
@@ -435,6 +451,8 @@ export interface ImportSummary {
   unchanged: number;
   skippedNoUrl: number;
   interactionsAdded: number;
+  /** People who are not connections but with whom messages were exchanged, made contacts. */
+  contactsFromMessages: number;
   settingsRestored: boolean;
 }
 
@@ -450,8 +468,15 @@ export interface ImportOutcome {
   undo: ImportUndo;
 }
 
-async function inBatches<T>(write: (rows: T[]) => Promise<unknown>, rows: T[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += WRITE_BATCH) await write(rows.slice(start, start + WRITE_BATCH));
+export async function inBatches<T>(
+  write: (rows: T[]) => Promise<unknown>,
+  rows: T[],
+  onBatch?: (written: number) => void,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += WRITE_BATCH) {
+    await write(rows.slice(start, start + WRITE_BATCH));
+    onBatch?.(Math.min(rows.length, start + WRITE_BATCH));
+  }
 }
 
 /** Beyond this many rows one read of the whole table beats a lookup per row. */
@@ -461,7 +486,7 @@ const LOOKUP_LIMIT = 500;
  * The stored rows among `keys`. One request lists every stored key; only the rows that exist are
  * then read, so 30,000 new people cost no lookups at all.
  */
-async function storedRows<T>(
+export async function storedRows<T>(
   table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<Array<T | undefined>>; toArray(): Promise<T[]> },
   keys: string[],
   keyOf: (row: T) => string,
@@ -516,7 +541,7 @@ async function writeRows<T>(
 }
 
 /** Page-read and imported fields a known person gets from the file, only where they are empty. */
-function connectionChanges(existing: Contact, person: ConnectionRow): Partial<Contact> {
+export function connectionChanges(existing: Contact, person: ConnectionRow): Partial<Contact> {
   const changes: Partial<Contact> = {};
   if (!existing.name.trim() && person.name) changes.name = person.name;
   if (!existing.headline.trim() && person.headline) changes.headline = person.headline;
@@ -526,8 +551,41 @@ function connectionChanges(existing: Contact, person: ConnectionRow): Partial<Co
   return changes;
 }
 
-function emptySummary(kind: ParsedImport['kind']): ImportSummary {
-  return { kind, people: 0, created: 0, updated: 0, unchanged: 0, skippedNoUrl: 0, interactionsAdded: 0, settingsRestored: false };
+function emptySummary(kind: ImportKind): ImportSummary {
+  return {
+    kind,
+    people: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skippedNoUrl: 0,
+    interactionsAdded: 0,
+    contactsFromMessages: 0,
+    settingsRestored: false,
+  };
+}
+
+/**
+ * Runs an import's writes in one read-write transaction (all of it or nothing), with a summary
+ * and an undo record for `write` to fill. Every kind of import writes through here.
+ */
+export async function runImportTransaction(
+  db: RelationshipDb,
+  kind: ImportKind,
+  write: (summary: ImportSummary, undo: ImportUndo) => Promise<void>,
+): Promise<ImportOutcome> {
+  const summary = emptySummary(kind);
+  const undo: ImportUndo = { contacts: [], interactions: [], settingsBefore: null };
+  try {
+    // An async function here, so Dexie keeps the transaction alive across the writer's awaits.
+    await db.transaction('rw', db.contacts, db.interactions, async () => {
+      await write(summary, undo);
+    });
+  } catch (error) {
+    throw new ImportError(isQuotaError(error) ? 'storage-full' : 'write-failed');
+  }
+  summary.people = summary.created + summary.updated + summary.unchanged;
+  return { summary, undo };
 }
 
 async function writeConnections(db: RelationshipDb, people: ConnectionRow[], now: number, summary: ImportSummary, undo: ImportUndo) {
@@ -624,19 +682,12 @@ export async function applyImport(
   parsed: ParsedImport,
   options: { settings?: SettingsStore; now?: number } = {},
 ): Promise<ImportOutcome> {
-  const summary = emptySummary(parsed.kind);
-  const undo: ImportUndo = { contacts: [], interactions: [], settingsBefore: null };
   const now = options.now ?? Date.now();
-  try {
-    await db.transaction('rw', db.contacts, db.interactions, async () => {
-      if (parsed.kind === 'connections') await writeConnections(db, parsed.people, now, summary, undo);
-      else await writeBackup(db, parsed, now, summary, undo);
-    });
-  } catch (error) {
-    throw new ImportError(isQuotaError(error) ? 'storage-full' : 'write-failed');
-  }
+  const { summary, undo } = await runImportTransaction(db, parsed.kind, async (summary, undo) => {
+    if (parsed.kind === 'connections') await writeConnections(db, parsed.people, now, summary, undo);
+    else await writeBackup(db, parsed, now, summary, undo);
+  });
   if (parsed.kind === 'connections') summary.skippedNoUrl = parsed.skippedNoUrl;
-  summary.people = summary.created + summary.updated + summary.unchanged;
   if (parsed.kind === 'backup' && parsed.settings && options.settings) {
     undo.settingsBefore = await options.settings.getValue();
     await options.settings.setValue(parsed.settings);

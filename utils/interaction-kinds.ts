@@ -8,5 +8,6 @@ export const INTERACTION_KINDS = [
   'help-given',
   'help-received',
   'note',
+  'invitation',
 ] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];

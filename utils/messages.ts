@@ -9,7 +9,12 @@ import type { PageProfile } from './page-reader';
 export type PageMessage =
   /** Background → a tab's top frame: which profile is on screen? Answered with `PageProfile | null`. */
   | { type: 'getProfile' }
-  /** Content script → background, on load and in-page navigation; relayed to that tab's sidebar. */
+  /**
+   * Content script → background, on load and in-page navigation; relayed to that tab's sidebar.
+   * `profile.kind` says what the page at a `/in/` URL is (only a `profile` page changes a contact);
+   * `profile.memberId` is set when a member-id URL showed the person's vanity key, which `key` then
+   * holds (the background merges the member-id contact into it).
+   */
   | { type: 'profileChanged'; profile: PageProfile | null };
 
 export function isPageMessage(message: unknown): message is PageMessage {
@@ -23,6 +28,28 @@ export function isPageMessage(message: unknown): message is PageMessage {
  */
 export function isProfileQuery(message: unknown, sender: { id?: string }, extensionId: string): boolean {
   return sender.id === extensionId && isPageMessage(message) && message.type === 'getProfile';
+}
+
+/** A message sender as the runtime describes it. */
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * The profile a tab's top frame announces, when this message is such an announcement from this
+ * extension's content script in that tab; `undefined` otherwise (other tabs, subframes, other
+ * extensions and other messages are ignored).
+ */
+export function announcedProfile(
+  message: unknown,
+  sender: MessageSender,
+  tabId: number,
+  extensionId: string,
+): PageProfile | null | undefined {
+  if (sender.id !== extensionId || sender.tab?.id !== tabId || sender.frameId !== 0) return undefined;
+  return isPageMessage(message) && message.type === 'profileChanged' ? message.profile : undefined;
 }
 
 export const SIDEBAR_PORT = 'sidebar:';

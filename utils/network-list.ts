@@ -12,22 +12,33 @@ export interface NetworkFilter {
   interest: string;
   whereWeMet: string;
   due: DueFilter;
+  /** Only the dormant ties of the Rekindle list. */
+  dormant: boolean;
 }
 
-export const NO_FILTER: NetworkFilter = { text: '', tag: '', interest: '', whereWeMet: '', due: 'all' };
+export const NO_FILTER: NetworkFilter = { text: '', tag: '', interest: '', whereWeMet: '', due: 'all', dormant: false };
 
 type Listed = Pick<
   Contact,
   'key' | 'name' | 'headline' | 'tags' | 'interests' | 'whereWeMet' | 'lastInteraction' | 'nextFollowUp'
 >;
 
-/** The people a filter keeps. Case and accents never matter; an empty field filters nothing. */
-export function filterContacts<T extends Listed>(contacts: readonly T[], filter: NetworkFilter, today: LocalDate): T[] {
+/**
+ * The people a filter keeps. Case and accents never matter; an empty field filters nothing.
+ * `dormantKeys` are the Rekindle list's people, needed only when `filter.dormant` is on.
+ */
+export function filterContacts<T extends Listed>(
+  contacts: readonly T[],
+  filter: NetworkFilter,
+  today: LocalDate,
+  dormantKeys: ReadonlySet<string> = new Set(),
+): T[] {
   const text = foldText(filter.text.trim());
   const tag = foldText(filter.tag.trim());
   const interest = foldText(filter.interest.trim());
   const place = foldText(filter.whereWeMet.trim());
   return contacts.filter((contact) => {
+    if (filter.dormant && !dormantKeys.has(contact.key)) return false;
     if (text && !foldText(`${contact.name} ${contact.headline}`).includes(text)) return false;
     if (tag && !contact.tags.some((t) => foldText(t) === tag)) return false;
     if (interest && !contact.interests.some((i) => foldText(i).includes(interest))) return false;

@@ -1,12 +1,32 @@
 import type { PageFields } from './db';
-import { profileKeyFromUrl, profileUrlFromKey } from './profile-key';
+import { isMemberId, isProfileSubpage, isSearchUrl, profileKeyFromUrl, profileUrlFromKey } from './profile-key';
 
-/** What the content script tells the sidebar about the profile on screen. */
+/**
+ * What a LinkedIn page is. Only a `profile` page shows a person's top card; a `details` sub-page
+ * belongs to the person of its URL but shows no card; the others show nobody we may read.
+ */
+export type PageKind = ProfilePageKind | 'search' | 'other';
+
+/** The kinds of page found at a `/in/<slug>` URL. */
+export const PROFILE_PAGE_KINDS = ['profile', 'details', 'not-found', 'signin-wall', 'guest'] as const;
+export type ProfilePageKind = (typeof PROFILE_PAGE_KINDS)[number];
+
+/** What the content script tells the sidebar about the page on screen at a `/in/<slug>` URL. */
 export interface PageProfile extends PageFields {
+  /** The person's key: the vanity slug when the page shows it, even at a member-id URL. */
   key: string;
+  /** Always set by the reader; absent means a profile. */
+  kind?: ProfilePageKind;
+  /** The member id of the URL, when the page showed that it belongs to `key`. */
+  memberId?: string;
 }
 
+/** Whether the page shows its person (a profile or a details list), not a wall or a missing page. */
+export const showsPerson = (profile: Pick<PageProfile, 'kind'>): boolean =>
+  !profile.kind || profile.kind === 'profile' || profile.kind === 'details';
+
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const same = (a: string, b: string) => a !== '' && a.toLowerCase() === b.toLowerCase();
 
 /** `(12) Kenji Tanaka | LinkedIn` and `Kenji Tanaka - Data Engineer - Acme | LinkedIn` → the name. */
 export function nameFromTitle(title: string): string {
@@ -22,8 +42,6 @@ export function nameFromTitle(title: string): string {
 
 interface JsonLdPerson {
   name?: string;
-  jobTitle?: string | string[];
-  description?: string;
   image?: string | { contentUrl?: string };
   address?: { addressLocality?: string };
 }
@@ -45,49 +63,148 @@ function jsonLdPerson(doc: Document): JsonLdPerson | undefined {
 const meta = (doc: Document, property: string) =>
   clean(doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content'));
 
-/** The top card: the `h1` inside `main`, and the blocks of text that follow it. */
-function topCard(doc: Document) {
-  const heading = doc.querySelector('main h1');
-  const card = heading?.closest('section') ?? heading?.parentElement?.parentElement;
-  const texts: string[] = [];
-  if (heading && card) {
-    const walker = doc.createTreeWalker(card, NodeFilter.SHOW_TEXT);
-    let passedHeading = false;
-    for (let node = walker.nextNode(); node && texts.length < 6; node = walker.nextNode()) {
-      if (heading.contains(node)) passedHeading = true;
-      else if (passedHeading && !node.parentElement?.closest('button, a, script, style, [aria-hidden="true"]')) {
-        const text = clean(node.textContent);
-        if (text.length > 1) texts.push(text);
-      }
+// Lines of a top card that are about the viewer or the page, not the person's headline or place:
+// pronouns, the degree badge (1st, 2nd, 3rd+), topics and sign-in prompts.
+const NOT_A_FIELD = /^\(?(s?he|they|ze|xe|el\S*)\/\S+\)?$|^\W*[123]\S{0,3}$|degree connection|^(talks about|habla de|sign in|inicia ses|join\b)/i;
+const SKIPPED = 'a,button,.visually-hidden,.a11y-text';
+// LinkedIn's placeholder images (the grey silhouette) and its own page art, never a person's photo.
+const isPhoto = (src: unknown): src is string =>
+  typeof src === 'string' && src.startsWith('https://') && !/static\.licdn\.com|ghost/i.test(src);
+const headings = (doc: Document) =>
+  [...doc.querySelectorAll('h1,h2,h3,[role="heading"]')].filter((heading) => !heading.closest('.visually-hidden,[role="dialog"]'));
+
+/**
+ * The heading that holds the person's name. LinkedIn has moved it before (an `h1` in `main`, an `h2`
+ * since early 2026), so any heading counts whose text is the name that the title, `og:title` or
+ * JSON-LD gives. Without such a name, the first heading of `main`.
+ */
+export function nameHeading(doc: Document): Element | null {
+  const names = [clean(jsonLdPerson(doc)?.name), nameFromTitle(meta(doc, 'og:title')), nameFromTitle(doc.title)];
+  const all = headings(doc);
+  if (names.some(Boolean)) return all.find((heading) => names.some((name) => same(name, clean(heading.textContent)))) ?? null;
+  return all.find((heading) => heading.closest('main')) ?? null;
+}
+
+/** The kind of LinkedIn page this is, from its URL first and its content next. */
+export function pageKind(doc: Document, url: string): PageKind {
+  if (isSearchUrl(url)) return 'search';
+  return profileKeyFromUrl(url) ? profilePageKind(doc, url) : 'other';
+}
+
+function profilePageKind(doc: Document, url: string): ProfilePageKind {
+  if (isProfileSubpage(url)) return 'details';
+  // The page's own heading: the first of `main` (a profile's posts below may say anything).
+  const title = headings(doc).find((heading) => heading.closest('main'))?.textContent ?? '';
+  if (
+    doc.querySelector('[class*="page-not-found"]') ||
+    /not found|no encontrad/i.test(doc.title) ||
+    /could not be found|doesn.t exist|no se ha encontrado|no existe/i.test(title)
+  ) {
+    return 'not-found';
+  }
+  // Public profiles carry JSON-LD, and a sign-in modal over them: the person comes first.
+  if (jsonLdPerson(doc)) return 'profile';
+  if (/welcome to your professional community|te damos la bienvenida/i.test(title)) return 'guest';
+  return doc.querySelector('input[name="session_key"],[class*="authwall"]') ? 'signin-wall' : 'profile';
+}
+
+/** The person's top card: the section around the name. */
+const cardOf = (heading: Element) => heading.closest('section') ?? heading.parentElement?.parentElement ?? heading;
+
+/** The lines of text after the name in the top card, skipping controls, pronouns and badges. */
+function cardLines(heading: Element): Element[] {
+  const card = cardOf(heading);
+  const lines: Element[] = [];
+  const walker = heading.ownerDocument.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+  let passed = false;
+  for (let node = walker.nextNode(); node && lines.length < 8; node = walker.nextNode()) {
+    const element = node.parentElement!;
+    const text = clean(node.textContent);
+    // A sign-in modal hides all of `main` from assistive tech: only what the card hides is skipped.
+    const hidden = element.closest('[aria-hidden="true"]');
+    if (heading.contains(node)) passed = true;
+    else if (passed && !element.closest(SKIPPED) && (!hidden || hidden.contains(card)) && text.length > 1) {
+      if (!NOT_A_FIELD.test(text)) lines.push(element);
     }
   }
-  return { name: clean(heading?.textContent), card, texts };
+  return lines;
+}
+
+/** An image in the card that shows this person: its alt or aria text names them. No banner, cover or logo. */
+function namedPhoto(heading: Element, name: string): string | undefined {
+  for (const image of cardOf(heading).querySelectorAll('img')) {
+    const label = clean(`${image.getAttribute('alt')} ${image.getAttribute('aria-label')} ${image.getAttribute('title')}`);
+    const src = image.getAttribute('src') || image.getAttribute('data-delayed-url');
+    if (label.toLowerCase().includes(name.toLowerCase()) && isPhoto(src)) return src;
+  }
+  return undefined;
+}
+
+/** At a member-id URL, the vanity key the page shows for this same person, if any. */
+function vanityKey(doc: Document, url: string, heading: Element | null, metaIsLive: boolean): string | null {
+  const links = [
+    heading?.closest('a')?.getAttribute('href'),
+    doc.querySelector('main a[href*="/overlay/contact-info"]')?.getAttribute('href'),
+    // The head is not updated on in-page navigation: trust it only when it names the person shown.
+    metaIsLive ? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') : null,
+    metaIsLive ? meta(doc, 'og:url') : null,
+  ];
+  for (const href of links) {
+    const key = href ? profileKeyFromUrl(new URL(href, url)) : null;
+    if (key && !isMemberId(key)) return key;
+  }
+  return null;
 }
 
 /**
- * Reads a profile from the page, anchored on structure and meaning (the `h1` in `main`, JSON-LD,
- * Open Graph, the title) rather than LinkedIn's generated class names. Empty strings when unknown.
+ * Reads what a `/in/<slug>` page shows of its person, by meaning rather than by one selector: the
+ * page's kind first, then the top card around the heading that holds the name. A field the reader
+ * is unsure of stays empty: a wrong value is worse than none. `null` when the URL is no profile.
  */
 export function readProfile(doc: Document, url: string): PageProfile | null {
-  const key = profileKeyFromUrl(url);
-  if (!key) return null;
-  const top = topCard(doc);
+  const urlKey = profileKeyFromUrl(url);
+  if (!urlKey) return null;
+  const kind = profilePageKind(doc, url);
+  const empty = { key: urlKey, kind, name: '', headline: '', location: '', photoUrl: '', profileUrl: profileUrlFromKey(urlKey) };
+  if (kind !== 'profile') return empty;
+
+  const heading = nameHeading(doc);
   const person = jsonLdPerson(doc);
-  const name = top.name || clean(person?.name) || nameFromTitle(meta(doc, 'og:title')) || nameFromTitle(doc.title);
-  const jobTitle = Array.isArray(person?.jobTitle) ? person.jobTitle[0] : person?.jobTitle;
-  const headline =
-    clean(top.card?.querySelector('.text-body-medium')?.textContent) || top.texts[0] || clean(jobTitle);
-  const location =
-    clean(top.card?.querySelector('.text-body-small:not(a *)')?.textContent) ||
-    clean(person?.address?.addressLocality);
+  const ogName = nameFromTitle(meta(doc, 'og:title'));
+  // No heading names the person: before the card renders, structured data does; once a card shows
+  // someone the title does not name (a title not yet updated), nobody is named.
+  const rendered = headings(doc).some((element) => element.closest('main section'));
+  const name = heading
+    ? clean(heading.textContent)
+    : rendered
+      ? ''
+      : clean(person?.name) || ogName || nameFromTitle(doc.title);
+  // The head is not updated on in-page navigation: its data counts only when it names this person.
+  const jsonLdIsLive = same(clean(person?.name), name);
+  const ogIsLive = same(ogName, name);
+
+  const lines = heading ? cardLines(heading) : [];
+  // LinkedIn's classes, when present, tell the headline from the place; otherwise the order does.
+  const hinted = (line: Element | undefined, selector: string) => !!line?.closest(selector);
+  const HEADLINE = '[class*="headline"],[class*="text-body-medium"]';
+  const PLACE = '[class*="text-body-small"],[class*="subline"],[class*="location"]';
+  const known = lines.some((line) => hinted(line, `${HEADLINE},${PLACE}`));
+  // -1 when the card has LinkedIn's classes but no headline: none, and the place may come first.
+  const at = known ? lines.findIndex((line) => hinted(line, HEADLINE)) : 0;
+  const place = lines.slice(at + 1).find((line) => (!known || hinted(line, PLACE)) && !/\d/.test(line.textContent!));
   const image = typeof person?.image === 'string' ? person.image : person?.image?.contentUrl;
-  const photo = top.card?.querySelector<HTMLImageElement>('img[src^="https://"]')?.src;
+  const photos = [heading && namedPhoto(heading, name), jsonLdIsLive && image, ogIsLive && meta(doc, 'og:image')];
+
+  const vanity = isMemberId(urlKey) ? vanityKey(doc, url, heading, jsonLdIsLive || ogIsLive) : null;
+  const key = vanity ?? urlKey;
   return {
+    ...empty,
     key,
     name,
-    headline,
-    location,
-    photoUrl: clean(photo || image || meta(doc, 'og:image')),
+    headline: clean(lines[at]?.textContent),
+    location: clean(place?.textContent) || (jsonLdIsLive ? clean(person?.address?.addressLocality) : ''),
+    photoUrl: photos.find(isPhoto) ?? '',
     profileUrl: profileUrlFromKey(key),
+    ...(vanity ? { memberId: urlKey } : {}),
   };
 }

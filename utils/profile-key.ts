@@ -2,8 +2,14 @@
 export type ProfileKey = string;
 
 const LINKEDIN_HOST = /^([a-z0-9-]+\.)*linkedin\.com$/i;
-// Member-id URLs (`/in/ACoAA…`) are case-sensitive identifiers, unlike vanity slugs.
-const MEMBER_ID = /^ACo[A-Za-z0-9_-]{6,}$/;
+/**
+ * LinkedIn's member ids (`ACoAA…` in `/in/ACoAA…` links, `ACwAA…` in some exports) are
+ * case-sensitive identifiers, unlike vanity slugs; a person has one and may also have a vanity.
+ */
+export const MEMBER_ID = /^AC[ow][A-Za-z0-9_-]{6,}$/;
+
+/** Whether a profile key (or a raw `/in/` slug) is a member id rather than a vanity slug. */
+export const isMemberId = (slug: string): boolean => MEMBER_ID.test(slug);
 
 /**
  * One key for every URL shape of one person (locale and mobile hosts, query strings,
@@ -19,7 +25,7 @@ export function profileKeyFromUrl(url: string | URL): ProfileKey | null {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
   if (!LINKEDIN_HOST.test(parsed.hostname)) return null;
-  const [section, rawSlug] = parsed.pathname.split('/').filter(Boolean);
+  const [section, rawSlug] = profilePath(parsed);
   if (section?.toLowerCase() !== 'in' || !rawSlug) return null;
   let slug: string;
   try {
@@ -29,7 +35,33 @@ export function profileKeyFromUrl(url: string | URL): ProfileKey | null {
   }
   slug = slug.normalize('NFC').trim();
   if (!slug || /[\s/?#]/.test(slug)) return null;
-  return MEMBER_ID.test(slug) ? slug : slug.toLowerCase();
+  return isMemberId(slug) ? slug : slug.toLowerCase();
+}
+
+// The path's segments, without the `/mwlite/` prefix of LinkedIn's light site.
+function profilePath(url: URL): string[] {
+  const segments = url.pathname.split('/').filter(Boolean);
+  return segments[0]?.toLowerCase() === 'mwlite' ? segments.slice(1) : segments;
+}
+
+/**
+ * `/in/<slug>/details/…` and `/in/<slug>/recent-activity/…`: pages of one person that show a list,
+ * not the person's top card.
+ */
+export function isProfileSubpage(url: string | URL): boolean {
+  if (!profileKeyFromUrl(url)) return false;
+  const sub = profilePath(new URL(url))[2]?.toLowerCase();
+  return sub === 'details' || sub === 'recent-activity';
+}
+
+/** LinkedIn's people search (signed-in `/search/results/…`, the public `/pub/dir/…`). */
+export function isSearchUrl(url: string | URL): boolean {
+  try {
+    const parsed = new URL(url);
+    return LINKEDIN_HOST.test(parsed.hostname) && /^\/(search\/results|pub\/dir)\//i.test(parsed.pathname);
+  } catch {
+    return false;
+  }
 }
 
 /** The canonical profile URL for a key, for "Open profile" links and exports. */

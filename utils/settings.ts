@@ -12,6 +12,8 @@ export interface Settings {
   reminderTime: string;
   notificationsEnabled: boolean;
   language: LanguageSetting;
+  /** A tie with many messages counts as dormant after this many months without contact. */
+  rekindleAfterMonths: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,11 +21,19 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderTime: '09:00',
   notificationsEnabled: true,
   language: 'auto',
+  rekindleAfterMonths: 6,
 };
+
+/** Bounds of "dormant after N months", for the setting's field and for backups. */
+export const REKINDLE_MONTHS_RANGE = { min: 1, max: 120 } as const;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 2 adds the Rekindle setting; everything stored stays as it was.
+    2: (stored: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...stored }),
+  },
 });
 
 /** Whether the sidebar is folded to its tab, on every LinkedIn tab. */

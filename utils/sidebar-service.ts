@@ -6,6 +6,7 @@ import {
   editInteraction,
   logInteraction,
   logIntroduction,
+  mergeContactInto,
   refreshFromPage,
   saveUserFields,
   snoozeFollowUp,
@@ -125,8 +126,11 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     }
     if (request.type === 'subscribe') {
       subscription?.unsubscribe();
-      const { key, ...page } = request.profile;
-      await refreshFromPage(db, key, page).catch(() => undefined);
+      const { key, kind, memberId, ...page } = request.profile;
+      // The same person first saved under a member id: one contact from now on.
+      if (memberId && memberId !== key) await mergeContactInto(db, memberId, key).catch(() => undefined);
+      // Only a profile page changes what a contact says about the person.
+      if (!kind || kind === 'profile') await refreshFromPage(db, key, page).catch(() => undefined);
       subscription = liveQuery(async () => ({
         contact: (await db.contacts.get(key)) ?? null,
         interactions: await timeline(db, key),

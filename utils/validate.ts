@@ -3,6 +3,8 @@ import type { UserFields } from './db';
 import { INTERACTION_KINDS } from './interaction-kinds';
 import { isLocalDate } from './dates';
 import type { SidebarRequest } from './messages';
+import { PROFILE_PAGE_KINDS } from './page-reader';
+import { MEMBER_ID } from './profile-key';
 
 const MAX_TEXT = 100_000;
 const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max));
@@ -36,7 +38,15 @@ const kind = v.picklist(INTERACTION_KINDS);
 const seq = v.pipe(v.number(), v.integer());
 
 const requestSchema = v.variant('type', [
-  v.object({ type: v.literal('subscribe'), profile: v.object({ ...pageSchema.entries, key }) }),
+  v.object({
+    type: v.literal('subscribe'),
+    profile: v.object({
+      ...pageSchema.entries,
+      key,
+      kind: v.optional(v.picklist(PROFILE_PAGE_KINDS)),
+      memberId: v.optional(v.pipe(key, v.regex(MEMBER_ID))),
+    }),
+  }),
   v.object({ type: v.literal('save'), seq, key, fields: userFieldsSchema, page: pageSchema }),
   v.object({
     type: v.literal('log'),

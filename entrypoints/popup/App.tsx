@@ -4,17 +4,21 @@ import { browser } from 'wxt/browser';
 import { DueRow } from '@/components/DueRow';
 import { EventModeSection } from '@/components/EventModeSection';
 import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
-import { useStoredValue } from '@/components/use-stored-value';
 import { openProfile } from '@/components/open-profile';
+import { useStoredValue } from '@/components/use-stored-value';
 import { WindowList } from '@/components/WindowList';
 import type { Contact } from '@/utils/db';
 import { getDb } from '@/utils/db';
-import { formatDate } from '@/utils/format';
+import { formatDate, formatMonthYear } from '@/utils/format';
 import { localToday } from '@/utils/dates';
 import { t } from '@/utils/i18n';
 import { showFirstRun } from '@/utils/first-run';
+import { dormantTies, type DormantTie } from '@/utils/linkedin-archive/rekindle';
 import { comingUp, dueContacts, searchContacts } from '@/utils/queries';
-import { firstRunDoneItem } from '@/utils/settings';
+import { firstRunDoneItem, settingsItem } from '@/utils/settings';
+
+/** The popup shows the strongest dormant ties; the network page's filter shows them all. */
+const REKINDLE_SHOWN = 10;
 
 export function App() {
   const db = getDb();
@@ -23,6 +27,11 @@ export function App() {
   const soon = useLiveQuery(() => comingUp(db, today), [today]);
   const contactCount = useLiveQuery(() => db.contacts.count(), []);
   const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), contactCount);
+  const rekindleAfterMonths = useStoredValue(settingsItem)?.rekindleAfterMonths;
+  const ties = useLiveQuery(
+    () => (rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths) : Promise.resolve(undefined)),
+    [today, rekindleAfterMonths],
+  );
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim());
   const results = useLiveQuery(
@@ -84,6 +93,17 @@ export function App() {
           <ComingUpList soon={soon} />
         )}
       </section>
+      <section aria-labelledby="rekindle">
+        <h2 id="rekindle">{t('rekindle.title')}</h2>
+        {ties === undefined || rekindleAfterMonths === undefined ? null : ties.length === 0 ? (
+          <p className="empty">{t('rekindle.empty')}</p>
+        ) : (
+          <>
+            <p className="muted">{t('rekindle.hint', [String(rekindleAfterMonths)])}</p>
+            <RekindleList ties={ties.slice(0, REKINDLE_SHOWN)} />
+          </>
+        )}
+      </section>
     </main>
   );
 }
@@ -113,3 +133,18 @@ const ComingUpList = memo(function ComingUpList({ soon }: { soon: Contact[] }) {
     </WindowList>
   );
 });
+
+function RekindleList({ ties }: { ties: DormantTie[] }) {
+  return (
+    <ul className="rekindle" aria-labelledby="rekindle">
+      {ties.map(({ contact, messages, lastMessage }) => (
+        <li key={contact.key}>
+          <a href={contact.profileUrl} onClick={(event) => openProfile(event, contact.profileUrl)}>
+            {contact.name || contact.key}
+          </a>{' '}
+          <span className="muted">{t('rekindle.reason', messages, [String(messages), formatMonthYear(lastMessage)])}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -17,7 +17,7 @@ import { useStoredValue } from '@/components/use-stored-value';
 import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import { SIDEBAR_PORT } from '@/utils/messages';
-import type { PageProfile } from '@/utils/page-reader';
+import { showsPerson, type PageProfile } from '@/utils/page-reader';
 import { eventModeItem, sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
 import {
@@ -177,6 +177,7 @@ export function App() {
         <p className="sidebar-event">{t('event.sidebar', [event.name])}</p>
       )}
       {!profile && <p className="empty">{t('sidebar.waiting')}</p>}
+      {profile && !showsPerson(profile) && <p className="empty">{t('sidebar.notAProfile')}</p>}
       {profile && form && state && (
         <div className="sidebar-body">
           {!profile.name && (

@@ -158,6 +158,7 @@ test('a default “keep in touch every” chosen in settings is given to the nex
     reminderTime: '08:30',
     notificationsEnabled: false,
     language: 'auto',
+    rekindleAfterMonths: 6,
   });
 
   const profile = await openLinkedIn(ext, '/in/amara-okafor/');

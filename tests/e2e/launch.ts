@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { profileKeyFromUrl } from '../../utils/profile-key';
+import { isProfileSubpage, profileKeyFromUrl } from '../../utils/profile-key';
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../..', process.env.EXTENSION_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -37,9 +37,17 @@ async function freePort(): Promise<number> {
 export function fixtureFor(url: string): string | null {
   const { pathname } = new URL(url);
   const fragment = pathname.startsWith('/__fixture__') ? pathname.slice('/__fixture__'.length) : pathname;
-  const key = profileKeyFromUrl(new URL(fragment, 'https://www.linkedin.com'));
-  const file = key ? join(FIXTURES, 'in', `${encodeURIComponent(key)}.html`) : join(FIXTURES, `${fragment.split('/').filter(Boolean)[0] ?? 'feed'}.html`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const page = new URL(fragment, 'https://www.linkedin.com');
+  const key = profileKeyFromUrl(page);
+  if (!key) {
+    const file = join(FIXTURES, `${fragment.split('/').filter(Boolean)[0] ?? 'feed'}.html`);
+    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  }
+  // A person's other pages, when there is a fixture of them: `<key>.details.html`, `<key>.mwlite.html`.
+  const variant = isProfileSubpage(page) ? 'details' : /^\/mwlite\//i.test(page.pathname) ? 'mwlite' : null;
+  const files = [variant && `${encodeURIComponent(key)}.${variant}.html`, `${encodeURIComponent(key)}.html`];
+  const file = files.map((name) => name && join(FIXTURES, 'in', name)).find((path) => path && existsSync(path));
+  return file ? readFileSync(file, 'utf8') : null;
 }
 
 /** The hosts whose requests the fixtures answer. */

@@ -3,6 +3,8 @@ import {
   deleteInteraction,
   editInteraction,
   logInteraction,
+  logIntroduction,
+  mergeContactInto,
   refreshFromPage,
   saveUserFields,
   snoozeFollowUp,
@@ -111,5 +113,80 @@ describe('search', () => {
     expect(await keys('engineer')).toEqual(['kenji']);
     expect(await keys('nobody')).toEqual([]);
     expect(await keys('  ')).toEqual([]);
+  });
+});
+
+describe('one person, one contact: a member-id record merged into the vanity one', () => {
+  const MEMBER = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
+  const priyaPage = { name: 'Priya Raman', headline: 'Staff Product Designer', location: 'Toronto', photoUrl: '', profileUrl: '' };
+
+  it('moves a contact known only by its member id to the vanity key, with its whole timeline', async () => {
+    await saveUserFields(db, MEMBER, { notes: 'Met at Config', tags: ['design'], cadenceDays: 30 }, priyaPage);
+    await logInteraction(db, { id: 'a', contactKey: MEMBER, kind: 'meeting', date: '2026-11-02', text: 'coffee' });
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    expect(await db.contacts.get(MEMBER)).toBeUndefined();
+    expect(await db.contacts.get('priya-raman')).toMatchObject({
+      key: 'priya-raman',
+      name: 'Priya Raman',
+      notes: 'Met at Config',
+      tags: ['design'],
+      cadenceDays: 30,
+      lastInteraction: '2026-11-02',
+      profileUrl: 'https://www.linkedin.com/in/priya-raman/',
+    });
+    expect((await timeline(db, 'priya-raman')).map((entry) => entry.text)).toEqual(['coffee']);
+  });
+
+  it('keeps both texts when both records hold some, unions lists, and keeps every timeline entry', async () => {
+    await saveUserFields(
+      db,
+      'priya-raman',
+      { notes: 'Vanity notes', whereWeMet: 'Config 2025', interests: ['accessibility'], tags: ['design'], nextFollowUp: '2026-12-20' },
+      priyaPage,
+    );
+    await saveUserFields(db, MEMBER, {
+      notes: 'Member-id notes',
+      whereWeMet: 'Toronto meetup',
+      howICanHelp: 'Intro to a11y folks',
+      interests: ['Accessibility', 'ceramics'],
+      tags: ['toronto'],
+      nextFollowUp: '2026-12-01',
+    });
+    await logInteraction(db, { id: 'v', contactKey: 'priya-raman', kind: 'call', date: '2026-10-01', text: 'call' });
+    await logInteraction(db, { id: 'm', contactKey: MEMBER, kind: 'message', date: '2026-11-10', text: 'message' });
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    const priya = await db.contacts.get('priya-raman');
+    expect(priya).toMatchObject({
+      notes: 'Vanity notes\n\nMember-id notes',
+      whereWeMet: 'Config 2025; Toronto meetup',
+      howICanHelp: 'Intro to a11y folks',
+      interests: ['accessibility', 'ceramics'],
+      tags: ['design', 'toronto'],
+      nextFollowUp: '2026-12-01',
+      lastInteraction: '2026-11-10',
+    });
+    expect((await timeline(db, 'priya-raman')).map((entry) => entry.text)).toEqual(['message', 'call']);
+    expect(await db.contacts.count()).toBe(1);
+    // Found by what the member-id record held.
+    expect((await searchContacts(db, 'ceramics')).map((contact) => contact.key)).toEqual(['priya-raman']);
+  });
+
+  it('re-points introductions that named the member id, and is harmless to repeat', async () => {
+    await saveUserFields(db, MEMBER, { notes: 'x' }, priyaPage);
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'y' }, kenjiPage);
+    await logIntroduction(db, {
+      id: 'intro',
+      date: '2026-11-03',
+      people: [
+        { key: 'kenji-tanaka', text: 'Introduced to Priya' },
+        { key: MEMBER, text: 'Introduced to Kenji' },
+      ],
+    });
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    await mergeContactInto(db, 'priya-raman', 'priya-raman');
+    expect((await db.interactions.get('intro-1'))?.withKey).toBe('priya-raman');
+    expect((await db.interactions.get('intro-2'))?.contactKey).toBe('priya-raman');
+    expect(await db.contacts.get('priya-raman')).toMatchObject({ notes: 'x' });
   });
 });

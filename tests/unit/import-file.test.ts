@@ -303,6 +303,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   ),
   notificationsEnabled: fc.boolean(),
   language: fc.constantFrom('auto', 'en', 'es'),
+  rekindleAfterMonths: fc.integer({ min: 1, max: 120 }),
 });
 
 const networkArb = fc

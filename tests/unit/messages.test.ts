@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPageMessage, isProfileQuery } from '@/utils/messages';
+import { announcedProfile, isPageMessage, isProfileQuery } from '@/utils/messages';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -35,5 +35,33 @@ describe('isPageMessage', () => {
     expect(isPageMessage({ type: 'profileChanged', profile: null })).toBe(true);
     expect(isPageMessage({ type: 'save' })).toBe(false);
     expect(isPageMessage(undefined)).toBe(false);
+  });
+});
+
+describe('announcedProfile: what the background relays to a sidebar', () => {
+  const kenji = {
+    key: 'kenji-tanaka',
+    name: 'Kenji Tanaka',
+    headline: '',
+    location: '',
+    photoUrl: '',
+    profileUrl: 'https://www.linkedin.com/in/kenji-tanaka/',
+  };
+  const fromTab7 = { id: OWN_ID, tab: { id: 7 }, frameId: 0 };
+
+  it('relays a profile, or no profile, announced by the top frame of the sidebar’s own tab', () => {
+    expect(announcedProfile({ type: 'profileChanged', profile: kenji }, fromTab7, 7, OWN_ID)).toEqual(kenji);
+    expect(announcedProfile({ type: 'profileChanged', profile: null }, fromTab7, 7, OWN_ID)).toBeNull();
+  });
+
+  it.each<[string, unknown, { id?: string; tab?: { id?: number }; frameId?: number }]>([
+    ['another tab', { type: 'profileChanged', profile: kenji }, { ...fromTab7, tab: { id: 8 } }],
+    ['a subframe of the tab', { type: 'profileChanged', profile: kenji }, { ...fromTab7, frameId: 3 }],
+    ['another extension', { type: 'profileChanged', profile: kenji }, { ...fromTab7, id: 'zzzz' }],
+    ['a sender without a tab (an extension page)', { type: 'profileChanged', profile: kenji }, { id: OWN_ID }],
+    ['a getProfile question', { type: 'getProfile' }, fromTab7],
+    ['junk', 'profileChanged', fromTab7],
+  ])('ignores %s', (_label, message, sender) => {
+    expect(announcedProfile(message, sender, 7, OWN_ID)).toBeUndefined();
   });
 });

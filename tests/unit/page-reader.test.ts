@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOMParser, NodeFilter } from 'linkedom';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { nameFromTitle, readProfile } from '@/utils/page-reader';
+import { nameFromTitle, nameHeading, pageKind, readProfile, showsPerson, type PageProfile } from '@/utils/page-reader';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/in');
 
@@ -22,6 +22,7 @@ describe('readProfile on saved LinkedIn pages', () => {
   it('a logged-in profile: the name from the top card, not the "(3)" of the title', () => {
     expect(readProfile(fixture('kenji-tanaka.html'), 'https://www.linkedin.com/in/kenji-tanaka/')).toEqual({
       key: 'kenji-tanaka',
+      kind: 'profile',
       name: 'Kenji Tanaka',
       headline: 'Data Engineer at Kaizen Analytics',
       location: 'Osaka, Japan',
@@ -30,11 +31,21 @@ describe('readProfile on saved LinkedIn pages', () => {
     });
   });
 
-  it('a logged-in profile reached through a locale host and a details URL', () => {
+  it('a logged-in profile reached through a locale host; its details URL keeps the key and reads no card', () => {
     expect(
       readProfile(fixture('amara-okafor.html'), 'https://ng.linkedin.com/in/Amara-Okafor/details/experience/?trk=x'),
     ).toEqual({
       key: 'amara-okafor',
+      kind: 'details',
+      name: '',
+      headline: '',
+      location: '',
+      photoUrl: '',
+      profileUrl: 'https://www.linkedin.com/in/amara-okafor/',
+    });
+    expect(readProfile(fixture('amara-okafor.html'), 'https://ng.linkedin.com/in/Amara-Okafor/?trk=x')).toEqual({
+      key: 'amara-okafor',
+      kind: 'profile',
       name: 'Amara Okafor',
       headline: 'Founder at Lagos Growth Studio',
       location: 'Lagos, Nigeria',
@@ -53,12 +64,13 @@ describe('readProfile on saved LinkedIn pages', () => {
     });
   });
 
-  it('a logged-out public profile: no h1, read from JSON-LD', () => {
+  it('a logged-out public profile: no h1; no headline shown, so none (JSON-LD job titles are no headline)', () => {
     const url = 'https://es.linkedin.com/in/luc%C3%ADa-fern%C3%A1ndez';
     expect(readProfile(fixture('luc%C3%ADa-fern%C3%A1ndez.html'), url)).toEqual({
       key: 'lucía-fernández',
+      kind: 'profile',
       name: 'Lucía Fernández',
-      headline: 'Diseñadora de servicios en Madrid Digital',
+      headline: '',
       location: 'Madrid, España',
       photoUrl: 'https://media.licdn.com/dms/image/lucia.jpg',
       profileUrl: 'https://www.linkedin.com/in/luc%C3%ADa-fern%C3%A1ndez/',
@@ -68,6 +80,7 @@ describe('readProfile on saved LinkedIn pages', () => {
   it('a page LinkedIn changed (no h1, an empty main, a bare title): nothing made up, the user types the name', () => {
     expect(readProfile(fixture('broken-page.html'), 'https://www.linkedin.com/in/broken-page/')).toEqual({
       key: 'broken-page',
+      kind: 'profile',
       name: '',
       headline: '',
       location: '',
@@ -110,7 +123,7 @@ describe('readProfile when parts of the page are missing', () => {
       '<script type="application/ld+json">{"@type":"Person","name":"Kenji Tanaka","jobTitle":"Data Engineer","image":"https://media.licdn.com/k.jpg"}</script>';
     expect(readProfile(page(head), url)).toMatchObject({
       name: 'Kenji Tanaka',
-      headline: 'Data Engineer',
+      headline: '',
       photoUrl: 'https://media.licdn.com/k.jpg',
     });
   });
@@ -124,8 +137,36 @@ describe('readProfile when parts of the page are missing', () => {
 
   it('ignores an h1 outside main, and a photo that is not https', () => {
     const body =
-      '<header><h1>LinkedIn</h1></header><main><section><img src="http://media.licdn.com/k.jpg"><h1>Kenji Tanaka</h1></section></main>';
+      '<header><h1>LinkedIn</h1></header><main><section><img src="http://media.licdn.com/k.jpg" alt="Kenji Tanaka"><h1>Kenji Tanaka</h1></section></main>';
     expect(readProfile(page('', body), url)).toMatchObject({ name: 'Kenji Tanaka', photoUrl: '' });
+  });
+
+  it('a "Page not found" page is no profile, whatever its headings say', () => {
+    const doc = page('<title>Page not found | LinkedIn</title>', '<main><h2>Not found</h2></main>');
+    expect(readProfile(doc, url)).toMatchObject({ kind: 'not-found', name: '' });
+    const spanish = page('<title>Página no encontrada | LinkedIn</title>', '<main><h1>Esta página no existe</h1></main>');
+    expect(readProfile(spanish, url)).toMatchObject({ kind: 'not-found', name: '' });
+  });
+
+  it('a profile whose posts say "could not be found" or "no existe" is still a profile', () => {
+    const body =
+      '<main><section><h1>Kenji Tanaka</h1><div class="text-body-medium">Data Engineer</div></section>' +
+      '<section><h2>Activity</h2><h3>The bug that could not be found</h3><h3>El fracaso no existe</h3></section></main>';
+    expect(readProfile(page('<title>Kenji Tanaka | LinkedIn</title>', body), url)).toMatchObject({
+      kind: 'profile',
+      name: 'Kenji Tanaka',
+      headline: 'Data Engineer',
+    });
+  });
+
+  it('a card with LinkedIn’s classes but no headline: no headline, rather than the place as one', () => {
+    const body =
+      '<main><section><h1>Kenji Tanaka</h1><span class="text-body-small">(He/Him)</span>' +
+      '<div class="mt2"><span class="text-body-small inline">Osaka, Japan</span></div></section></main>';
+    expect(readProfile(page('<title>Kenji Tanaka | LinkedIn</title>', body), url)).toMatchObject({
+      headline: '',
+      location: 'Osaka, Japan',
+    });
   });
 
   it('a bare "LinkedIn" title is not a name', () => {
@@ -145,5 +186,195 @@ describe('nameFromTitle', () => {
     ['', ''],
   ])('%j → %j', (title, name) => {
     expect(nameFromTitle(title)).toBe(name);
+  });
+});
+
+const MEMBER_ID = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
+const PRIYA = {
+  key: 'priya-raman',
+  kind: 'profile',
+  name: 'Priya Raman',
+  headline: 'Staff Product Designer · Accessibility and design systems',
+  location: 'Toronto, Ontario, Canada',
+  photoUrl: 'https://media.licdn.com/dms/image/v2/D4E03AQpriya/profile-displayphoto-shrink_200_200/0/1690000000000',
+  profileUrl: 'https://www.linkedin.com/in/priya-raman/',
+} satisfies PageProfile;
+const nobody = (key: string, kind: PageProfile['kind']): PageProfile => ({
+  key,
+  kind,
+  name: '',
+  headline: '',
+  location: '',
+  photoUrl: '',
+  profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(key)}/`,
+});
+
+// Each saved shape of a LinkedIn page, and exactly what the reader must return on it: the right
+// value or an empty one. `toEqual` fails on any wrong value as much as on a missing right one.
+const CORPUS: Array<[string, string, string, PageProfile]> = [
+  [
+    'logged-in 2024: pronouns, degree and company button before the location; a banner first',
+    'priya-raman.html',
+    'https://www.linkedin.com/in/priya-raman/',
+    PRIYA,
+  ],
+  [
+    'logged-in 2023 (pv-text-details): "Talks about", 1st degree, open-to-work photo, a slash in the headline',
+    'tomasz-nowak.html',
+    'https://www.linkedin.com/in/tomasz-nowak/',
+    {
+      key: 'tomasz-nowak',
+      kind: 'profile',
+      name: 'Tomasz Nowak',
+      headline: 'Platform Engineer / SRE at Vistula Cloud',
+      location: 'Kraków, Małopolskie, Poland',
+      photoUrl: 'https://media.licdn.com/dms/image/D4D35AQtomasz/profile-framedphoto-shrink_200_200/0/1660000000000',
+      profileUrl: 'https://www.linkedin.com/in/tomasz-nowak/',
+    },
+  ],
+  [
+    'logged-in 2024 without a photo: neither the silhouette nor the company logo; digits in the headline',
+    'grace-mensah.html',
+    'https://www.linkedin.com/in/grace-mensah/',
+    {
+      key: 'grace-mensah',
+      kind: 'profile',
+      name: 'Grace Mensah',
+      headline: 'Grid engineer at Helios Energy | 2x founder | Top 100 Women in Energy 2024',
+      location: 'Accra, Greater Accra Region, Ghana',
+      photoUrl: '',
+      profileUrl: 'https://www.linkedin.com/in/grace-mensah/',
+    },
+  ],
+  [
+    'logged-out 2024 behind a sign-in modal (main aria-hidden): the headline shown, the photo not the cover',
+    'luca-bianchi.html',
+    'https://it.linkedin.com/in/luca-bianchi?trk=public_profile_browsemap',
+    {
+      key: 'luca-bianchi',
+      kind: 'profile',
+      name: 'Luca Bianchi',
+      headline: 'Landscape architect designing climate-resilient public spaces',
+      location: 'Milan, Lombardy, Italy',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/D4D03AQluca/profile-displayphoto-shrink_200_200/0/1680000000000',
+      profileUrl: 'https://www.linkedin.com/in/luca-bianchi/',
+    },
+  ],
+  [
+    'early 2026: the name in an h2, no class hints, pronouns and the badge as plain lines',
+    'hana-sato.html',
+    'https://www.linkedin.com/in/hana-sato/',
+    {
+      key: 'hana-sato',
+      kind: 'profile',
+      name: 'Hana Sato',
+      headline: 'Robotics researcher, human–robot interaction',
+      location: 'Kyoto, Kyoto, Japan',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/D5603AQhana/profile-displayphoto-crop_800_800/0/1760000000001',
+      profileUrl: 'https://www.linkedin.com/in/hana-sato/',
+    },
+  ],
+  [
+    'LinkedIn Lite at /mwlite/in/',
+    'daniel-okoro.mwlite.html',
+    'https://www.linkedin.com/mwlite/in/daniel-okoro',
+    {
+      key: 'daniel-okoro',
+      kind: 'profile',
+      name: 'Daniel Okoro',
+      headline: 'Agritech product lead',
+      location: 'Abuja, Federal Capital Territory, Nigeria',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/D4D03AQdaniel/profile-displayphoto-shrink_100_100/0/1',
+      profileUrl: 'https://www.linkedin.com/in/daniel-okoro/',
+    },
+  ],
+  [
+    'a member-id URL whose page shows the vanity: the vanity key, the member id as its alias',
+    `${MEMBER_ID}.html`,
+    `https://www.linkedin.com/in/${MEMBER_ID}/`,
+    { ...PRIYA, memberId: MEMBER_ID },
+  ],
+  [
+    'a details sub-page: the person of the URL, no card read',
+    'priya-raman.details.html',
+    'https://www.linkedin.com/in/priya-raman/details/experience/',
+    nobody('priya-raman', 'details'),
+  ],
+  ['Profile Not Found', 'no-such-person.html', 'https://www.linkedin.com/in/no-such-person/', nobody('no-such-person', 'not-found')],
+  ['the guest homepage at a profile URL', 'ines-duarte.html', 'https://www.linkedin.com/in/ines-duarte/', nobody('ines-duarte', 'guest')],
+  ['the sign-in wall at a profile URL', 'kofi-boateng.html', 'https://www.linkedin.com/in/kofi-boateng/', nobody('kofi-boateng', 'signin-wall')],
+];
+
+describe('readProfile on the corpus of real page shapes: the right value or none, never a wrong one', () => {
+  it.each(CORPUS)('%s', (_shape, file, url, expected) => {
+    expect(readProfile(fixture(file), url)).toEqual(expected);
+  });
+
+  it('a search page is recognised and read as nobody', () => {
+    const search = parse(readFileSync(join(FIXTURES, '../search.html'), 'utf8'));
+    const url = 'https://www.linkedin.com/search/results/people/?keywords=priya';
+    expect(pageKind(search, url)).toBe('search');
+    expect(readProfile(search, url)).toBeNull();
+  });
+
+  it('finds the name by meaning: the h2 the title names, not the hidden h1 of main', () => {
+    expect(nameHeading(fixture('hana-sato.html'))?.tagName).toBe('H2');
+    expect(nameHeading(fixture('priya-raman.html'))?.textContent).toBe('Priya Raman');
+  });
+
+  it('only profiles and details pages show their person', () => {
+    expect(CORPUS.map(([, file, url]) => showsPerson(readProfile(fixture(file), url)!))).toEqual([
+      ...Array<boolean>(8).fill(true),
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('readProfile when the page and its head disagree', () => {
+  const priya = () => readFileSync(join(FIXTURES, 'priya-raman.html'), 'utf8');
+
+  it('a member-id URL whose page shows no vanity keeps the member id', () => {
+    const html = priya().replaceAll('/in/priya-raman/', `/in/${MEMBER_ID}/`);
+    expect(readProfile(parse(html), `https://www.linkedin.com/in/${MEMBER_ID}/`)).toEqual({
+      ...PRIYA,
+      key: MEMBER_ID,
+      profileUrl: `https://www.linkedin.com/in/${MEMBER_ID}/`,
+    });
+  });
+
+  it('a title not yet updated after in-page navigation names nobody, and its card is not read', () => {
+    const html = priya().replace('<title>(3) Priya Raman | LinkedIn</title>', '<title>(3) Tomasz Nowak | LinkedIn</title>');
+    expect(readProfile(parse(html), 'https://www.linkedin.com/in/priya-raman/')).toEqual({
+      ...PRIYA,
+      name: '',
+      headline: '',
+      location: '',
+      photoUrl: '',
+    });
+  });
+
+  it('structured data of the previous person (a head LinkedIn did not update) gives no photo, place or vanity', () => {
+    const head =
+      '<title>(3) Hana Sato | LinkedIn</title><meta property="og:title" content="Luca Bianchi | LinkedIn">' +
+      '<meta property="og:image" content="https://media.licdn.com/luca.jpg"><link rel="canonical" href="https://www.linkedin.com/in/luca-bianchi">' +
+      '<script type="application/ld+json">{"@type":"Person","name":"Luca Bianchi","image":"https://media.licdn.com/luca.jpg","address":{"addressLocality":"Milan"}}</script>';
+    const body = '<main><section><h2>Hana Sato</h2><p class="text-body-medium">Robotics researcher</p></section></main>';
+    expect(readProfile(page(head, body), `https://www.linkedin.com/in/${MEMBER_ID}/`)).toEqual({
+      key: MEMBER_ID,
+      kind: 'profile',
+      name: 'Hana Sato',
+      headline: 'Robotics researcher',
+      location: '',
+      photoUrl: '',
+      profileUrl: `https://www.linkedin.com/in/${MEMBER_ID}/`,
+    });
+  });
+
+  it('a person in "People also viewed" lends neither a photo nor a name', () => {
+    const body =
+      '<main><section><h1>Kenji Tanaka</h1></section><section><img src="https://media.licdn.com/a.jpg" alt="Kenji Tanaka Sr"></section></main>';
+    expect(readProfile(page('', body), 'https://www.linkedin.com/in/kenji-tanaka/')?.photoUrl).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileKeyFromUrl, profileUrlFromKey } from '@/utils/profile-key';
+import { isMemberId, isProfileSubpage, isSearchUrl, profileKeyFromUrl, profileUrlFromKey } from '@/utils/profile-key';
 
 const KENJI: Array<[string, string]> = [
   ['https://www.linkedin.com/in/kenji-tanaka/', 'plain'],
@@ -25,6 +25,8 @@ const KENJI: Array<[string, string]> = [
   ['https://www.linkedin.com/in/kenji-tanaka/ja?locale=ja_JP', 'trailing locale with query'],
   ['https://www.linkedin.com/in/%6Benji-tanaka/', 'percent-encoded ASCII'],
   ['https://WWW.LINKEDIN.COM/in/kenji-tanaka/', 'upper-case host'],
+  ['https://www.linkedin.com/mwlite/in/kenji-tanaka', 'LinkedIn Lite'],
+  ['https://www.linkedin.com/mwlite/in/Kenji-Tanaka/details/experience', 'LinkedIn Lite details'],
   ['https://www.linkedin.com/IN/kenji-tanaka/', 'upper-case section'],
 ];
 
@@ -71,5 +73,47 @@ describe('profileKeyFromUrl', () => {
     for (const key of ['kenji-tanaka', 'lucía-fernández', 'ACoAABcDeFgHiJk', '张伟-123']) {
       expect(profileKeyFromUrl(profileUrlFromKey(key))).toBe(key);
     }
+  });
+});
+
+describe('member ids', () => {
+  it.each([
+    ['ACoAABcDeFgHiJk', true],
+    ['ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg', true],
+    ['ACwAABZIOuEBScg_RnMo_-Cwsp9KpEgYa5np2Rc', true],
+    ['acoaabcdefghijk', false],
+    ['kenji-tanaka', false],
+    ['ACo', false],
+  ])('%s is a member id: %s', (slug, expected) => {
+    expect(isMemberId(slug)).toBe(expected);
+  });
+
+  it('a member-id key read from any URL shape is a member id', () => {
+    expect(isMemberId(profileKeyFromUrl('https://es.linkedin.com/mwlite/in/ACoAABcDeFgHiJk/?trk=x')!)).toBe(true);
+  });
+});
+
+describe('page shapes told by the URL', () => {
+  it.each([
+    ['https://www.linkedin.com/in/kenji-tanaka/details/experience/', true],
+    ['https://www.linkedin.com/in/kenji-tanaka/recent-activity/all/', true],
+    ['https://www.linkedin.com/mwlite/in/kenji-tanaka/details/skills', true],
+    ['https://www.linkedin.com/in/kenji-tanaka/', false],
+    ['https://www.linkedin.com/in/kenji-tanaka/overlay/contact-info/', false],
+    ['https://www.linkedin.com/in/kenji-tanaka/es', false],
+    ['https://www.linkedin.com/feed/', false],
+  ])('%s is a sub-page of a profile: %s', (url, expected) => {
+    expect(isProfileSubpage(url)).toBe(expected);
+  });
+
+  it.each([
+    ['https://www.linkedin.com/search/results/people/?keywords=kenji', true],
+    ['https://www.linkedin.com/search/results/all/?keywords=kenji', true],
+    ['https://www.linkedin.com/pub/dir/kenji/tanaka', true],
+    ['https://www.linkedin.com/in/kenji-tanaka/', false],
+    ['https://evil.example/search/results/people/', false],
+    ['not a url', false],
+  ])('%s is a search page: %s', (url, expected) => {
+    expect(isSearchUrl(url)).toBe(expected);
   });
 });

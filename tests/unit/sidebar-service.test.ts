@@ -158,6 +158,33 @@ describe('serveSidebarPort', () => {
     expect(port.of('ack')).toEqual([]);
   });
 
+  it('a page at a member-id URL that shows the vanity: the member-id contact merges into one, notes kept', async () => {
+    const member = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
+    await db.contacts.add({ ...newContact(member), name: 'Kenji Tanaka', notes: 'saved under the member id' });
+    const port = serve(sidebarPort());
+    await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'profile', memberId: member } });
+    await vi.waitFor(() => expect(port.of('state').at(-1)?.contact).toMatchObject({ notes: 'saved under the member id' }));
+    expect(port.of('state').at(-1)).toMatchObject({ key: 'kenji-tanaka', contact: { key: 'kenji-tanaka', headline: 'Data Engineer' } });
+    expect(await db.contacts.get(member)).toBeUndefined();
+  });
+
+  it('a page that is no profile changes nothing a contact says', async () => {
+    await db.contacts.add({ ...newContact('kenji-tanaka'), name: 'Kenji Tanaka', headline: 'Data Engineer' });
+    const port = serve(sidebarPort());
+    const notFound = { ...kenji, kind: 'not-found', name: 'An exact match for kenji-tanaka could not be found.' };
+    await port.send({ type: 'subscribe', profile: notFound });
+    await vi.waitFor(() => expect(port.of('state')).toHaveLength(1));
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji Tanaka' });
+  });
+
+  it('refuses a member id that is no member id', async () => {
+    const port = serve(sidebarPort());
+    await port.send({ type: 'subscribe', profile: { ...kenji, memberId: 'kenji-tanaka-2' } });
+    await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'feed' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(port.of('state')).toEqual([]);
+  });
+
   it('logs an interaction once even when the frame re-sends it', async () => {
     const port = serve(sidebarPort());
     const log = {

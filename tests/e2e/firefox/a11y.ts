@@ -14,9 +14,19 @@ export interface NodeQuery {
   /** Match a part of the name instead of all of it. */
   exact?: boolean;
   nth?: number;
+  /** Look only inside the first node that matches this (a list item, a region…). */
+  within?: Omit<NodeQuery, 'within'>;
 }
 
-export function findNode(nodes: A11yNode[], query: NodeQuery): A11yNode | undefined {
+export function findNode(all: A11yNode[], query: NodeQuery): A11yNode | undefined {
+  let nodes = all;
+  if (query.within) {
+    const container = findNode(all, query.within);
+    if (!container) return undefined;
+    const start = all.indexOf(container) + 1;
+    const end = all.findIndex((node, i) => i >= start && node.depth <= container.depth);
+    nodes = all.slice(start, end === -1 ? undefined : end);
+  }
   const matching = nodes.filter(
     (node) =>
       node.role === query.role &&

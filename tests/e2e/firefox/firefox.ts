@@ -182,9 +182,13 @@ export class FirefoxWithExtension {
     await this.act(query, 'press', frameTitle);
   }
 
+  /** Waits for the node as Playwright's actions do (the tree follows the page a moment later). */
   private async act(query: NodeQuery, action: 'focus' | 'press', frameTitle?: string): Promise<void> {
-    const done = await this.inChrome(actOnNode, frameTitle ?? null, query, action);
-    if (!done) throw new Error(`Nothing to ${action} for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
+    const deadline = Date.now() + 7_000;
+    while (!(await this.inChrome(actOnNode, frameTitle ?? null, query, action))) {
+      if (Date.now() > deadline) throw new Error(`Nothing to ${action} for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async dump(frameTitle?: string): Promise<string> {
@@ -253,9 +257,8 @@ function actOnNode(frameTitle: string | null, query: NodeQuery, action: 'focus' 
   }
   const service = Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
   const roleOf = (acc: Acc) => service.getStringRole(acc.role);
-  const matches = (acc: Acc) =>
-    roleOf(acc) === query.role &&
-    (query.name === undefined || (query.exact === false ? (acc.name ?? '').includes(query.name) : acc.name === query.name));
+  const matcher = (q: NodeQuery) => (acc: Acc) =>
+    roleOf(acc) === q.role && (q.name === undefined || (q.exact === false ? (acc.name ?? '').includes(q.name) : acc.name === q.name));
   const search = (root: Acc | null, test: (a: Acc) => boolean): Acc[] => {
     const found: Acc[] = [];
     const walk = (node: Acc | null) => {
@@ -269,7 +272,8 @@ function actOnNode(frameTitle: string | null, query: NodeQuery, action: 'focus' 
   };
   let scope: Acc | null = service.getAccessibleFor(gBrowser.selectedBrowser);
   if (frameTitle !== null) scope = search(scope, (a) => roleOf(a) === 'internal frame' && a.name === frameTitle)[0] ?? null;
-  const target = search(scope, matches)[query.nth ?? 0];
+  if (query.within) scope = search(scope, matcher(query.within))[0] ?? null;
+  const target = search(scope, matcher(query))[query.nth ?? 0];
   if (!target) return false;
   target.scrollTo(4 /* SCROLL_TYPE_ANYWHERE */);
   if (action === 'press') target.doAction(0);

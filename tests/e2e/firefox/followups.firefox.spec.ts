@@ -24,12 +24,13 @@ test('Firefox: follow-ups set for today show on the badge and in the popup; Done
   await firefox.openExtensionPage('popup.html');
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka due today');
   expect(visibleText(await firefox.tree())).toContain('Amara Okafor due today');
-  // Done on Kenji's row (the first), then Snooze Amara by a week.
-  await firefox.press({ role: 'pushbutton', name: 'Done' });
+  // Done on Kenji's row, then Snooze Amara by a week.
+  await firefox.press({ role: 'pushbutton', name: 'Done', within: { role: 'listitem', name: 'Kenji Tanaka' } });
   await expect.poll(async () => visibleText(await firefox.tree())).not.toContain('Kenji Tanaka due today');
   await expect.poll(() => firefox.badgeText()).toBe('1');
-  await firefox.press({ role: 'pushbutton', name: 'Snooze' });
-  await firefox.press({ role: 'pushbutton', name: '1 week' });
+  const amaraRow = { role: 'listitem', name: 'Amara Okafor' };
+  await firefox.press({ role: 'pushbutton', name: 'Snooze', within: amaraRow });
+  await firefox.press({ role: 'pushbutton', name: '1 week', within: amaraRow });
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Nobody to contact today');
   await expect.poll(() => firefox.badgeText()).toBe('');
   expect(firefox.extensionErrors()).toEqual([]);

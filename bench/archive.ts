@@ -1,0 +1,233 @@
+// The LinkedIn archive import at scale (issue 14): a generated archive ZIP with 30,000
+// connections, 150,000 messages in 20,000 conversations and 5,000 invitations (scaled down with
+// the network for bench:ci), imported through the options page into a fresh profile, then again.
+// Called from bench/run.ts; `tsx bench/archive.ts` runs it alone (BENCH_CONTACTS scales it too).
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../tests/e2e/launch';
+import { localToday } from '../utils/dates';
+import { connectionsCsv, generatePeople, type BenchPerson } from './data';
+import { PROBE_SOURCE, type ProbeEntry } from './probe';
+
+/** The issue's archive, for a network of 30,000. */
+export const FULL_ARCHIVE = { connections: 30_000, messages: 150_000, conversations: 20_000, invitations: 5_000 };
+
+export interface ArchiveFigure {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: 's' | 'ms';
+  target: number | null;
+  note?: string;
+}
+
+const OWNER = { first: 'Bench', last: 'Owner', url: 'https://www.linkedin.com/in/bench-owner' };
+
+// Records each change of the import's progress line and every long task of the page.
+const PROGRESS_PROBE = `(() => {
+  if (location.protocol !== 'chrome-extension:' || window.__archiveProbe) return;
+  const probe = (window.__archiveProbe = { progress: [], longTasks: [] });
+  const now = () => performance.timeOrigin + performance.now();
+  let last = '';
+  new MutationObserver(() => {
+    const line = document.querySelector('.import-progress');
+    const text = line ? line.textContent : '';
+    if (text && text !== last) probe.progress.push([now(), text.split(':')[0]]);
+    last = text;
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
+const pad = (n: number) => String(n).padStart(2, '0');
+const utc = (t: number) => {
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+};
+
+/** The archive's files for `people` (the connections), with messages and invitations scaled to them. */
+export function generateArchive(people: BenchPerson[]): { files: Record<string, string>; counts: typeof FULL_ARCHIVE } {
+  const scale = people.length / FULL_ARCHIVE.connections;
+  const counts = {
+    connections: people.length,
+    messages: Math.round(FULL_ARCHIVE.messages * scale),
+    conversations: Math.max(1, Math.round(FULL_ARCHIVE.conversations * scale)),
+    invitations: Math.round(FULL_ARCHIVE.invitations * scale),
+  };
+  const rnd = random(14);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  // A fifth of the people written to are not connections; some rows name people by member id.
+  const strangers = Array.from({ length: Math.max(1, Math.round(counts.conversations / 5)) }, (_, i) => ({
+    name: `Stranger ${i}`,
+    url: `https://www.linkedin.com/in/stranger-${i.toString(36)}`,
+  }));
+  const partner = () => {
+    if (rnd() < 0.2) return pick(strangers);
+    const person = pick(people);
+    const url = rnd() < 0.05 ? `https://www.linkedin.com/in/ACoAA${person.slug.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}X` : person.url;
+    return { name: `${person.first} ${person.last}`, url };
+  };
+  const owner = { name: `${OWNER.first} ${OWNER.last}`, url: OWNER.url };
+  const now = Date.now();
+  const lines = [
+    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,IS CONVERSATION DRAFT',
+  ];
+  const perConversation = Array.from({ length: counts.conversations }, () => 1);
+  for (let left = counts.messages - counts.conversations; left > 0; left--) perConversation[Math.floor(rnd() * rnd() * counts.conversations)]!++;
+  perConversation.forEach((size, c) => {
+    const others = rnd() < 0.1 ? [partner(), partner(), partner()] : [partner()];
+    let time = now - Math.floor(rnd() * 6 * 365 * 86_400_000);
+    for (let m = 0; m < size; m++) {
+      time += Math.floor(rnd() * 3 * 86_400_000);
+      const fromOwner = rnd() < 0.5;
+      const from = fromOwner ? owner : pick(others);
+      const to = fromOwner ? others : [owner, ...others.filter((o) => o !== from)];
+      lines.push(
+        [
+          `2-${c.toString(36)}`,
+          '',
+          from.name,
+          from.url,
+          to.map((p) => p.name).join(', '),
+          to.map((p) => p.url).join(';'),
+          utc(Math.min(time, now)),
+          '',
+          `Message ${m} about ${pick(['hiring', 'a talk', 'the new role', 'coffee', 'an intro'])}, with a few more words to read.`,
+          fromOwner ? 'SENT' : 'INBOX',
+          '',
+          rnd() < 0.02 ? 'Yes' : 'No',
+          'No',
+        ]
+          .map(cell)
+          .join(','),
+      );
+    }
+  });
+  const invitations = ['From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl'];
+  for (let i = 0; i < counts.invitations; i++) {
+    const person = pick(people);
+    const name = `${person.first} ${person.last}`;
+    const d = new Date(now - Math.floor(rnd() * 8 * 365 * 86_400_000));
+    const sentAt = `${d.getMonth() + 1}/${d.getDate()}/${String(d.getFullYear()).slice(2)}, ${(d.getHours() % 12) + 1}:${pad(d.getMinutes())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
+    const outgoing = rnd() < 0.5;
+    invitations.push(
+      [outgoing ? owner.name : name, outgoing ? name : owner.name, sentAt, rnd() < 0.3 ? `Hi ${person.first}, let us connect` : '', outgoing ? 'OUTGOING' : 'INCOMING', outgoing ? owner.url : person.url, outgoing ? person.url : owner.url]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return {
+    files: {
+      'Connections.csv': connectionsCsv(people),
+      'messages.csv': lines.join('\n') + '\n',
+      'Invitations.csv': invitations.join('\n') + '\n',
+      'Profile.csv': `First Name,Last Name,Headline\n${OWNER.first},${OWNER.last},Bench\n`,
+    },
+    counts,
+  };
+}
+
+/** Seconds from the first progress line of each step to the first line of the next (the last step ends when the summary shows). */
+function stepTimes(progress: Array<[number, string]>, end: number): string {
+  const firsts: Array<[string, number]> = [];
+  for (const [t, step] of progress) if (firsts[firsts.length - 1]?.[0] !== step) firsts.push([step, t]);
+  return firsts.map(([step, t], i) => `${step} ${round(((firsts[i + 1]?.[1] ?? end) - t) / 1000, 1)} s`).join(', ');
+}
+
+async function importOnce(page: Page, file: string): Promise<{ ms: number; status: string; gaps: number[]; longest: number; steps: string }> {
+  await page.evaluate(() => {
+    const probe = (window as unknown as { __archiveProbe: { progress: unknown[]; longTasks: number[] } }).__archiveProbe;
+    probe.progress.length = 0;
+    probe.longTasks.length = 0;
+  });
+  const before = await page.evaluate(() => (window as unknown as { __probe: { log: ProbeEntry[] } }).__probe.log.length);
+  await page.locator('input[type=file]').setInputFiles(file);
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const entries = (await page.evaluate(() => (window as unknown as { __probe: { log: ProbeEntry[] } }).__probe.log)).slice(before);
+    const change = entries.find((e) => e.kind === 'change');
+    const started = change && entries.find((e) => e.kind === 'state' && e.t >= change.t && e.busy);
+    const done = started && entries.find((e) => e.kind === 'state' && e.t > started.t && !e.busy);
+    if (change && done) {
+      if (done.alert) throw new Error(`The archive import failed: ${done.alert}`);
+      const { progress, longTasks } = await page.evaluate(
+        () => (window as unknown as { __archiveProbe: { progress: Array<[number, string]>; longTasks: number[] } }).__archiveProbe,
+      );
+      const during = progress.filter(([t]) => t >= change.t && t <= done.t);
+      const marks = [change.t, ...during.map(([t]) => t), done.t];
+      const gaps = marks.slice(1).map((t, i) => t - marks[i]!);
+      return { ms: done.t - change.t, status: done.status ?? '', gaps, longest: Math.max(0, ...longTasks), steps: stepTimes(during, done.t) };
+    }
+    if (Date.now() > deadline) throw new Error('Timed out importing the archive');
+    await page.waitForTimeout(100);
+  }
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Imports the generated archive into a fresh profile through the options page, then again. */
+export async function measureArchiveImport(people: BenchPerson[]): Promise<{ figures: ArchiveFigure[]; notes: string[] }> {
+  const { files, counts } = generateArchive(people);
+  const work = mkdtempSync(join(tmpdir(), 'relnotes-archive-'));
+  const zipPath = join(work, 'Basic_LinkedInDataExport.zip');
+  writeFileSync(zipPath, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6 }));
+  const ext = await launchWithExtension({});
+  try {
+    await ext.context.addInitScript({ content: PROBE_SOURCE });
+    await ext.context.addInitScript({ content: PROGRESS_PROBE });
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    const first = await importOnce(page, zipPath);
+    const again = await importOnce(page, zipPath);
+    if (!again.status.includes('Nothing new')) throw new Error(`Re-import added something: "${again.status}"`);
+    const what = `${counts.connections} connections, ${counts.messages} messages in ${counts.conversations} conversations, ${counts.invitations} invitations`;
+    return {
+      figures: [
+        { id: 'archiveImport', label: `Import LinkedIn archive (${what})`, value: round(first.ms / 1000, 2), unit: 's', target: 15, note: 'file chosen → summary shown' },
+        { id: 'archiveProgressGap', label: 'Archive import: longest wait between progress updates', value: round(Math.max(...first.gaps)), unit: 'ms', target: 500 },
+        { id: 'archiveLongestTask', label: 'Archive import: longest main-thread task (info)', value: round(first.longest), unit: 'ms', target: null },
+        { id: 'archiveReimport', label: 'Re-import the same archive (adds nothing)', value: round(again.ms / 1000, 2), unit: 's', target: 10 },
+      ],
+      notes: [
+        `Archive ZIP ${round(statSync(zipPath).size / 2 ** 20)} MB (messages.csv ${round(files['messages.csv']!.length / 2 ** 20)} MB): "${first.status}"; again: "${again.status}"; longest task on re-import ${round(again.longest)} ms, longest progress gap ${round(Math.max(...again.gaps))} ms.`,
+        `Archive import by step: ${first.steps}. Re-import by step: ${again.steps}.`,
+      ],
+    };
+  } finally {
+    await ext.close();
+    rmSync(work, { recursive: true, force: true });
+    rmSync(ext.userDataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const people = generatePeople(Number(process.env.BENCH_CONTACTS ?? 30_000), localToday());
+  measureArchiveImport(people)
+    .then(({ figures, notes }) => {
+      for (const f of figures) console.log(`${f.label}: ${f.value} ${f.unit}${f.target == null ? '' : ` (target ≤ ${f.target} ${f.unit})`}`);
+      for (const note of notes) console.log(`- ${note}`);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,108 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from '@playwright/test';
+import { archiveFiles, KENJI_LAST_MESSAGE } from '../fixtures/linkedin-archive';
+import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+
+const KENJI_NOTE = 'Met at PyData Osaka; knows everyone in data.';
+
+/** A day a few days ago, local: Amara's messages, too recent for her to need rekindling. */
+function daysAgo(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  return date.toLocaleDateString('sv');
+}
+
+function archiveZip(files: Record<string, string>) {
+  const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+  return { name: 'Basic_LinkedInDataExport_11-23-2026.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) };
+}
+
+/** Everything in the extension's database, read as the options page sees it. */
+function stored(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('relationship-notes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+      });
+    const data = { contacts: await all('contacts'), interactions: await all('interactions') };
+    db.close();
+    return data;
+  });
+}
+
+test('imports the LinkedIn archive: Kenji’s timeline shows his last message, Rekindle names him in the popup and the network filter, Undo restores all, re-import adds nothing', async ({
+  ext,
+}) => {
+  const profile = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  const notes = sidebar(profile);
+  await expect(notes.getByRole('heading', { level: 1, name: 'Kenji Tanaka' })).toBeVisible();
+  await notes.getByLabel('Notes', { exact: true }).fill(KENJI_NOTE);
+  await expect(notes.getByRole('status')).toHaveText('Saved');
+  await profile.close();
+
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Import and export' });
+  const before = await stored(options);
+  const archive = archiveZip(archiveFiles(daysAgo(3)));
+
+  await section.getByLabel('Keep message excerpts', { exact: false }).check();
+  await section.getByLabel('Import a file').setInputFiles(archive);
+  await expect(section.getByText('Imported 5 people: 4 new, 1 updated.')).toBeVisible();
+  await expect(section.getByText('2 people you exchanged messages with, not connections, are now contacts.')).toBeVisible();
+
+  const kenji = sidebar(await openLinkedIn(ext, '/in/kenji-tanaka/'));
+  await expect(kenji.getByLabel('Notes', { exact: true })).toHaveValue(KENJI_NOTE);
+  const latest = kenji.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first();
+  await expect(latest).toContainText('Message');
+  await expect(latest).toContainText('4 sent · 4 received');
+  await expect(latest).toContainText(KENJI_LAST_MESSAGE);
+
+  const popup = await openExtensionPage(ext, 'popup.html');
+  const rekindle = popup.getByRole('list', { name: 'Rekindle' });
+  await expect(rekindle.getByRole('listitem')).toHaveCount(1);
+  await expect(rekindle.getByRole('listitem')).toHaveText('Kenji Tanaka 12 messages, last in March 2024');
+
+  const network = options.getByRole('region', { name: 'People in your network' });
+  await options.getByRole('checkbox', { name: 'Dormant ties only (Rekindle)' }).check();
+  await expect(network.getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
+  await expect(network.getByRole('link', { name: 'Amara Okafor' })).toHaveCount(0);
+  await expect(network.getByRole('row')).toHaveCount(2);
+  await options.getByRole('checkbox', { name: 'Dormant ties only (Rekindle)' }).uncheck();
+  await expect(network.getByRole('link', { name: 'Amara Okafor' })).toBeVisible();
+
+  await section.getByRole('button', { name: 'Undo import' }).click();
+  await expect(section.getByText('Import undone. Everything is as it was before.')).toBeVisible();
+  expect(await stored(options)).toEqual(before);
+  await expect(popup.getByText('No dormant ties.', { exact: false })).toBeVisible();
+
+  await section.getByLabel('Import a file').setInputFiles(archive);
+  await expect(section.getByText('Imported 5 people: 4 new, 1 updated.')).toBeVisible();
+  const imported = await stored(options);
+  await section.getByLabel('Import a file').setInputFiles(archive);
+  await expect(section.getByText('Nothing new to add; everything in this file was already here.')).toBeVisible();
+  expect(await stored(options)).toEqual(imported);
+});
+
+test('a ZIP without LinkedIn’s files, and a messages.csv missing columns, are refused in plain words and change nothing', async ({
+  ext,
+}) => {
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Import and export' });
+  const before = await stored(options);
+  await section.getByLabel('Import a file').setInputFiles(archiveZip({ 'photos/me.txt': 'not an export' }));
+  await expect(section.getByRole('alert')).toContainText('holds none of LinkedIn’s messages.csv, Invitations.csv or Connections.csv');
+  await expect(section.getByRole('alert')).toContainText('Nothing was changed.');
+  await section.getByLabel('Import a file').setInputFiles({
+    name: 'messages.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('CONVERSATION ID,FROM,SENDER PROFILE URL,CONTENT\nc1,Bo,https://www.linkedin.com/in/bo,Hi\n'),
+  });
+  await expect(section.getByRole('alert')).toContainText('lacks columns the import needs (messages.csv: RECIPIENT PROFILE URLS, DATE)');
+  expect(await stored(options)).toEqual(before);
+});

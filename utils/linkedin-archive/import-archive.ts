@@ -1,0 +1,225 @@
+import type { Contact, Interaction, RelationshipDb } from '../db';
+import { newContact } from '../contacts';
+import { nextFollowUpAfterContact } from '../followups';
+import {
+  connectionChanges,
+  ImportError,
+  importFile,
+  inBatches,
+  CONNECTION_COLUMNS,
+  connectionFromRow,
+  fillEmpty,
+  runImportTransaction,
+  type ConnectionRow,
+  type ImportOutcome,
+  type SettingsStore,
+} from '../import-file';
+import { parseCsvRows, readCsvTable, type ColumnSpec } from './csv';
+import { parseInvitationRows } from './invitations';
+import { MESSAGE_COLUMNS, messageReader } from './messages';
+import { latestEntryDays, planArchiveImport, type ArchiveContents, type ArchivePlan } from './plan';
+import { ownerNameFromProfile } from './profile';
+import { isZip, readArchiveZip, type ArchiveFileName } from './zip';
+
+/** The largest archive ZIP, or single CSV of it, that is imported. */
+export const MAX_ARCHIVE_BYTES = 300 * 1024 * 1024;
+export const MAX_ARCHIVE_MEGABYTES = MAX_ARCHIVE_BYTES / 1024 / 1024;
+
+export type ArchiveStep = 'reading' | 'messages' | 'invitations' | 'connections' | 'matching' | 'comparing' | 'saving';
+
+/** Where an import is: `done` of `total` in this step drives a bar; `count` is rows read or entries saved. */
+export interface ArchiveProgress {
+  step: ArchiveStep;
+  done: number;
+  total: number;
+  count: number;
+}
+
+export interface ArchiveImportOptions {
+  keepExcerpts?: boolean;
+  now?: number;
+  onProgress?: (progress: ArchiveProgress) => void;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+/** Connections.csv as `readCsvTable` reads it: the names are required, as `import-file` requires them. */
+const CONNECTION_SPEC = Object.fromEntries(
+  Object.entries(CONNECTION_COLUMNS).map(([field, header]) => [field, { header, required: field === 'firstName' || field === 'lastName' }]),
+) as ColumnSpec<keyof typeof CONNECTION_COLUMNS>;
+
+/** Known people read per request while comparing the archive with the network. */
+const READ_SLICE = 2_000;
+
+/** Which of the archive's CSVs a text is, from its header; null for anything else (e.g. Connections.csv). */
+export function archiveCsvKind(text: string): 'messages.csv' | 'invitations.csv' | null {
+  const head = text.slice(0, SNIFF_BYTES).toLowerCase();
+  if (head.includes('conversation id') && head.includes('sender profile url')) return 'messages.csv';
+  if (head.includes('direction') && head.includes('sent at')) return 'invitations.csv';
+  return null;
+}
+
+/** Whether a file is LinkedIn's archive ZIP or its messages.csv or Invitations.csv, which this module imports. */
+export async function isArchiveFile(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  return isZip(head) || archiveCsvKind(new TextDecoder().decode(head)) !== null;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Reads and checks every file of the archive (or the one CSV); nothing is written. */
+export async function readArchiveContents(file: Blob, options: ArchiveImportOptions = {}): Promise<ArchiveContents> {
+  if (file.size > MAX_ARCHIVE_BYTES) throw new ImportError('archive-too-large');
+  if (file.size === 0) throw new ImportError('empty');
+  const report = options.onProgress ?? (() => {});
+  report({ step: 'reading', done: 0, total: 1, count: 0 });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await nextFrame();
+  let texts: Partial<Record<ArchiveFileName, string>>;
+  if (isZip(bytes)) {
+    texts = await readArchiveZip(bytes, (done, total) => report({ step: 'reading', done, total, count: 0 }));
+  } else {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const kind = archiveCsvKind(text);
+    if (!kind) throw new ImportError('unrecognised');
+    texts = { [kind]: text };
+  }
+  report({ step: 'reading', done: 1, total: 1, count: 0 });
+  await nextFrame();
+
+  const contents: ArchiveContents = {
+    connections: [],
+    messages: [],
+    invitations: [],
+    ownerName: '',
+    keepExcerpts: options.keepExcerpts ?? false,
+  };
+  if (texts['connections.csv'] !== undefined) {
+    const people = new Map<string, ConnectionRow>();
+    await readCsvTable(
+      texts['connections.csv'],
+      CONNECTION_SPEC,
+      'Connections.csv',
+      (row, at) => {
+        const person = connectionFromRow(row, at);
+        if (!person) return;
+        const seen = people.get(person.key);
+        people.set(person.key, seen ? fillEmpty(seen, person) : person);
+      },
+      (done, total, count) => report({ step: 'connections', done, total, count }),
+    );
+    contents.connections = [...people.values()];
+  }
+  if (texts['profile.csv'] !== undefined) {
+    try {
+      contents.ownerName = ownerNameFromProfile(await parseCsvRows(texts['profile.csv']));
+    } catch {
+      // Profile.csv only helps to recognise the owner; messages and invitations do that too.
+    }
+  }
+  if (texts['invitations.csv'] !== undefined) {
+    const rows = await parseCsvRows(texts['invitations.csv'], (done, total, count) =>
+      report({ step: 'invitations', done, total, count }),
+    );
+    contents.invitations = parseInvitationRows(rows).invitations;
+    report({ step: 'invitations', done: 1, total: 1, count: contents.invitations.length });
+  }
+  if (texts['messages.csv'] !== undefined) {
+    const reader = messageReader(contents.keepExcerpts);
+    await readCsvTable(texts['messages.csv'], MESSAGE_COLUMNS, 'messages.csv', reader.add, (done, total, count) =>
+      report({ step: 'messages', done, total, count }),
+    );
+    contents.messages = reader.result().messages;
+    report({ step: 'messages', done: 1, total: 1, count: contents.messages.length });
+    await nextFrame();
+  }
+  return contents;
+}
+
+/**
+ * Writes a plan through the import machinery of `import-file` (one transaction, undo record).
+ * Entries already stored (same id) are skipped, so importing the same or a newer archive again
+ * adds only what is new. Last contact moves only forward; with a cadence, so does the next
+ * follow-up. Fields the user wrote are never touched.
+ */
+export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options: ArchiveImportOptions = {}): Promise<ImportOutcome> {
+  const now = options.now ?? Date.now();
+  const report = options.onProgress ?? (() => {});
+  return runImportTransaction(db, 'linkedin-archive', async (summary, undo) => {
+    const storedIds = new Set((await db.interactions.toCollection().primaryKeys()) as string[]);
+    const storedKeys = new Set((await db.contacts.toCollection().primaryKeys()) as string[]);
+    const known = [...new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)])].filter((key) => storedKeys.has(key));
+    // Read in slices, not all at once: a network of 30,000 takes seconds to read, and the page keeps showing progress.
+    const existing = new Map<string, Contact>();
+    for (let start = 0; start < known.length; start += READ_SLICE) {
+      for (const contact of await db.contacts.bulkGet(known.slice(start, start + READ_SLICE))) if (contact) existing.set(contact.key, contact);
+      report({ step: 'comparing', done: existing.size, total: known.length, count: existing.size });
+    }
+    const fresh = plan.entries.filter(
+      (entry) => !storedIds.has(entry.id) && (plan.people.has(entry.contactKey) || existing.has(entry.contactKey)),
+    );
+    const latest = latestEntryDays(fresh);
+
+    const added: Contact[] = [];
+    const changed: Contact[] = [];
+    for (const key of new Set([...plan.people.keys(), ...latest.keys()])) {
+      const before = existing.get(key);
+      const person = plan.people.get(key);
+      const day = latest.get(key) ?? null;
+      if (!before) {
+        if (!person) continue;
+        const { fromMessages, ...fields } = person;
+        added.push({ ...newContact(key, now), ...fields, lastInteraction: day });
+        summary.created++;
+        if (fromMessages) summary.contactsFromMessages++;
+        undo.contacts.push({ key, before: null, writtenAt: now });
+        continue;
+      }
+      const changes: Partial<Contact> = person ? connectionChanges(before, person) : {};
+      if (day && day > (before.lastInteraction ?? '')) {
+        changes.lastInteraction = day;
+        const next = before.cadenceDays ? nextFollowUpAfterContact(before, day) : null;
+        // The clock restarts from the imported contact, but never pulls a later date the user set nearer.
+        if (next && next > (before.nextFollowUp ?? '')) changes.nextFollowUp = next;
+      }
+      if (Object.keys(changes).length === 0) {
+        summary.unchanged++;
+        continue;
+      }
+      changed.push({ ...before, ...changes, updatedAt: now });
+      summary.updated++;
+      undo.contacts.push({ key, before, writtenAt: now });
+    }
+
+    const rows: Interaction[] = fresh.map((entry) => ({ ...entry, createdAt: now, updatedAt: now }));
+    const total = added.length + changed.length + rows.length;
+    let saved = 0;
+    const progress = (batch: number) => report({ step: 'saving', done: saved + batch, total, count: saved + batch });
+    report({ step: 'saving', done: 0, total, count: 0 });
+    // Empty lists are skipped: awaiting a promise with no database request in it lets the transaction commit early.
+    if (added.length > 0) await inBatches((batch) => db.contacts.bulkAdd(batch), added, progress);
+    saved += added.length;
+    if (changed.length > 0) await inBatches((batch) => db.contacts.bulkPut(batch), changed, progress);
+    saved += changed.length;
+    if (rows.length > 0) await inBatches((batch) => db.interactions.bulkAdd(batch), rows, progress);
+    for (const row of rows) undo.interactions.push({ id: row.id, before: null, writtenAt: now });
+    summary.interactionsAdded = rows.length;
+  });
+}
+
+/** LinkedIn's archive ZIP, or its messages.csv or Invitations.csv alone: read, checked, then written at once. */
+export async function importLinkedInArchive(db: RelationshipDb, file: Blob, options: ArchiveImportOptions = {}): Promise<ImportOutcome> {
+  const contents = await readArchiveContents(file, options);
+  const report = options.onProgress;
+  const plan = await planArchiveImport(contents, { onProgress: (done, total) => report?.({ step: 'matching', done, total, count: done }) });
+  return applyArchivePlan(db, plan, options);
+}
+
+/** Any file the options page accepts: the archive and its CSVs here, Connections.csv and backups in `import-file`. */
+export async function importAnyFile(
+  db: RelationshipDb,
+  file: Blob,
+  options: ArchiveImportOptions & { settings?: SettingsStore } = {},
+): Promise<ImportOutcome> {
+  if (await isArchiveFile(file)) return importLinkedInArchive(db, file, options);
+  return importFile(db, file, options);
+}
