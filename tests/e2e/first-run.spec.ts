@@ -13,7 +13,7 @@ test('a new user is guided from the popup to the import, and the guide goes once
   await expect(popup.getByText('Nobody to contact today', { exact: false })).toHaveCount(0);
 
   const opened = ext.context.waitForEvent('page');
-  await guide.getByRole('link', { name: 'Import your LinkedIn connections' }).click();
+  await guide.getByRole('link', { name: 'Import your LinkedIn archive' }).click();
   const options = await opened;
   await expect(options).toHaveURL(/options\.html#import-export$/);
   await expect(options.getByRole('region', { name: 'Start here' })).toBeVisible();
@@ -51,7 +51,7 @@ test.describe('in Spanish', () => {
     const popup = await openExtensionPage(ext, 'popup.html');
     const guide = popup.getByRole('region', { name: 'Empieza aquí' });
     await expect(guide.getByRole('link', { name: 'Abre un perfil de LinkedIn' })).toBeVisible();
-    await expect(guide.getByRole('link', { name: 'Importa tus contactos de LinkedIn' })).toBeVisible();
+    await expect(guide.getByRole('link', { name: 'Importa tus datos de LinkedIn' })).toBeVisible();
     await expect(guide.getByRole('button', { name: 'Entendido' })).toBeVisible();
   });
 });

@@ -17,7 +17,7 @@ test('Firefox in Spanish: the sidebar, the popup and the options page speak Span
     await firefox.openExtensionPage('popup.html');
     // Nobody saved yet: the first-run guide, in Spanish.
     await expect.poll(async () => visibleText(await firefox.tree())).toContain('Empieza aquí');
-    expect(visibleText(await firefox.tree())).toContain('Importa tus contactos de LinkedIn');
+    expect(visibleText(await firefox.tree())).toContain('Importa tus datos de LinkedIn');
     await firefox.openExtensionPage('options.html');
     await expect.poll(async () => visibleText(await firefox.tree())).toContain('Importar');
     expect(firefox.extensionErrors()).toEqual([]);
