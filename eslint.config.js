@@ -9,7 +9,7 @@ const noHtmlOrCodeSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'tests/fixtures/**', 'bench/results.json'] },
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'tests/fixtures/**', 'bench/results.json'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

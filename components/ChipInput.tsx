@@ -1,29 +1,27 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { t } from '@/utils/i18n';
 import { addPhrases } from '@/utils/phrases';
 
 interface Props {
   label: string;
   values: string[];
-  onChange(values: string[]): void;
+  /** The phrase typed but not yet added: held by the caller, so it is saved like any keystroke. */
+  phrase: string;
+  /** Every change: the list, and what is left in the box. */
+  onChange(values: string[], phrase: string): void;
   suggestions?: string[];
 }
 
-/** A list of short phrases: Enter or comma adds one, each chip has its own remove button. */
-export function ChipInput({ label, values, onChange, suggestions }: Props) {
+/** A list of short phrases: Enter, comma or leaving the box adds one, each chip has its own remove button. */
+export function ChipInput({ label, values, phrase, onChange, suggestions }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState('');
-  const commit = (text: string) => {
-    const next = addPhrases(values, text);
-    if (next !== values) onChange(next);
-    setDraft('');
-  };
+  const commit = (text: string) => onChange(addPhrases(values, text), '');
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' || event.key === ',') {
       event.preventDefault();
-      commit(draft);
-    } else if (event.key === 'Backspace' && draft === '' && values.length > 0) {
-      onChange(values.slice(0, -1));
+      commit(phrase);
+    } else if (event.key === 'Backspace' && phrase === '' && values.length > 0) {
+      onChange(values.slice(0, -1), '');
     }
   };
   return (
@@ -38,7 +36,7 @@ export function ChipInput({ label, values, onChange, suggestions }: Props) {
                 type="button"
                 className="chip-remove"
                 aria-label={t('common.remove', [value])}
-                onClick={() => onChange(values.filter((v) => v !== value))}
+                onClick={() => onChange(values.filter((v) => v !== value), phrase)}
               >
                 ×
               </button>
@@ -48,16 +46,16 @@ export function ChipInput({ label, values, onChange, suggestions }: Props) {
       )}
       <input
         id={id}
-        value={draft}
+        value={phrase}
         list={suggestions ? `${id}-suggestions` : undefined}
         aria-describedby={`${id}-hint`}
         onChange={(event) => {
           const text = event.target.value;
           if (text.includes(',')) commit(text);
-          else setDraft(text);
+          else onChange(values, text);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => draft.trim() && commit(draft)}
+        onBlur={() => phrase.trim() && commit(phrase)}
       />
       <span id={`${id}-hint`} className="hint">
         {t('sidebar.chipHint')}

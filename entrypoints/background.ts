@@ -5,6 +5,7 @@ import { i18n } from '#i18n';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { draftKey, foldDrafts } from '@/utils/drafts';
+import { eventContactDefaults } from '@/utils/event-mode';
 import { announcedProfile, isSyncMessage, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
@@ -18,6 +19,7 @@ import {
   shouldRemind,
 } from '@/utils/reminders';
 import {
+  eventModeItem,
   lastReminderItem,
   settingsItem,
   sidebarCollapsedItem,
@@ -43,7 +45,10 @@ export default defineBackground(() => {
     remove: (keys: string[]) => browser.storage.local.remove(keys),
   };
   // Read at each use: the worker keeps no state, and the setting may have changed since.
-  const newContactDefaults = async () => ({ cadenceDays: (await settingsItem.getValue()).defaultCadenceDays });
+  const newContactDefaults = async () => ({
+    cadenceDays: (await settingsItem.getValue()).defaultCadenceDays,
+    ...eventContactDefaults(await eventModeItem.getValue(), localToday()),
+  });
   const foldOrphanDrafts = () =>
     newContactDefaults()
       .then((defaults) =>

@@ -1,5 +1,5 @@
 import type { Contact, Interaction, InteractionKind, LocalDate, PageFields, RelationshipDb, UserFields } from './db';
-import { nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
+import { followUpAfterDone, nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
 import { profileUrlFromKey } from './profile-key';
 
 export const PAGE_FIELD_NAMES = ['name', 'headline', 'location', 'photoUrl', 'profileUrl'] as const;
@@ -66,6 +66,19 @@ export async function refreshFromPage(db: RelationshipDb, key: string, page: Par
 /** What a contact gets when it is first created; callers read it from settings and hand it in. */
 export interface NewContactDefaults {
   cadenceDays?: number | null;
+  /** Set while event mode is on (`utils/event-mode.ts`). */
+  whereWeMet?: string;
+  nextFollowUp?: LocalDate | null;
+}
+
+/** A new contact with what it gets by default. */
+function freshContact(key: string, now: number, defaults: NewContactDefaults): Contact {
+  return {
+    ...newContact(key, now),
+    cadenceDays: defaults.cadenceDays ?? null,
+    whereWeMet: defaults.whereWeMet ?? '',
+    nextFollowUp: defaults.nextFollowUp ?? null,
+  };
 }
 
 /**
@@ -85,7 +98,7 @@ export async function saveUserFields(
     if (existing) {
       await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, updatedAt: now });
     } else {
-      const fresh = { ...newContact(key, now), cadenceDays: defaults.cadenceDays ?? null };
+      const fresh = freshContact(key, now, defaults);
       await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields });
     }
   });
@@ -121,11 +134,7 @@ export async function logInteraction(
   await db.transaction('rw', db.contacts, db.interactions, async () => {
     if (await db.interactions.get(input.id)) return;
     const now = Date.now();
-    const contact = (await db.contacts.get(input.contactKey)) ?? {
-      ...newContact(input.contactKey, now),
-      cadenceDays: defaults.cadenceDays ?? null,
-      ...page,
-    };
+    const contact = (await db.contacts.get(input.contactKey)) ?? { ...freshContact(input.contactKey, now, defaults), ...page };
     await db.interactions.add({ ...input, createdAt: now, updatedAt: now });
     const isLatest = !contact.lastInteraction || input.date >= contact.lastInteraction;
     await db.contacts.put({
@@ -191,6 +200,15 @@ export async function deleteInteraction(db: RelationshipDb, id: string): Promise
 
 export async function snoozeFollowUp(db: RelationshipDb, key: string, choice: SnoozeChoice, today: LocalDate) {
   await db.contacts.update(key, { nextFollowUp: snoozedFollowUp(choice, today), updatedAt: Date.now() });
+}
+
+/** Marks a person's follow-up done (the sidebar's "Done"): the next one comes from their cadence, or none. */
+export async function completeFollowUp(db: RelationshipDb, key: string, today: LocalDate): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(key);
+    if (!contact) return;
+    await db.contacts.update(key, { nextFollowUp: followUpAfterDone(contact, today), updatedAt: Date.now() });
+  });
 }
 
 /** The timeline of one person, newest first, uncapped. */

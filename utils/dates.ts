@@ -30,3 +30,14 @@ export function addDaysToLocalDate(date: LocalDate, days: number): LocalDate {
 export function daysBetween(from: LocalDate, to: LocalDate): number {
   return differenceInCalendarDays(parseLocalDate(to), parseLocalDate(from));
 }
+
+export type AgoUnit = 'day' | 'week' | 'month' | 'year';
+
+/** How long ago a date was, in the largest unit that reads naturally: "3 weeks", not "23 days". */
+export function timeAgo(date: LocalDate, today: LocalDate): { value: number; unit: AgoUnit } {
+  const days = Math.max(0, daysBetween(date, today));
+  if (days < 7) return { value: days, unit: 'day' };
+  if (days < 30) return { value: Math.floor(days / 7), unit: 'week' };
+  if (days < 365) return { value: Math.floor(days / 30), unit: 'month' };
+  return { value: Math.floor(days / 365), unit: 'year' };
+}

@@ -40,3 +40,8 @@ export function compareByFollowUp(
   const byDate = (a.nextFollowUp ?? '').localeCompare(b.nextFollowUp ?? '');
   return byDate !== 0 ? byDate : a.name.localeCompare(b.name);
 }
+
+/** A follow-up marked done without logging a contact: with a cadence it comes round again, else it is cleared. */
+export function followUpAfterDone(contact: Pick<Contact, 'cadenceDays'>, today: LocalDate): LocalDate | null {
+  return contact.cadenceDays && contact.cadenceDays > 0 ? addDaysToLocalDate(today, contact.cadenceDays) : null;
+}

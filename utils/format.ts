@@ -1,5 +1,5 @@
 import type { LocalDate } from './db';
-import { parseLocalDate } from './dates';
+import { parseLocalDate, timeAgo } from './dates';
 import { uiLanguage } from './i18n';
 
 // Building an Intl.DateTimeFormat costs far more than using one: a list of 300 dates spent
@@ -15,6 +15,20 @@ export function formatDate(date: LocalDate): string {
     formatters.set(language, formatter);
   }
   return formatter.format(parseLocalDate(date));
+}
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "3 weeks ago", "yesterday", "hace 3 semanas", in the user's language. */
+export function formatAgo(date: LocalDate, today: LocalDate): string {
+  const language = uiLanguage();
+  let formatter = relativeFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    relativeFormatters.set(language, formatter);
+  }
+  const { value, unit } = timeAgo(date, today);
+  return formatter.format(-value, unit);
 }
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -69,6 +69,10 @@ export type SidebarRequest =
   | { type: 'delete-interaction'; seq: number; id: string }
   /** Records an introduction on both people's timelines. */
   | { type: 'introduce'; seq: number; id: string; date: string; people: [IntroducedPerson, IntroducedPerson] }
+  /** The follow-up is done: the next one comes from the cadence, or none. */
+  | { type: 'follow-up-done'; seq: number; key: string; today: string }
+  /** Moves the follow-up to `days` after today. */
+  | { type: 'snooze'; seq: number; key: string; days: number; today: string }
   /** Opens someone's profile in a new tab: a framed page may not open tabs itself (Firefox). */
   | { type: 'open-profile'; key: string };
 

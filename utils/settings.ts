@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { LocalDate } from './db';
+import type { EventMode } from './event-mode';
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
 import type { OfferedText } from './sync/merge';
 
@@ -121,4 +122,21 @@ export interface SyncOfferAnswer {
 
 export const syncOfferAnswersItem = storage.defineItem<SyncOfferAnswer[]>('local:syncOfferAnswers', {
   fallback: [],
+});
+
+/** Whether the sidebar's "More" section (the less-used fields) is open, remembered on every tab. */
+export const sidebarMoreOpenItem = storage.defineItem<boolean>('local:sidebarMoreOpen', {
+  fallback: false,
+});
+
+/** Whether the first-run guide is done with: dismissed, or the first person saved or imported. */
+export const firstRunDoneItem = storage.defineItem<boolean>('local:firstRunDone', {
+  fallback: false,
+  version: 1,
+});
+
+/** "I'm at <event>", set from the popup; read by the background when a person is first saved. */
+export const eventModeItem = storage.defineItem<EventMode | null>('local:eventMode', {
+  fallback: null,
+  version: 1,
 });

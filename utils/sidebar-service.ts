@@ -1,6 +1,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from './db';
 import {
+  completeFollowUp,
   deleteInteraction,
   editInteraction,
   logInteraction,
@@ -8,6 +9,7 @@ import {
   mergeContactInto,
   refreshFromPage,
   saveUserFields,
+  snoozeFollowUp,
   timeline,
   type NewContactDefaults,
 } from './contacts';
@@ -71,6 +73,10 @@ async function apply(
       return deleteInteraction(db, request.id);
     case 'introduce':
       return logIntroduction(db, request);
+    case 'follow-up-done':
+      return completeFollowUp(db, request.key, request.today);
+    case 'snooze':
+      return snoozeFollowUp(db, request.key, { days: request.days }, request.today);
   }
 }
 

@@ -72,6 +72,14 @@ const requestSchema = v.variant('type', [
       v.check(([first, second]) => first.key !== second.key, 'two different people'),
     ),
   }),
+  v.object({ type: v.literal('follow-up-done'), seq, key, today: localDate }),
+  v.object({
+    type: v.literal('snooze'),
+    seq,
+    key,
+    days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365)),
+    today: localDate,
+  }),
   v.object({ type: v.literal('open-profile'), key }),
 ]);
 

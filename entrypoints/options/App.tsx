@@ -1,3 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
+import { openProfile } from '@/components/open-profile';
+import { useStoredValue } from '@/components/use-stored-value';
+import { getDb } from '@/utils/db';
+import { showFirstRun } from '@/utils/first-run';
+import { firstRunDoneItem } from '@/utils/settings';
 import { ImportExportSection } from '@/components/ImportExportSection';
 import { IntroductionsSection } from '@/components/IntroductionsSection';
 import { NetworkSection } from '@/components/NetworkSection';
@@ -5,6 +12,8 @@ import { SettingsSection } from '@/components/SettingsSection';
 import { t } from '@/utils/i18n';
 
 export function App() {
+  const contactCount = useLiveQuery(() => getDb().contacts.count(), []);
+  const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), contactCount);
   return (
     <div className="options">
       <header className="options-head">
@@ -16,6 +25,13 @@ export function App() {
           <a href="#settings">{t('options.settings')}</a>
         </nav>
       </header>
+      {firstRun && (
+        <FirstRunGuide
+          importHref="#import-export"
+          onImport={() => undefined}
+          onOpenLinkedIn={(event) => openProfile(event, LINKEDIN_NETWORK_URL)}
+        />
+      )}
       <NetworkSection />
       <IntroductionsSection />
       <ImportExportSection />

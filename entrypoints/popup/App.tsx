@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useDeferredValue, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DueRow } from '@/components/DueRow';
+import { EventModeSection } from '@/components/EventModeSection';
+import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
 import { openProfile } from '@/components/open-profile';
 import { useStoredValue } from '@/components/use-stored-value';
 import { WindowList } from '@/components/WindowList';
@@ -10,9 +12,10 @@ import { getDb } from '@/utils/db';
 import { formatDate, formatMonthYear } from '@/utils/format';
 import { localToday } from '@/utils/dates';
 import { t } from '@/utils/i18n';
+import { showFirstRun } from '@/utils/first-run';
 import { dormantTies, type DormantTie } from '@/utils/linkedin-archive/rekindle';
 import { comingUp, dueContacts, searchContacts } from '@/utils/queries';
-import { settingsItem } from '@/utils/settings';
+import { firstRunDoneItem, settingsItem } from '@/utils/settings';
 
 /** The popup shows the strongest dormant ties; the network page's filter shows them all. */
 const REKINDLE_SHOWN = 10;
@@ -22,6 +25,8 @@ export function App() {
   const today = localToday();
   const due = useLiveQuery(() => dueContacts(db, today), [today]);
   const soon = useLiveQuery(() => comingUp(db, today), [today]);
+  const contactCount = useLiveQuery(() => db.contacts.count(), []);
+  const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), contactCount);
   const rekindleAfterMonths = useStoredValue(settingsItem)?.rekindleAfterMonths;
   const ties = useLiveQuery(
     () => (rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths) : Promise.resolve(undefined)),
@@ -64,7 +69,18 @@ export function App() {
           )}
         </section>
       )}
-      {due === undefined ? null : due.length === 0 ? (
+      <EventModeSection />
+      {firstRun && (
+        <FirstRunGuide
+          importHref="options.html#import-export"
+          onImport={(event) => {
+            event.preventDefault();
+            void browser.tabs.create({ url: browser.runtime.getURL('/options.html#import-export') });
+          }}
+          onOpenLinkedIn={(event) => openProfile(event, LINKEDIN_NETWORK_URL)}
+        />
+      )}
+      {due === undefined || firstRun !== false ? null : due.length === 0 ? (
         <p className="empty">{t('popup.empty')}</p>
       ) : (
         <DueList due={due} today={today} />

@@ -4,8 +4,11 @@ import { browser } from 'wxt/browser';
 import { CadenceField } from '@/components/CadenceField';
 import { ChipInput } from '@/components/ChipInput';
 import { InteractionForm } from '@/components/InteractionForm';
+import { MoreFields } from '@/components/MoreFields';
+import { QuickActions } from '@/components/QuickActions';
 import { SaveStatusLine } from '@/components/SaveStatusLine';
 import { SyncOffers } from '@/components/SyncOffers';
+import { SidebarSummary } from '@/components/SidebarSummary';
 import { Timeline } from '@/components/Timeline';
 import { introducedPeople } from '@/components/introduction-text';
 import { GiveTakeLine, SidebarIntroductions } from '@/components/SidebarIntroductions';
@@ -16,20 +19,32 @@ import type { UserFields } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import { SIDEBAR_PORT } from '@/utils/messages';
 import { showsPerson, type PageProfile } from '@/utils/page-reader';
-import { sidebarCollapsedItem } from '@/utils/settings';
+import { eventModeItem, sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/settings';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
-import { editableView, type EditableView } from '@/utils/sidebar-view';
+import {
+  editableView,
+  listToSave,
+  viewWhileTyping,
+  type EditableView,
+  type ListField,
+  type TypedPhrases,
+} from '@/utils/sidebar-view';
 
 export function App() {
   const collapsed = useStoredValue(sidebarCollapsedItem);
+  const moreOpen = useStoredValue(sidebarMoreOpenItem);
+  const event = useStoredValue(eventModeItem);
   const [profile, setProfile] = useState<PageProfile | null>(null);
   const [state, setState] = useState<SidebarState | null>(null);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [form, setForm] = useState<EditableView | null>(null);
   const [introductions, setIntroductions] = useState<IntroductionSuggestion[] | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
+  const [phrases, setPhrases] = useState<TypedPhrases>({});
   const client = useRef<SidebarClient | null>(null);
   const shown = useRef<PageProfile | null>(null);
+  // Read by pushed states, which arrive outside React's render.
+  const typing = useRef<{ phrases: TypedPhrases; chips: Partial<Record<ListField, string[]>> }>({ phrases: {}, chips: {} });
 
   useEffect(() => {
     const instanceId = crypto.randomUUID();
@@ -44,6 +59,8 @@ export function App() {
       setState(null);
       setForm(null);
       setIntroductions(null);
+      typing.current = { phrases: {}, chips: {} };
+      setPhrases({});
       if (next) client.current?.show(next);
     };
     const instance = client.current = new SidebarClient({
@@ -55,7 +72,8 @@ export function App() {
       onProfile: show,
       onState: (next) => {
         setState(next);
-        setForm(editableView(next.contact, instance.pendingFields(next.key)));
+        const view = editableView(next.contact, instance.pendingFields(next.key));
+        setForm(viewWhileTyping(view, typing.current.phrases, typing.current.chips));
       },
       onIntroductions: setIntroductions,
       onPlaces: setPlaces,
@@ -86,9 +104,52 @@ export function App() {
     [],
   );
 
+  // Escape folds the sidebar; the tab it folds to takes the focus, so Enter opens it again.
+  const expandButton = useRef<HTMLButtonElement>(null);
+  const foldedByKey = useRef(false);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      foldedByKey.current = true;
+      void sidebarCollapsedItem.setValue(true);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+  useEffect(() => {
+    if (collapsed && foldedByKey.current) {
+      foldedByKey.current = false;
+      expandButton.current?.focus();
+    }
+  }, [collapsed]);
+
+  const editList = useCallback(
+    (field: ListField, values: string[], phrase: string) => {
+      const current = shown.current;
+      if (!current) return;
+      typing.current = {
+        phrases: { ...typing.current.phrases, [field]: phrase },
+        chips: { ...typing.current.chips, [field]: values },
+      };
+      setPhrases(typing.current.phrases);
+      setForm((previous) => (previous ? { ...previous, [field]: values } : previous));
+      const { key, ...page } = current;
+      client.current?.edit(key, { [field]: listToSave(values, phrase) }, page);
+    },
+    [],
+  );
+  const listField = (field: ListField, label: string) => (
+    <ChipInput
+      label={label}
+      values={form?.[field] ?? []}
+      phrase={phrases[field] ?? ''}
+      onChange={(values, phrase) => editList(field, values, phrase)}
+    />
+  );
+
   if (collapsed) {
     return (
-      <button type="button" className="expand-tab" onClick={() => void sidebarCollapsedItem.setValue(false)}>
+      <button ref={expandButton} type="button" className="expand-tab" onClick={() => void sidebarCollapsedItem.setValue(false)}>
         <span aria-hidden="true">◂</span>
         <span className="expand-label">{t('sidebar.tabLabel')}</span>
         <span className="visually-hidden">{t('sidebar.expand')}</span>
@@ -97,25 +158,25 @@ export function App() {
   }
 
   const name = state?.contact?.name || profile?.name || '';
+  const today = localToday();
+  const page = () => {
+    const { key, ...rest } = shown.current!;
+    return { key, page: rest };
+  };
   return (
     <main className="sidebar" aria-label={t('sidebar.regionLabel')}>
-      <header className="sidebar-head">
-        {profile?.photoUrl && <img className="avatar" src={profile.photoUrl} alt="" width={40} height={40} />}
-        <div className="who">
-          <h1>{name || t('common.unnamed')}</h1>
-          {profile?.headline && <p className="headline">{profile.headline}</p>}
-        </div>
-        <button
-          type="button"
-          className="icon"
-          aria-label={t('sidebar.collapse')}
-          title={t('sidebar.collapse')}
-          onClick={() => void sidebarCollapsedItem.setValue(true)}
-        >
-          ▸
-        </button>
-      </header>
+      <SidebarSummary
+        name={name}
+        headline={profile?.headline ?? ''}
+        photoUrl={profile?.photoUrl ?? ''}
+        contact={profile && state ? state.contact : undefined}
+        today={today}
+        onCollapse={() => void sidebarCollapsedItem.setValue(true)}
+      />
       <SaveStatusLine status={status} />
+      {profile && state && !state.contact && event?.phase === 'on' && (
+        <p className="sidebar-event">{t('event.sidebar', [event.name])}</p>
+      )}
       {!profile && <p className="empty">{t('sidebar.waiting')}</p>}
       {profile && !showsPerson(profile) && <p className="empty">{t('sidebar.notAProfile')}</p>}
       {profile && form && state && (
@@ -130,34 +191,55 @@ export function App() {
               />
             </Field>
           )}
-          <ChipInput label={t('sidebar.interests')} values={form.interests} onChange={(v) => edit('interests', v)} />
-          <ChipInput label={t('sidebar.offers')} values={form.offers} onChange={(v) => edit('offers', v)} />
-          <ChipInput label={t('sidebar.needs')} values={form.needs} onChange={(v) => edit('needs', v)} />
+          <QuickActions
+            hasFollowUp={Boolean(state.contact?.nextFollowUp)}
+            onLog={(kind, text) =>
+              client.current?.request({
+                type: 'log',
+                ...page(),
+                interaction: { id: crypto.randomUUID(), kind, date: localToday(), text },
+              })
+            }
+            onDone={() => client.current?.request({ type: 'follow-up-done', key: profile.key, today: localToday() })}
+            onSnooze={(days) => client.current?.request({ type: 'snooze', key: profile.key, days, today: localToday() })}
+          />
           <Field label={t('sidebar.howICanHelp')}>
-            <textarea rows={2} value={form.howICanHelp} onChange={(event) => edit('howICanHelp', event.target.value)} />
+            <textarea
+              rows={form.howICanHelp ? 2 : 1}
+              value={form.howICanHelp}
+              onChange={(event) => edit('howICanHelp', event.target.value)}
+            />
           </Field>
-          <Field label={t('sidebar.whereWeMet')}>
-            <input list="places-met" value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
-          </Field>
-          <datalist id="places-met">
-            {places.map((place) => (
-              <option key={place} value={place} />
-            ))}
-          </datalist>
-          <Field label={t('sidebar.notes')}>
-            <textarea rows={4} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
-          </Field>
-          <ChipInput label={t('sidebar.tags')} values={form.tags} onChange={(v) => edit('tags', v)} />
-          <div className="row">
-            <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
-            <Field label={t('sidebar.nextFollowUp')}>
-              <input
-                type="date"
-                value={form.nextFollowUp ?? ''}
-                onChange={(event) => edit('nextFollowUp', event.target.value || null)}
-              />
+          {listField('offers', t('sidebar.offers'))}
+          {listField('needs', t('sidebar.needs'))}
+          <MoreFields open={moreOpen ?? false} onToggle={(open) => void sidebarMoreOpenItem.setValue(open)}>
+            {listField('interests', t('sidebar.interests'))}
+            <Field label={t('sidebar.whereWeMet')}>
+              <input list="places-met" value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
             </Field>
-          </div>
+            <datalist id="places-met">
+              {places.map((place) => (
+                <option key={place} value={place} />
+              ))}
+            </datalist>
+            <Field label={t('sidebar.notes')}>
+              <textarea rows={form.notes ? 4 : 1} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
+            </Field>
+            {listField('tags', t('sidebar.tags'))}
+            <div className="row">
+              <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
+              <Field label={t('sidebar.nextFollowUp')}>
+                <input
+                  type="date"
+                  value={form.nextFollowUp ?? ''}
+                  onChange={(event) => edit('nextFollowUp', event.target.value || null)}
+                />
+              </Field>
+            </div>
+            <InteractionForm
+              onLog={(entry) => client.current?.request({ type: 'log', ...page(), interaction: { id: crypto.randomUUID(), ...entry } })}
+            />
+          </MoreFields>
           <GiveTakeLine interactions={state.interactions} />
           <SidebarIntroductions
             personKey={profile.key}
@@ -171,12 +253,6 @@ export function App() {
                 people: introducedPeople(suggestion),
               })
             }
-          />
-          <InteractionForm
-            onLog={(entry) => {
-              const { key, ...page } = profile;
-              client.current?.request({ type: 'log', key, interaction: { id: crypto.randomUUID(), ...entry }, page });
-            }}
           />
           <Timeline
             interactions={state.interactions}

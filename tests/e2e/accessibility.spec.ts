@@ -23,6 +23,11 @@ const LANGUAGES = [
     popupHeading: 'Today',
     optionsHeading: 'Relationship Notes',
     saved: 'Saved',
+    imAt: 'I’m at',
+    start: 'Start',
+    howICanHelp: 'How I can help',
+    eventOver: 'The event is over',
+    more: 'More',
   },
   {
     locale: 'es-ES',
@@ -33,12 +38,17 @@ const LANGUAGES = [
     popupHeading: 'Hoy',
     optionsHeading: 'Notas de Relaciones',
     saved: 'Guardado',
+    imAt: 'Estoy en',
+    start: 'Empezar',
+    howICanHelp: 'Cómo puedo ayudar',
+    eventOver: 'El evento ha terminado',
+    more: 'Más',
   },
 ] as const;
 
-for (const lang of LANGUAGES) {
-  test.describe(`in ${lang.locale}`, () => {
-    test.use({ browserLocale: lang.locale });
+for (const [lang, colorScheme] of LANGUAGES.flatMap((l) => (['light', 'dark'] as const).map((c) => [l, c] as const))) {
+  test.describe(`in ${lang.locale}, ${colorScheme}`, () => {
+    test.use({ browserLocale: lang.locale, colorScheme });
 
     /** Kenji with notes and a follow-up due today, so every view has something to show. */
     async function kenjiDueToday(page: Page) {
@@ -89,6 +99,31 @@ for (const lang of LANGUAGES) {
       await expect(options.locator('html')).toHaveAttribute('lang', lang.locale.slice(0, 2));
       await expect(options).toHaveTitle(lang.optionsHeading);
       expect(await seriousViolations(new AxeBuilder({ page: options }))).toEqual([]);
+    });
+
+    test.describe('on a first look', () => {
+      test.use({ moreOpen: false });
+      test('event mode in the popup, the sidebar it shapes and the review have no serious accessibility problem', async ({ ext }) => {
+        const popup = await openExtensionPage(ext, 'popup.html');
+        await popup.getByRole('textbox', { name: lang.imAt }).fill('PyData Osaka');
+        await popup.getByRole('button', { name: lang.start, exact: true }).click();
+        await expect(popup.getByText('PyData Osaka', { exact: false })).toBeVisible();
+        expect(await seriousViolations(new AxeBuilder({ page: popup }))).toEqual([]);
+
+        const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
+        const notes = page.frameLocator(`iframe[title="${lang.frameTitle}"]`);
+        await expect(notes.getByRole('button', { name: lang.more })).toHaveAttribute('aria-expanded', 'false');
+        await expect(notes.getByText('PyData Osaka', { exact: false })).toBeVisible();
+        const builder = new AxeBuilder({ page }).include([`iframe[title="${lang.frameTitle}"]`, 'html']);
+        expect(await seriousViolations(builder)).toEqual([]);
+        await notes.getByLabel(lang.howICanHelp).fill('Introduce him to a data lead');
+        await expect(notes.getByRole('status')).toHaveText(lang.saved);
+
+        const review = await openExtensionPage(ext, 'popup.html');
+        await review.getByRole('button', { name: lang.eventOver }).click();
+        await expect(review.getByRole('button', { name: /Kenji Tanaka/ })).toHaveAttribute('aria-pressed', 'false');
+        expect(await seriousViolations(new AxeBuilder({ page: review }))).toEqual([]);
+      });
     });
   });
 }

@@ -6,17 +6,25 @@ export const SIDEBAR_TITLE = 'Relationship notes';
 interface Fixtures {
   ext: LaunchedExtension;
   browserLocale: string;
+  /**
+   * Whether the sidebar's "More" section starts open. Tests of the fields inside it start with it
+   * open, as a user who opened it once finds it; tests of the first look set it to false.
+   */
+  moreOpen: boolean;
   /** Console errors and uncaught exceptions of LinkedIn pages, which must stay empty. */
   pageErrors: string[];
 }
 
 export const test = base.extend<Fixtures>({
   browserLocale: ['en-US', { option: true }],
+  moreOpen: [true, { option: true }],
   pageErrors: async ({}, use) => {
     await use([]);
   },
-  ext: async ({ browserLocale, pageErrors }, use) => {
-    const ext = await launchWithExtension({ locale: browserLocale });
+  ext: async ({ browserLocale, pageErrors, moreOpen, colorScheme }, use) => {
+    // Playwright's own `colorScheme` option, handed to the persistent context.
+    const ext = await launchWithExtension({ locale: browserLocale, colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
+    if (moreOpen) await setStorage(ext, { sidebarMoreOpen: true });
     ext.context.on('page', (page) => {
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       page.on('console', (message) => {
@@ -50,6 +58,13 @@ export async function openExtensionPage(ext: LaunchedExtension, path: 'popup.htm
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
   return page;
+}
+
+/** Writes `storage.local` items from the extension's service worker, as the extension itself would. */
+export async function setStorage(ext: LaunchedExtension, items: Record<string, unknown>): Promise<void> {
+  const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
+  if (!worker) throw new Error('The extension has no service worker running');
+  await worker.evaluate((values) => chrome.storage.local.set(values), items);
 }
 
 /** Stops the extension's service worker, as Chromium does when it is idle. It starts again on the next event. */

@@ -109,6 +109,7 @@ test.describe('in Spanish', () => {
   test('the popup speaks Spanish', async ({ ext }) => {
     const popup = await openExtensionPage(ext, 'popup.html');
     await expect(popup.getByRole('heading', { name: 'Hoy' })).toBeVisible();
+    await popup.getByRole('region', { name: 'Empieza aquí' }).getByRole('button', { name: 'Entendido' }).click();
     await expect(popup.getByText('Nadie a quien contactar hoy.', { exact: false })).toBeVisible();
     await expect(popup.getByRole('searchbox', { name: 'Buscar contactos' })).toBeVisible();
   });

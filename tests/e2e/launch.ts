@@ -83,6 +83,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   locale?: string;
   headless?: boolean;
+  /** What `prefers-color-scheme` answers in every page, frames included. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface LaunchedExtension {
@@ -109,6 +111,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromiumPath(),
     headless: false,
     locale: lang,
+    colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],

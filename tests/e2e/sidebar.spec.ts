@@ -57,6 +57,37 @@ test('a note typed just before navigating away or closing the tab is kept', asyn
   await expect(sidebar(check).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
 });
 
+test('a phrase typed into a list field without Enter survives leaving the page and closing the tab', async ({ ext }) => {
+  const page = await openLinkedIn(ext, '/in/amara-okafor/');
+  const interests = sidebar(page).getByRole('textbox', { name: 'Interests' });
+  await interests.fill('climate finance');
+  await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
+  // Still a phrase in the box while typing, not a chip yet.
+  await expect(interests).toHaveValue('climate finance');
+  await expect(sidebar(page).getByRole('list', { name: 'Interests' })).toHaveCount(0);
+  await page.goto(linkedinUrl('/feed/'));
+
+  const second = await openLinkedIn(ext, '/in/zhang-wei/');
+  await sidebar(second).getByRole('textbox', { name: 'What they offer' }).fill('factory tours in Shenzhen');
+  await second.close();
+
+  const check = await openLinkedIn(ext, '/in/amara-okafor/');
+  await expect(sidebar(check).getByRole('list', { name: 'Interests' }).getByRole('listitem')).toHaveText(['climate finance×']);
+  await expect(sidebar(check).getByRole('textbox', { name: 'Interests' })).toHaveValue('');
+  await check.goto(linkedinUrl('/in/zhang-wei/'));
+  await expect(sidebar(check).getByRole('list', { name: 'What they offer' }).getByRole('listitem')).toHaveText([
+    'factory tours in Shenzhen×',
+  ]);
+});
+
+test('a phrase left in a list field is added when the field is left', async ({ ext }) => {
+  const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  await sidebar(page).getByRole('textbox', { name: 'Looking for' }).fill('a data lead');
+  await sidebar(page).getByRole('textbox', { name: 'Looking for' }).press('Tab');
+  await expect(sidebar(page).getByRole('list', { name: 'Looking for' }).getByRole('listitem')).toHaveText(['a data lead×']);
+  await expect(sidebar(page).getByRole('textbox', { name: 'Looking for' })).toHaveValue('');
+});
+
 test('two tabs on the same person edit different fields and see each other live', async ({ ext }) => {
   const one = await openLinkedIn(ext, '/in/kenji-tanaka/');
   const two = await openLinkedIn(ext, '/in/kenji-tanaka/');

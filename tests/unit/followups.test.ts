@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDaysToLocalDate, daysBetween, isLocalDate, localToday } from '@/utils/dates';
-import { compareByFollowUp, daysOverdue, isDue, nextFollowUpAfterContact, snoozedFollowUp } from '@/utils/followups';
+import { addDaysToLocalDate, daysBetween, isLocalDate, localToday, timeAgo } from '@/utils/dates';
+import { compareByFollowUp, daysOverdue, followUpAfterDone, isDue, nextFollowUpAfterContact, snoozedFollowUp } from '@/utils/followups';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -81,5 +81,22 @@ describe('local calendar dates', () => {
     expect(isLocalDate('2026-2-3')).toBe(false);
     expect(isLocalDate('tomorrow')).toBe(false);
     expect(isLocalDate(20261122)).toBe(false);
+  });
+});
+
+describe('a follow-up marked done', () => {
+  it('comes round again with a cadence, and is cleared without one', () => {
+    expect(followUpAfterDone({ cadenceDays: 30 }, '2026-03-01')).toBe('2026-03-31');
+    expect(followUpAfterDone({ cadenceDays: null }, '2026-03-01')).toBeNull();
+  });
+});
+
+describe('how long ago the last contact was', () => {
+  it('reads in the largest natural unit', () => {
+    expect(timeAgo('2026-03-01', '2026-03-01')).toEqual({ value: 0, unit: 'day' });
+    expect(timeAgo('2026-03-01', '2026-03-06')).toEqual({ value: 5, unit: 'day' });
+    expect(timeAgo('2026-03-01', '2026-03-22')).toEqual({ value: 3, unit: 'week' });
+    expect(timeAgo('2026-01-01', '2026-03-15')).toEqual({ value: 2, unit: 'month' });
+    expect(timeAgo('2024-01-01', '2026-03-15')).toEqual({ value: 2, unit: 'year' });
   });
 });

@@ -176,4 +176,27 @@ describe('the sidebar with only what Firefox gives a framed page', () => {
     expect(port().sent).toContainEqual({ type: 'open-profile', key: 'amara-okafor' });
     expect(forbidden).toEqual([]);
   });
+
+  it('keeps a phrase typed into a list field as a draft, and logs a quick call over its port', async () => {
+    port().push({ type: 'profile', profile: kenji });
+    port().push({ type: 'state', key: kenji.key, contact: { ...newContact(kenji.key), interests: ['python'] }, interactions: [] });
+    const label = [...container.querySelectorAll('label')].find((l) => l.textContent === 'Interests');
+    const input = container.querySelector<HTMLInputElement>(`#${label?.htmlFor}`)!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'ramen');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const drafts = Object.values(await fakeBrowser.storage.local.get(null)) as Array<{ fields?: { interests?: string[] } }>;
+    expect(drafts.some((draft) => draft.fields?.interests?.join() === 'python,ramen')).toBe(true);
+    // Still a phrase in the box, not a chip.
+    expect(input.value).toBe('ramen');
+    expect([...container.querySelectorAll('.chip span')].map((chip) => chip.textContent)).toEqual(['python']);
+
+    const call = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Call');
+    await act(async () => call?.click());
+    expect(port().sent).toContainEqual(
+      expect.objectContaining({ type: 'log', key: kenji.key, interaction: expect.objectContaining({ kind: 'call', text: '' }) }),
+    );
+    expect(forbidden).toEqual([]);
+  });
 });

@@ -26,6 +26,8 @@ describe('parseSidebarRequest', () => {
       },
       { type: 'edit-interaction', seq: 3, id: 'i-1', changes: { text: 'Long coffee' } },
       { type: 'delete-interaction', seq: 4, id: 'i-1' },
+      { type: 'follow-up-done', seq: 5, key: 'kenji-tanaka', today: '2025-03-01' },
+      { type: 'snooze', seq: 6, key: 'kenji-tanaka', days: 7, today: '2025-03-01' },
     ];
     for (const request of valid) expect(parseSidebarRequest(request), JSON.stringify(request)).not.toBeNull();
   });
@@ -34,6 +36,8 @@ describe('parseSidebarRequest', () => {
     ['not an object', 'save'],
     ['null', null],
     ['an unknown type', { type: 'drop-database', seq: 1 }],
+    ['a snooze of no days', { type: 'snooze', seq: 1, key: 'kenji-tanaka', days: 0, today: '2025-03-01' }],
+    ['a done without a date', { type: 'follow-up-done', seq: 1, key: 'kenji-tanaka', today: 'soon' }],
     ['a string seq', save({}, { seq: '1' })],
     ['a fractional seq', save({}, { seq: 1.5 })],
     ['an empty key', save({}, { key: '' })],

@@ -9,11 +9,15 @@ test('Firefox in Spanish: the sidebar, the popup and the options page speak Span
     // The frame's own title is Spanish too: it is how assistive technology names it.
     await expect.poll(async () => visibleText(await firefox.tree('Notas de relaciones'))).toContain('Lucía Fernández');
     await expect.poll(async () => visibleText(await firefox.tree('Notas de relaciones'))).toContain('Cómo puedo ayudar');
-    expect(visibleText(await firefox.tree('Notas de relaciones'))).toContain('Dónde nos conocimos');
+    // The less-used fields wait behind "Más" on a first run.
+    await firefox.press({ role: 'pushbutton', name: 'Más' }, 'Notas de relaciones');
+    await expect.poll(async () => visibleText(await firefox.tree('Notas de relaciones'))).toContain('Dónde nos conocimos');
     expect(await firefox.find({ role: 'entry', name: 'Notas' }, 'Notas de relaciones')).toBeDefined();
 
     await firefox.openExtensionPage('popup.html');
-    await expect.poll(async () => visibleText(await firefox.tree())).toContain('Nadie a quien contactar hoy');
+    // Nobody saved yet: the first-run guide, in Spanish.
+    await expect.poll(async () => visibleText(await firefox.tree())).toContain('Empieza aquí');
+    expect(visibleText(await firefox.tree())).toContain('Importa tus datos de LinkedIn');
     await firefox.openExtensionPage('options.html');
     await expect.poll(async () => visibleText(await firefox.tree())).toContain('Importar');
     expect(firefox.extensionErrors()).toEqual([]);

@@ -1,0 +1,5 @@
+/** Whether the first-run guide shows: not dismissed and nobody saved yet; undefined while either loads. */
+export function showFirstRun(done: boolean | undefined, contactCount: number | undefined): boolean | undefined {
+  if (done === undefined || contactCount === undefined) return undefined;
+  return !done && contactCount === 0;
+}
