@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { originPattern } from '../../utils/sync/setup';
 import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
-import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
 import { launchWithExtension, type LaunchedExtension } from './launch';
 
 // Sync between two and three browser profiles through a real Apache mod_dav on 127.0.0.1.
@@ -53,6 +53,8 @@ function serverFingerprint(folder: string): string {
 async function browserProfile(): Promise<LaunchedExtension> {
   const ext = await launchWithExtension();
   launched.push(ext);
+  // A user who has opened the sidebar's "More" once, where Notes lives.
+  await setStorage(ext, { sidebarMoreOpen: true });
   // What a user does under chrome://extensions → Site access; the extension still asks.
   const page = await ext.context.newPage();
   await page.goto('chrome://extensions');
