@@ -9,7 +9,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/launch';
 import { localToday } from '../utils/dates';
-import { connectionsCsv, generatePeople, type BenchPerson } from './data';
+import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
 import { PROBE_SOURCE, type ProbeEntry } from './probe';
 
 /** The issue's archive, for a network of 30,000. */
@@ -45,16 +45,6 @@ const PROGRESS_PROBE = `(() => {
   } catch {}
 })();`;
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
 const pad = (n: number) => String(n).padStart(2, '0');

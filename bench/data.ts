@@ -58,7 +58,7 @@ export interface BenchInteraction {
 }
 
 /** A small, fast, seeded PRNG (mulberry32): the same network on every run. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
@@ -12,19 +12,12 @@ import { importFile } from '@/utils/import-file';
 import { offersByPerson, TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';
-import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
+import { webdavServerForThisFile } from './webdav-fixture';
 
 const ITERATIONS = 1_000; // the real count is tested in sync-crypto.test.ts
-let server: WebdavServer;
 const opened: RelationshipDb[] = [];
 
-beforeAll(async () => {
-  server = await startWebdavServer();
-}, 20_000);
-afterAll(async () => {
-  await server.stop();
-  removeWebdavServer(server);
-});
+const server = webdavServerForThisFile();
 afterEach(async () => {
   for (const db of opened.splice(0)) {
     db.close();

@@ -1,22 +1,15 @@
 import Dexie from 'dexie';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { saveUserFields } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncStatus } from '@/utils/settings';
 import { getMeta, META } from '@/utils/sync/local';
 import { isSyncRunning, runSync } from '@/utils/sync/run';
 import { checkServerUrl, connectSync, disconnectSync, originPattern } from '@/utils/sync/setup';
-import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
+import { webdavServerForThisFile } from './webdav-fixture';
 
-let server: WebdavServer;
 let db: RelationshipDb;
-beforeAll(async () => {
-  server = await startWebdavServer();
-}, 20_000);
-afterAll(async () => {
-  await server.stop();
-  removeWebdavServer(server);
-});
+const server = webdavServerForThisFile();
 afterEach(async () => {
   db?.close();
   if (db) await Dexie.delete(db.name);

@@ -1,18 +1,11 @@
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWebdavClient, parseListing, WebdavError } from '@/utils/sync/webdav';
-import { freePort, removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
+import { freePort } from '../webdav-server';
+import { webdavServerForThisFile } from './webdav-fixture';
 
-let server: WebdavServer;
 
-beforeAll(async () => {
-  server = await startWebdavServer();
-}, 20_000);
-
-afterAll(async () => {
-  await server.stop();
-  removeWebdavServer(server);
-});
+const server = webdavServerForThisFile();
 
 const problemOf = (promise: Promise<unknown>) =>
   promise.then(
