@@ -76,7 +76,8 @@ export async function measureSync(ext: LaunchedExtension, runs: number, log: (m:
 
     const profile = await ext.context.newPage();
     await profile.goto('https://www.linkedin.com/in/kenji-tanaka/');
-    const notes = profile.frameLocator('iframe[title="Relationship notes"]').getByLabel('Notes', { exact: true });
+    // "How I can help" sits in the sidebar's first view; Notes is behind "More".
+    const notes = profile.frameLocator('iframe[title="Relationship notes"]').getByLabel('How I can help', { exact: true });
     for (let run = 0; run < runs; run++) {
       await notes.fill(`Bench change ${run} at ${Date.now()}`);
       await profile.frameLocator('iframe[title="Relationship notes"]').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
