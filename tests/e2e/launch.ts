@@ -126,6 +126,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      // The system's dark theme, as a user sets it: Playwright's emulation alone does not always
+      // reach the extension's out-of-process sidebar frame.
+      ...(options.colorScheme === 'dark' ? ['--force-dark-mode'] : []),
     ],
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });

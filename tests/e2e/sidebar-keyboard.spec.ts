@@ -42,10 +42,11 @@ test.describe('in dark mode', () => {
     const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
     await expect(sidebar(page).getByLabel('How I can help')).toBeVisible();
     const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
-    const colours = await frame.evaluate(() => ({
-      body: getComputedStyle(document.body).backgroundColor,
-      text: getComputedStyle(document.querySelector('h1')!).color,
-    }));
-    expect(colours).toEqual({ body: 'rgb(28, 32, 36)', text: 'rgb(230, 233, 236)' });
+    const colours = () =>
+      frame.evaluate(() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.querySelector('h1')!).color,
+      }));
+    await expect.poll(colours).toEqual({ body: 'rgb(28, 32, 36)', text: 'rgb(230, 233, 236)' });
   });
 });
