@@ -3,6 +3,7 @@ import type { LocalDate } from './db';
 import type { EventMode } from './event-mode';
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
 import type { OfferedText } from './sync/merge';
+import type { WebdavProblem } from './sync/webdav';
 
 export type LanguageSetting = 'auto' | 'en' | 'es';
 
@@ -60,14 +61,9 @@ export const syncAccountItem = storage.defineItem<SyncAccount | null>('local:syn
   fallback: null,
 });
 
+/** What can go wrong with sync: the server's problems, then those of the passphrase and setup. */
 export type SyncProblemName =
-  | 'unreachable'
-  | 'timeout'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'full'
-  | 'not-a-folder'
-  | 'server'
+  | WebdavProblem
   | 'wrong-passphrase'
   | 'tampered'
   | 'key-changed'

@@ -49,6 +49,16 @@ export async function openLinkedIn(ext: LaunchedExtension, path: string): Promis
   return page;
 }
 
+/** Opens a person's profile, writes a note in their sidebar, waits until it is saved, and closes the tab. */
+export async function writeNote(ext: LaunchedExtension, path: string, name: string, note: string): Promise<void> {
+  const profile = await openLinkedIn(ext, path);
+  const notes = sidebar(profile);
+  await expect(notes.getByRole('heading', { level: 1, name })).toBeVisible();
+  await notes.getByLabel('Notes', { exact: true }).fill(note);
+  await expect(notes.getByRole('status')).toHaveText('Saved');
+  await profile.close();
+}
+
 /** The sidebar frame on a LinkedIn page. */
 export function sidebar(page: Page): FrameLocator {
   return page.frameLocator(`iframe[title="${SIDEBAR_TITLE}"]`);

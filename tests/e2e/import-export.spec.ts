@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { FIXTURES } from './launch';
-import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { expect, openExtensionPage, openLinkedIn, sidebar, test, writeNote } from './fixtures';
 
 const CONNECTIONS = join(FIXTURES, 'Connections.csv');
 const KENJI_NOTE = 'Met at PyData Osaka; wants to hire a data lead. 来年また会う。';
@@ -47,14 +47,7 @@ async function dataIn(page: Page) {
   return data;
 }
 
-async function noteOnKenji(ext: Parameters<typeof openLinkedIn>[0]) {
-  const profile = await openLinkedIn(ext, '/in/kenji-tanaka/');
-  const notes = sidebar(profile);
-  await expect(notes.getByRole('heading', { level: 1, name: 'Kenji Tanaka' })).toBeVisible();
-  await notes.getByLabel('Notes', { exact: true }).fill(KENJI_NOTE);
-  await expect(notes.getByRole('status')).toHaveText('Saved');
-  await profile.close();
-}
+const noteOnKenji = (ext: Parameters<typeof openLinkedIn>[0]) => writeNote(ext, '/in/kenji-tanaka/', 'Kenji Tanaka', KENJI_NOTE);
 
 test('a note typed in Kenji’s sidebar is in the JSON backup, and every export is named with the date', async ({ ext }) => {
   await noteOnKenji(ext);

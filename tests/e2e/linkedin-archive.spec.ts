@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { archiveFiles, KENJI_LAST_MESSAGE } from '../fixtures/linkedin-archive';
-import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { expect, openExtensionPage, openLinkedIn, sidebar, test, writeNote } from './fixtures';
 
 const KENJI_NOTE = 'Met at PyData Osaka; knows everyone in data.';
 
@@ -39,12 +39,7 @@ function stored(page: Page) {
 test('imports the LinkedIn archive: Kenji’s timeline shows his last message, Rekindle names him in the popup and the network filter, Undo restores all, re-import adds nothing', async ({
   ext,
 }) => {
-  const profile = await openLinkedIn(ext, '/in/kenji-tanaka/');
-  const notes = sidebar(profile);
-  await expect(notes.getByRole('heading', { level: 1, name: 'Kenji Tanaka' })).toBeVisible();
-  await notes.getByLabel('Notes', { exact: true }).fill(KENJI_NOTE);
-  await expect(notes.getByRole('status')).toHaveText('Saved');
-  await profile.close();
+  await writeNote(ext, '/in/kenji-tanaka/', 'Kenji Tanaka', KENJI_NOTE);
 
   const options = await openExtensionPage(ext, 'options.html');
   const section = options.getByRole('region', { name: 'Import and export' });
