@@ -98,14 +98,20 @@ async function waitForFirstSync(options: Page) {
   await expect(options.getByText(/^Last synced: /)).toBeVisible({ timeout: 30_000 });
 }
 
+/** Browser A: a note on Kenji, then sync turned on with `folder` and its first sync done. */
+async function firstDevice(folder: string, note: string) {
+  const ext = await browserProfile();
+  const kenji = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  await sidebar(kenji).getByLabel('Notes', { exact: true }).fill(note);
+  await expect(sidebar(kenji).getByRole('status')).toHaveText('Saved');
+  const options = await turnOnSync(ext, folder);
+  await waitForFirstSync(options);
+  return { ext, kenji, options };
+}
+
 test('an edit on A appears on B after a sync, and nothing readable is on the server', async () => {
   const folder = await freshFolder();
-  const a = await browserProfile();
-  const kenji = await openLinkedIn(a, '/in/kenji-tanaka/');
-  await sidebar(kenji).getByLabel('Notes', { exact: true }).fill('Knows everyone in Osaka’s data scene.');
-  await expect(sidebar(kenji).getByRole('status')).toHaveText('Saved');
-  const optionsA = await turnOnSync(a, folder);
-  await waitForFirstSync(optionsA);
+  const { kenji, options: optionsA } = await firstDevice(folder, 'Knows everyone in Osaka’s data scene.');
 
   const b = await browserProfile();
   const optionsB = await turnOnSync(b, folder);
@@ -191,12 +197,7 @@ test('a timeline entry deleted on A is removed on B', async () => {
 
 test('three profiles: A and B share notes, C with a wrong passphrase is told so and changes nothing anywhere', async () => {
   const folder = await freshFolder();
-  const a = await browserProfile();
-  const page = await openLinkedIn(a, '/in/kenji-tanaka/');
-  await sidebar(page).getByLabel('Notes', { exact: true }).fill('From A');
-  await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
-  const optionsA = await turnOnSync(a, folder);
-  await waitForFirstSync(optionsA);
+  const { kenji: page, options: optionsA } = await firstDevice(folder, 'From A');
   const b = await browserProfile();
   const onB = await openLinkedIn(b, '/in/amara-okafor/');
   await sidebar(onB).getByLabel('How I can help').fill('From B');
