@@ -1,5 +1,5 @@
 import type { LaunchedExtension } from '../tests/e2e/launch';
-import { newContact } from '../utils/contacts';
+import { newContact } from '../utils/schema';
 import type { Contact, Interaction } from '../utils/db';
 import { CURRENT_SCHEMA_VERSION, DB_NAME } from '../utils/db';
 import { searchTerms } from '../utils/search-terms';

@@ -2,6 +2,7 @@ import { Field } from './Field';
 import { useId, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { CADENCE_PRESETS, cadenceChoice } from '@/utils/cadence';
+import { LIMITS } from '@/utils/schema';
 
 interface Props {
   value: number | null;
@@ -38,11 +39,11 @@ export function CadenceField({ value, onChange }: Props) {
           <input
             type="number"
             min={1}
-            max={3650}
+            max={LIMITS.cadenceDays.max}
             value={value ?? ''}
             onChange={(event) => {
               const days = Math.round(Number(event.target.value));
-              if (days >= 1 && days <= 3650) onChange(days);
+              if (days >= LIMITS.cadenceDays.min && days <= LIMITS.cadenceDays.max) onChange(days);
             }}
           />
         </Field>

@@ -1,9 +1,8 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
+import { backupJson, collectBackup } from '@/utils/backup';
 import {
-  backupJson,
-  collectBackup,
   contactsToCsv,
   contactsToVcard,
   exportFileName,
@@ -11,7 +10,8 @@ import {
   type ExportKind,
 } from '@/utils/export-formats';
 import { t, uiLanguage } from '@/utils/i18n';
-import { ImportError, undoImport, type ImportOutcome } from '@/utils/import-file';
+import { undoImport, type ImportOutcome } from '@/utils/import/apply';
+import { ImportError } from '@/utils/import/errors';
 import { importAnyFile, MAX_ARCHIVE_MEGABYTES, type ArchiveProgress } from '@/utils/linkedin-archive/import-archive';
 import { settingsItem } from '@/utils/settings';
 import { downloadText } from './download';

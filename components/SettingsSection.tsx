@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { confirmsDeletion, deleteAllData, formatBytes } from '@/utils/data-management';
 import { getDb } from '@/utils/db';
 import { t, uiLanguage } from '@/utils/i18n';
-import { REKINDLE_MONTHS_RANGE, settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
+import { LIMITS, REMINDER_TIME } from '@/utils/schema';
+import { settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
 import { OutcomeLines } from './OutcomeLines';
@@ -12,7 +13,6 @@ import { SyncSection } from './SyncSection';
 import { useStoredValue } from './use-stored-value';
 import './options-sections.css';
 
-const REMINDER_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Defaults for new contacts, the daily reminder, the language, and the data itself. */
 export function SettingsSection() {
@@ -73,14 +73,14 @@ export function SettingsSection() {
             <input
               id={`${id}-rekindle`}
               type="number"
-              min={REKINDLE_MONTHS_RANGE.min}
-              max={REKINDLE_MONTHS_RANGE.max}
+              min={LIMITS.rekindleMonths.min}
+              max={LIMITS.rekindleMonths.max}
               step={1}
               value={settings.rekindleAfterMonths}
               aria-describedby={`${id}-rekindle-hint`}
               onChange={(event) => {
                 const months = event.target.valueAsNumber;
-                if (Number.isInteger(months) && months >= REKINDLE_MONTHS_RANGE.min && months <= REKINDLE_MONTHS_RANGE.max) {
+                if (Number.isInteger(months) && months >= LIMITS.rekindleMonths.min && months <= LIMITS.rekindleMonths.max) {
                   void save({ rekindleAfterMonths: months });
                 }
               }}

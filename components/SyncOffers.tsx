@@ -2,17 +2,12 @@ import { useId } from 'react';
 import { t } from '@/utils/i18n';
 import { syncOfferAnswersItem, syncOffersItem } from '@/utils/settings';
 import type { OfferedText } from '@/utils/sync/merge';
+import { USER_FIELDS } from '@/utils/schema';
+import { fieldLabel } from './UserFieldInputs';
 import { useStoredValue } from './use-stored-value';
 
-const FIELD_LABEL: Record<string, () => string> = {
-  interests: () => t('sidebar.interests'),
-  offers: () => t('sidebar.offers'),
-  needs: () => t('sidebar.needs'),
-  howICanHelp: () => t('sidebar.howICanHelp'),
-  whereWeMet: () => t('sidebar.whereWeMet'),
-  notes: () => t('sidebar.notes'),
-  tags: () => t('sidebar.tags'),
-};
+/** The offered fields are the typed ones, which all have a label. */
+const labelOf = (field: string) => (field in USER_FIELDS && field !== 'cadenceDays' ? fieldLabel(field as Parameters<typeof fieldLabel>[0]) : field);
 
 const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value));
 
@@ -37,12 +32,12 @@ export function SyncOffers({ personKey }: { personKey: string }) {
         {offers.map((offer) => (
           <li key={offer.stamp}>
             <p>
-              <strong>{FIELD_LABEL[offer.field]?.() ?? offer.field}</strong>
+              <strong>{labelOf(offer.field)}</strong>
             </p>
             <p className="offered-text">{shown(offer.value)}</p>
             <div className="row">
               <button type="button" onClick={() => void answer(personKey, offer, true)}>
-                {t('sidebar.syncOfferUse', [FIELD_LABEL[offer.field]?.() ?? offer.field])}
+                {t('sidebar.syncOfferUse', [labelOf(offer.field)])}
               </button>
               <button type="button" className="secondary" onClick={() => void answer(personKey, offer, false)}>
                 {t('sidebar.syncOfferKeep')}

@@ -1,47 +1,8 @@
 import type { Contact, Interaction, InteractionKind, LocalDate, PageFields, RelationshipDb, UserFields } from './db';
+import type { UserEdit } from './schema';
 import { followUpAfterDone, nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
 import { profileUrlFromKey } from './profile-key';
-
-export const PAGE_FIELD_NAMES = ['name', 'headline', 'location', 'photoUrl', 'profileUrl'] as const;
-export const USER_FIELD_NAMES = [
-  'interests',
-  'offers',
-  'needs',
-  'howICanHelp',
-  'whereWeMet',
-  'notes',
-  'tags',
-  'cadenceDays',
-  'nextFollowUp',
-] as const satisfies ReadonlyArray<keyof UserFields>;
-
-export function newContact(key: string, now: number = Date.now()): Contact {
-  return {
-    key,
-    name: '',
-    headline: '',
-    location: '',
-    photoUrl: '',
-    profileUrl: profileUrlFromKey(key),
-    email: '',
-    connectedOn: null,
-    interests: [],
-    offers: [],
-    needs: [],
-    howICanHelp: '',
-    whereWeMet: '',
-    notes: '',
-    tags: [],
-    cadenceDays: null,
-    nextFollowUp: null,
-    lastInteraction: null,
-    terms: [],
-    offerTerms: [],
-    needTerms: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES, USER_FIELDS } from './schema';
 
 /** The page-read fields that differ from what is stored; empty readings never erase. */
 export function pageFieldChanges(contact: Contact, page: Partial<PageFields>): Partial<PageFields> {
@@ -88,7 +49,7 @@ function freshContact(key: string, now: number, defaults: NewContactDefaults): C
 export async function saveUserFields(
   db: RelationshipDb,
   key: string,
-  fields: Partial<UserFields> & { name?: string },
+  fields: UserEdit,
   page: Partial<PageFields> = {},
   defaults: NewContactDefaults = {},
 ): Promise<void> {
@@ -230,6 +191,22 @@ const both = (first: string, second: string, separator: string) =>
 const earliest = (first: string | null, second: string | null) => (first && second ? (first < second ? first : second) : first ?? second);
 const latest = (first: string | null, second: string | null) => (first && second ? (first > second ? first : second) : first ?? second);
 
+/** The user fields of two records of one person, merged without losing anything typed. */
+function mergedUserFields(into: UserFields, from: UserFields): UserFields {
+  const merged: Record<string, unknown> = {};
+  for (const field of USER_FIELD_NAMES) {
+    const [mine, theirs] = [into[field], from[field]] as [never, never];
+    const form = USER_FIELDS[field].form;
+    if (form === 'phrases') merged[field] = union(mine, theirs);
+    else if (form === 'text') merged[field] = both(mine, theirs, '\n\n');
+    else if (form === 'place') merged[field] = both(mine, theirs, '; ');
+    else if (form === 'cadence') merged[field] = into[field] ?? from[field];
+    // The sooner date: a follow-up planned on either record still comes up.
+    else merged[field] = earliest(mine, theirs);
+  }
+  return merged as UserFields;
+}
+
 /** One contact holding everything two records of the same person hold; `into` wins where they differ. */
 export function mergedContact(into: Contact, from: Contact, now: number = Date.now()): Contact {
   return {
@@ -240,16 +217,7 @@ export function mergedContact(into: Contact, from: Contact, now: number = Date.n
     photoUrl: into.photoUrl || from.photoUrl,
     email: into.email || from.email,
     connectedOn: earliest(into.connectedOn, from.connectedOn),
-    interests: union(into.interests, from.interests),
-    offers: union(into.offers, from.offers),
-    needs: union(into.needs, from.needs),
-    tags: union(into.tags, from.tags),
-    howICanHelp: both(into.howICanHelp, from.howICanHelp, '\n\n'),
-    whereWeMet: both(into.whereWeMet, from.whereWeMet, '; '),
-    notes: both(into.notes, from.notes, '\n\n'),
-    cadenceDays: into.cadenceDays ?? from.cadenceDays,
-    // The sooner reminder: a follow-up planned on either record still comes up.
-    nextFollowUp: earliest(into.nextFollowUp, from.nextFollowUp),
+    ...mergedUserFields(into, from),
     lastInteraction: latest(into.lastInteraction, from.lastInteraction),
     createdAt: Math.min(into.createdAt, from.createdAt),
     updatedAt: now,

@@ -1,65 +1,11 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { InteractionKind } from './interaction-kinds';
 import { phrasesStems } from './introductions';
-import type { ArchiveDetail } from './linkedin-archive/entry';
+import type { Contact, Interaction } from './schema';
 import { searchTerms } from './search-terms';
 import { trackSyncChanges, type SyncChange, type SyncMetaRow, type SyncRecordRow } from './sync/tracking';
 
-/** A calendar date in the user's local calendar, `YYYY-MM-DD`. */
-export type LocalDate = string;
-
-/** Fields read from a profile page or an import; they refresh when the page says otherwise. */
-export interface PageFields {
-  name: string;
-  headline: string;
-  location: string;
-  photoUrl: string;
-  profileUrl: string;
-}
-
-/** Fields only the user writes; nothing read from a page or an import overwrites them. */
-export interface UserFields {
-  interests: string[];
-  offers: string[];
-  needs: string[];
-  howICanHelp: string;
-  whereWeMet: string;
-  notes: string;
-  tags: string[];
-  cadenceDays: number | null;
-  nextFollowUp: LocalDate | null;
-}
-
-export interface Contact extends PageFields, UserFields {
-  key: string;
-  email: string;
-  connectedOn: LocalDate | null;
-  lastInteraction: LocalDate | null;
-  /** Normalised words of the searchable fields, kept in step by a hook below. */
-  terms: string[];
-  /** Stems of what they offer and what interests them, for introductions (version 2). */
-  offerTerms: string[];
-  /** Stems of what they are looking for (version 2). */
-  needTerms: string[];
-  createdAt: number;
-  updatedAt: number;
-}
-
+export type { Contact, Interaction, LocalDate, PageFields, StoredContact, UserFields } from './schema';
 export { INTERACTION_KINDS, type InteractionKind } from './interaction-kinds';
-
-export interface Interaction {
-  id: string;
-  contactKey: string;
-  kind: InteractionKind;
-  date: LocalDate;
-  text: string;
-  /** For an introduction: the other person introduced. */
-  withKey?: string;
-  /** For an entry imported from LinkedIn's archive: how many were sent and received, and whether in a group. */
-  archive?: ArchiveDetail;
-  createdAt: number;
-  updatedAt: number;
-}
 
 export type RelationshipDb = Dexie & {
   contacts: EntityTable<Contact, 'key'>;
@@ -140,6 +86,13 @@ export function openRelationshipDb(name = DB_NAME): RelationshipDb {
     return { terms: searchTerms(next), ...matchTerms(next) };
   });
   return db;
+}
+
+/** Whether a failed write failed because the browser's storage for the extension is full. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string; inner?: { name?: string } })?.name;
+  const inner = (error as { inner?: { name?: string } })?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
 let shared: RelationshipDb | undefined;

@@ -1,7 +1,7 @@
 import type { RelationshipDb } from './db';
 import { saveUserFields, type NewContactDefaults } from './contacts';
 import { DRAFT_PREFIX, type Draft } from './messages';
-import { parseUserFields } from './validate';
+import { parseUserEdit } from './schema';
 
 export function draftKey(instanceId: string, contactKey: string): string {
   return `${DRAFT_PREFIX}${instanceId}:${contactKey}`;
@@ -30,7 +30,7 @@ export async function foldDrafts(
     if (!storageKey.startsWith(DRAFT_PREFIX)) continue;
     const draft = value as Draft;
     if (!accept(storageKey, draft)) continue;
-    const fields = parseUserFields(draft?.fields);
+    const fields = parseUserEdit(draft?.fields);
     if (fields && typeof draft.key === 'string' && draft.key) {
       await saveUserFields(db, draft.key, fields, draft.page ?? {}, newContactDefaults);
     }

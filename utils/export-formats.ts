@@ -1,91 +1,5 @@
 import Papa from 'papaparse';
-import { CURRENT_SCHEMA_VERSION, type Contact, type Interaction, type LocalDate, type RelationshipDb } from './db';
-import type { Settings } from './settings';
-
-/** The `format` field that marks a file as this extension's full backup. */
-export const BACKUP_FORMAT = 'relationship-notes-backup';
-
-/** A contact as written to a backup: the index terms are derived, so they are rebuilt on import. */
-export type BackupContact = Omit<Contact, 'terms' | 'offerTerms' | 'needTerms'>;
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  schemaVersion: number;
-  exportedAt: string;
-  settings: Settings;
-  contacts: BackupContact[];
-  interactions: Interaction[];
-}
-
-/** A fresh object with exactly the stored fields, in a stable order. */
-export function backupContact(contact: Contact): BackupContact {
-  return {
-    key: contact.key,
-    name: contact.name,
-    headline: contact.headline,
-    location: contact.location,
-    photoUrl: contact.photoUrl,
-    profileUrl: contact.profileUrl,
-    email: contact.email,
-    connectedOn: contact.connectedOn,
-    interests: [...contact.interests],
-    offers: [...contact.offers],
-    needs: [...contact.needs],
-    howICanHelp: contact.howICanHelp,
-    whereWeMet: contact.whereWeMet,
-    notes: contact.notes,
-    tags: [...contact.tags],
-    cadenceDays: contact.cadenceDays,
-    nextFollowUp: contact.nextFollowUp,
-    lastInteraction: contact.lastInteraction,
-    createdAt: contact.createdAt,
-    updatedAt: contact.updatedAt,
-  };
-}
-
-export function backupInteraction(interaction: Interaction): Interaction {
-  // An introduction names the other person introduced.
-  const { withKey } = interaction as { withKey?: unknown };
-  return {
-    id: interaction.id,
-    contactKey: interaction.contactKey,
-    kind: interaction.kind,
-    date: interaction.date,
-    text: interaction.text,
-    ...(typeof withKey === 'string' ? { withKey } : {}),
-    createdAt: interaction.createdAt,
-    updatedAt: interaction.updatedAt,
-  };
-}
-
-export function makeBackup(
-  contacts: Contact[],
-  interactions: Interaction[],
-  settings: Settings,
-  now: Date = new Date(),
-): Backup {
-  return {
-    format: BACKUP_FORMAT,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    exportedAt: now.toISOString(),
-    settings: { ...settings },
-    contacts: contacts.map(backupContact),
-    interactions: interactions.map(backupInteraction),
-  };
-}
-
-/** Everything in the database, read in one transaction so the backup is one consistent moment. */
-export async function collectBackup(db: RelationshipDb, settings: Settings, now: Date = new Date()): Promise<Backup> {
-  const [contacts, interactions] = await db.transaction('r', db.contacts, db.interactions, () =>
-    Promise.all([db.contacts.toArray(), db.interactions.toArray()]),
-  );
-  return makeBackup(contacts, interactions, settings, now);
-}
-
-export function backupJson(backup: Backup): string {
-  // Compact: at 30,000 people and 150,000 contacts made an indented file passes the 50 MB import limit.
-  return JSON.stringify(backup);
-}
+import { USER_FIELD_NAMES, USER_FIELDS, type Contact, type LocalDate } from './schema';
 
 const LIST_SEPARATOR = '; ';
 // Spreadsheets run a cell that starts with one of these as a formula.
@@ -96,6 +10,12 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** A user field as one CSV cell: lists joined, nothing for none. */
+function userFieldCell(value: Contact[keyof typeof USER_FIELDS]): string {
+  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
+  return value == null ? '' : String(value);
+}
+
 export const CSV_COLUMNS: ReadonlyArray<readonly [string, (contact: Contact) => string]> = [
   ['Name', (c) => c.name],
   ['Profile URL', (c) => c.profileUrl],
@@ -103,15 +23,7 @@ export const CSV_COLUMNS: ReadonlyArray<readonly [string, (contact: Contact) => 
   ['Location', (c) => c.location],
   ['Email', (c) => c.email],
   ['Connected On', (c) => c.connectedOn ?? ''],
-  ['Interests', (c) => c.interests.join(LIST_SEPARATOR)],
-  ['What they offer', (c) => c.offers.join(LIST_SEPARATOR)],
-  ['Looking for', (c) => c.needs.join(LIST_SEPARATOR)],
-  ['How I can help', (c) => c.howICanHelp],
-  ['Where we met', (c) => c.whereWeMet],
-  ['Notes', (c) => c.notes],
-  ['Tags', (c) => c.tags.join(LIST_SEPARATOR)],
-  ['Keep in touch every (days)', (c) => (c.cadenceDays == null ? '' : String(c.cadenceDays))],
-  ['Next follow-up', (c) => c.nextFollowUp ?? ''],
+  ...USER_FIELD_NAMES.map((field) => [USER_FIELDS[field].csv, (c: Contact) => userFieldCell(c[field])] as const),
   ['Last contact', (c) => c.lastInteraction ?? ''],
 ];
 

@@ -1,5 +1,3 @@
-import type { Contact, Interaction } from './db';
-import type { IntroductionSuggestion } from './introductions';
 import type { PageProfile } from './page-reader';
 
 /**
@@ -54,44 +52,7 @@ export function announcedProfile(
 
 export const SIDEBAR_PORT = 'sidebar:';
 
-/** The sidebar's long-lived port to the background: it reads and writes only through it. */
-export type SidebarRequest =
-  | { type: 'subscribe'; profile: PageProfile }
-  | { type: 'save'; seq: number; key: string; fields: Record<string, unknown>; page: Partial<PageProfile> }
-  | {
-      type: 'log';
-      seq: number;
-      key: string;
-      interaction: { id: string; kind: string; date: string; text: string };
-      page: Partial<PageProfile>;
-    }
-  | { type: 'edit-interaction'; seq: number; id: string; changes: { kind?: string; date?: string; text?: string } }
-  | { type: 'delete-interaction'; seq: number; id: string }
-  /** Records an introduction on both people's timelines. */
-  | { type: 'introduce'; seq: number; id: string; date: string; people: [IntroducedPerson, IntroducedPerson] }
-  /** The follow-up is done: the next one comes from the cadence, or none. */
-  | { type: 'follow-up-done'; seq: number; key: string; today: string }
-  /** Moves the follow-up to `days` after today. */
-  | { type: 'snooze'; seq: number; key: string; days: number; today: string }
-  /** Opens someone's profile in a new tab: a framed page may not open tabs itself (Firefox). */
-  | { type: 'open-profile'; key: string };
-
-export interface IntroducedPerson {
-  key: string;
-  /** What that person's timeline says. */
-  text: string;
-}
-
-export type SidebarPush =
-  /** Which profile the frame's own tab shows, from its top frame: at connect and on every change. */
-  | { type: 'profile'; profile: PageProfile | null }
-  | { type: 'state'; key: string; contact: Contact | null; interactions: Interaction[] }
-  /** Introductions worth making for the person on screen, best first. */
-  | { type: 'introductions'; key: string; introductions: IntroductionSuggestion[] }
-  /** Every "where we met" in use, for suggestions. */
-  | { type: 'places'; places: string[] }
-  | { type: 'ack'; seq: number }
-  | { type: 'failed'; seq: number; reason: 'invalid' | 'storage-full' | 'unknown' };
+export type { IntroducedPerson, SidebarPush, SidebarRequest } from './sidebar-protocol';
 
 /** Unsent sidebar edits, handed to `storage.local` at once so nothing typed is lost. */
 export interface Draft {

@@ -1,3 +1,5 @@
+import { USER_FIELD_NAMES, USER_FIELDS, type Contact, type UserFields } from './schema';
+
 /** Lower-case, accents removed, so "José" finds "jose" and "JOSÉ". */
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
@@ -10,28 +12,20 @@ export function words(text: string): string[] {
 
 const MAX_TERMS = 256;
 
-interface Searchable {
-  name?: string;
-  headline?: string;
-  notes?: string;
-  tags?: string[];
-  interests?: string[];
-  offers?: string[];
-  needs?: string[];
-  whereWeMet?: string;
-}
+type Searchable = Partial<Pick<Contact, 'name' | 'headline'> & UserFields>;
 
-/** The distinct words a contact is found by: name, headline, tags, interests and notes first. */
+const searched = USER_FIELD_NAMES.filter((field) => USER_FIELDS[field].searchable);
+// Lists of short phrases before long texts, so notes never crowd tags out of the cap.
+const SEARCHED_LISTS = searched.filter((field) => USER_FIELDS[field].form === 'phrases');
+const SEARCHED_TEXTS = searched.filter((field) => USER_FIELDS[field].form !== 'phrases');
+
+/** The distinct words a contact is found by: name and headline, then the lists, then the texts. */
 export function searchTerms(contact: Searchable): string[] {
   const sources = [
     contact.name,
     contact.headline,
-    ...(contact.tags ?? []),
-    ...(contact.interests ?? []),
-    ...(contact.offers ?? []),
-    ...(contact.needs ?? []),
-    contact.whereWeMet,
-    contact.notes,
+    ...SEARCHED_LISTS.flatMap((field) => (contact[field] as string[] | undefined) ?? []),
+    ...SEARCHED_TEXTS.map((field) => contact[field] as string | undefined),
   ];
   const terms = new Set<string>();
   for (const source of sources) {

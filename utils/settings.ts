@@ -1,33 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import type { LocalDate } from './db';
+import { DEFAULT_SETTINGS, type LocalDate, type Settings } from './schema';
 import type { EventMode } from './event-mode';
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-frame';
 import type { OfferedText } from './sync/merge';
 import type { WebdavProblem } from './sync/webdav';
 
-export type LanguageSetting = 'auto' | 'en' | 'es';
-
-export interface Settings {
-  /** "Keep in touch every" for a new contact, in days; null for none. */
-  defaultCadenceDays: number | null;
-  /** Daily reminder time, local `HH:mm`. */
-  reminderTime: string;
-  notificationsEnabled: boolean;
-  language: LanguageSetting;
-  /** A tie with many messages counts as dormant after this many months without contact. */
-  rekindleAfterMonths: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  defaultCadenceDays: null,
-  reminderTime: '09:00',
-  notificationsEnabled: true,
-  language: 'auto',
-  rekindleAfterMonths: 6,
-};
-
-/** Bounds of "dormant after N months", for the setting's field and for backups. */
-export const REKINDLE_MONTHS_RANGE = { min: 1, max: 120 } as const;
+export { DEFAULT_SETTINGS, type LanguageSetting, type Settings } from './schema';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

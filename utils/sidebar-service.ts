@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import type { RelationshipDb } from './db';
+import { isQuotaError, type RelationshipDb } from './db';
 import {
   completeFollowUp,
   deleteInteraction,
@@ -17,7 +17,7 @@ import type { SidebarPush } from './messages';
 import type { PageProfile } from './page-reader';
 import { profileUrlFromKey } from './profile-key';
 import { sidebarNetworkFeed } from './sidebar-network';
-import { parseSidebarRequest, type ValidSidebarRequest } from './validate';
+import { parseSidebarRequest, type SidebarRequest } from './sidebar-protocol';
 
 /** The part of a runtime port the service uses. */
 export interface SidebarPort {
@@ -26,12 +26,6 @@ export interface SidebarPort {
   disconnect(): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
-}
-
-export function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: string; inner?: { name?: string } })?.name;
-  const inner = (error as { inner?: { name?: string } })?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
 /**
@@ -59,7 +53,7 @@ export interface SidebarServiceDeps {
 
 async function apply(
   db: RelationshipDb,
-  request: Exclude<ValidSidebarRequest, { type: 'subscribe' | 'open-profile' }>,
+  request: Exclude<SidebarRequest, { type: 'subscribe' | 'open-profile' }>,
   newContactDefaults: () => Promise<NewContactDefaults>,
 ) {
   switch (request.type) {

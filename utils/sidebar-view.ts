@@ -1,26 +1,14 @@
-import type { Contact, UserFields } from './db';
+import { fieldsOfForm, userFieldsOf, type Contact, type UserFields } from './schema';
 import { addPhrases } from './phrases';
 
 export type EditableView = UserFields & { name: string };
 
 /** What the sidebar's form shows: the stored contact, with edits not yet confirmed on top. */
 export function editableView(contact: Contact | null, pending: Partial<EditableView>): EditableView {
-  return {
-    name: contact?.name ?? '',
-    interests: contact?.interests ?? [],
-    offers: contact?.offers ?? [],
-    needs: contact?.needs ?? [],
-    howICanHelp: contact?.howICanHelp ?? '',
-    whereWeMet: contact?.whereWeMet ?? '',
-    notes: contact?.notes ?? '',
-    tags: contact?.tags ?? [],
-    cadenceDays: contact?.cadenceDays ?? null,
-    nextFollowUp: contact?.nextFollowUp ?? null,
-    ...pending,
-  };
+  return { name: contact?.name ?? '', ...userFieldsOf(contact), ...pending };
 }
 
-export const LIST_FIELDS = ['interests', 'offers', 'needs', 'tags'] as const satisfies ReadonlyArray<keyof UserFields>;
+export const LIST_FIELDS = fieldsOfForm('phrases');
 export type ListField = (typeof LIST_FIELDS)[number];
 /** Phrases typed into list fields and not yet added as chips, by field. */
 export type TypedPhrases = Partial<Record<ListField, string>>;

@@ -1,8 +1,6 @@
 import { Field } from '@/components/Field';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { CadenceField } from '@/components/CadenceField';
-import { ChipInput } from '@/components/ChipInput';
 import { InteractionForm } from '@/components/InteractionForm';
 import { MoreFields } from '@/components/MoreFields';
 import { QuickActions } from '@/components/QuickActions';
@@ -10,6 +8,7 @@ import { SaveStatusLine } from '@/components/SaveStatusLine';
 import { SyncOffers } from '@/components/SyncOffers';
 import { SidebarSummary } from '@/components/SidebarSummary';
 import { Timeline } from '@/components/Timeline';
+import { UserFieldInputs } from '@/components/UserFieldInputs';
 import { introducedPeople } from '@/components/introduction-text';
 import { GiveTakeLine, SidebarIntroductions } from '@/components/SidebarIntroductions';
 import { localToday } from '@/utils/dates';
@@ -138,14 +137,7 @@ export function App() {
     },
     [],
   );
-  const listField = (field: ListField, label: string) => (
-    <ChipInput
-      label={label}
-      values={form?.[field] ?? []}
-      phrase={phrases[field] ?? ''}
-      onChange={(values, phrase) => editList(field, values, phrase)}
-    />
-  );
+  const fieldProps = { form: form!, phrases, places, onEdit: edit, onEditList: editList };
 
   if (collapsed) {
     return (
@@ -203,39 +195,9 @@ export function App() {
             onDone={() => client.current?.request({ type: 'follow-up-done', key: profile.key, today: localToday() })}
             onSnooze={(days) => client.current?.request({ type: 'snooze', key: profile.key, days, today: localToday() })}
           />
-          <Field label={t('sidebar.howICanHelp')}>
-            <textarea
-              rows={form.howICanHelp ? 2 : 1}
-              value={form.howICanHelp}
-              onChange={(event) => edit('howICanHelp', event.target.value)}
-            />
-          </Field>
-          {listField('offers', t('sidebar.offers'))}
-          {listField('needs', t('sidebar.needs'))}
+          <UserFieldInputs section="summary" {...fieldProps} />
           <MoreFields open={moreOpen ?? false} onToggle={(open) => void sidebarMoreOpenItem.setValue(open)}>
-            {listField('interests', t('sidebar.interests'))}
-            <Field label={t('sidebar.whereWeMet')}>
-              <input list="places-met" value={form.whereWeMet} onChange={(event) => edit('whereWeMet', event.target.value)} />
-            </Field>
-            <datalist id="places-met">
-              {places.map((place) => (
-                <option key={place} value={place} />
-              ))}
-            </datalist>
-            <Field label={t('sidebar.notes')}>
-              <textarea rows={form.notes ? 4 : 1} value={form.notes} onChange={(event) => edit('notes', event.target.value)} />
-            </Field>
-            {listField('tags', t('sidebar.tags'))}
-            <div className="row">
-              <CadenceField value={form.cadenceDays} onChange={(v) => edit('cadenceDays', v)} />
-              <Field label={t('sidebar.nextFollowUp')}>
-                <input
-                  type="date"
-                  value={form.nextFollowUp ?? ''}
-                  onChange={(event) => edit('nextFollowUp', event.target.value || null)}
-                />
-              </Field>
-            </div>
+            <UserFieldInputs section="more" {...fieldProps} />
             <InteractionForm
               onLog={(entry) => client.current?.request({ type: 'log', ...page(), interaction: { id: crypto.randomUUID(), ...entry } })}
             />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { confirmsDeletion, deleteAllData, formatBytes } from '@/utils/data-management';
 import { openRelationshipDb } from '@/utils/db';
 

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { openRelationshipDb, type Contact } from '@/utils/db';
+import { BACKUP_FORMAT, backupContact, collectBackup } from '@/utils/backup';
 import {
-  BACKUP_FORMAT,
-  backupContact,
-  collectBackup,
   contactsToCsv,
   contactsToVcard,
   CSV_COLUMNS,

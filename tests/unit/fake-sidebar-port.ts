@@ -1,7 +1,9 @@
+import * as v from 'valibot';
 import type { RelationshipDb } from '@/utils/db';
 import type { SidebarPush } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import type { FrameTab, SidebarPort, SidebarServiceDeps } from '@/utils/sidebar-service';
+import { sidebarPushSchema } from '@/utils/sidebar-protocol';
 
 export const SIDEBAR_URL = 'chrome-extension://abcdefghijklmnop/sidebar.html';
 
@@ -16,6 +18,9 @@ export class FakeSidebarPort implements SidebarPort {
   postMessage(message: SidebarPush) {
     // As a real port does once its other end is gone.
     if (this.closed) throw new Error('Attempt to postMessage on disconnected port');
+    // Every push the background makes holds what the protocol says it holds.
+    const checked = v.safeParse(sidebarPushSchema, message);
+    if (!checked.success) throw new Error(`push out of contract at ${v.getDotPath(checked.issues[0])}: ${checked.issues[0].message}`);
     this.received.push(structuredClone(message));
   }
   disconnect() {

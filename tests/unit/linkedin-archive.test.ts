@@ -1,10 +1,11 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { openRelationshipDb, type Contact, type RelationshipDb } from '@/utils/db';
-import { ImportError, undoImport, type ImportErrorCode } from '@/utils/import-file';
+import { undoImport } from '@/utils/import/apply';
+import { ImportError, type ImportErrorCode } from '@/utils/import/errors';
 import { parseCsvRows, locateColumns } from '@/utils/linkedin-archive/csv';
-import { parseDayMonthYear, parseInvitationDay, parseMessageTime } from '@/utils/linkedin-archive/dates';
+import { monthNumber, parseDayMonthYear, parseInvitationDay, parseMessageTime } from '@/utils/linkedin-archive/dates';
 import { ARCHIVE_ID_PREFIX, EXCERPT_LENGTH } from '@/utils/linkedin-archive/entry';
 import {
   applyArchivePlan,
@@ -65,6 +66,12 @@ async function snapshot(db: RelationshipDb) {
 }
 
 describe('dates in LinkedIn’s files', () => {
+  it('knows English and Spanish month names, short or long', () => {
+    const months = ['Jan', 'febrero', 'Mar.', 'abr', 'May', 'junio', 'Jul', 'ago.', 'Sept', 'octubre', 'Nov', 'dic'].map(monthNumber);
+    expect(months).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(['ma', 'xyz', ''].map(monthNumber)).toEqual([0, 0, 0]);
+  });
+
   it('reads Connected On in English and Spanish', () => {
     expect(parseDayMonthYear('12 Mar 2024')).toBe('2024-03-12');
     expect(parseDayMonthYear('3 ago. 2023')).toBe('2023-08-03');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { countValues, filterContacts, NO_FILTER, sortContacts } from '@/utils/network-list';
 
 const person = (key: string, fields: Partial<ReturnType<typeof newContact>>) => ({ ...newContact(key), name: key, ...fields });

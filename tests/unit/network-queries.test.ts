@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { logIntroduction, newContact, saveUserFields, timeline } from '@/utils/contacts';
+import { logIntroduction, saveUserFields, timeline } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { openRelationshipDb, SCHEMA_VERSIONS, type RelationshipDb } from '@/utils/db';
 import { changeTag, introductionsForContact, networkIntroductions, placesMet } from '@/utils/network-queries';
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import type { SidebarPush, SidebarRequest } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveUserFields, timeline } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import type { SidebarPush } from '@/utils/messages';
-import { parseSidebarRequest } from '@/utils/validate';
+import { parseSidebarRequest } from '@/utils/sidebar-protocol';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar-service';
 import { SIDEBAR_URL, serviceDeps } from './fake-sidebar-port';
 

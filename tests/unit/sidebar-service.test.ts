@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar-service';
 import { FakeFrameTab, FakeSidebarPort, serviceDeps, sidebarPort } from './fake-sidebar-port';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newContact } from '@/utils/contacts';
+import { newContact } from '@/utils/schema';
 import { editableView, listToSave, viewWhileTyping } from '@/utils/sidebar-view';
 
 describe('a phrase typed into a list field', () => {

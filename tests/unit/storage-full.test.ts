@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { saveUserFields } from '@/utils/contacts';
 import type { Draft, SidebarPush, SidebarRequest } from '@/utils/messages';
-import { isQuotaError, serveSidebarPort } from '@/utils/sidebar-service';
+import { isQuotaError } from '@/utils/db';
+import { serveSidebarPort } from '@/utils/sidebar-service';
 import { SidebarClient, type ClientPort, type SaveStatus } from '@/utils/sidebar-client';
 import { serviceDeps, sidebarPort } from './fake-sidebar-port';
 

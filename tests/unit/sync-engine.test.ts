@@ -6,9 +6,9 @@ import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts'
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/merge';
-import { backupJson, collectBackup } from '@/utils/export-formats';
+import { backupJson, collectBackup } from '@/utils/backup';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { importFile } from '@/utils/import-file';
+import { importFile } from '@/utils/import/apply';
 import { offersByPerson, TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ImportError } from '../import-file';
+import { ImportError } from '../import/errors';
 
 /** LinkedIn's files put a few note lines before the header; it is looked for in the first rows. */
 const HEADER_SEARCH_ROWS = 30;

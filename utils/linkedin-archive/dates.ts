@@ -1,16 +1,18 @@
-import type { LocalDate } from '../db';
+import { enUS } from 'date-fns/locale/en-US';
+import { es } from 'date-fns/locale/es';
+import type { LocalDate } from '../schema';
 
-// English and Spanish month names by their first three letters ("sept"/"set" and full names too).
-const MONTH_PREFIXES: Record<string, number> = {
-  jan: 1, ene: 1, feb: 2, mar: 3, apr: 4, abr: 4, may: 5, jun: 6, jul: 7,
-  aug: 8, ago: 8, sep: 9, set: 9, oct: 10, nov: 11, dec: 12, dic: 12,
-};
+const MONTH_LOCALES = [enUS, es];
 
-/** 1-12 for an English or Spanish month name or abbreviation ("Mar", "marzo", "ago.", "Sept"), else 0. */
+/** 1-12 for an English or Spanish month name or abbreviation ("Mar", "marzo", "ago.", "Sept"), else 0; read with date-fns' locales. */
 export function monthNumber(name: string): number {
-  const word = name.trim().toLowerCase().replace(/\.$/, '');
+  const word = name.trim().replace(/\.$/, '');
   if (word.length < 3) return 0;
-  return MONTH_PREFIXES[word.slice(0, 3)] ?? 0;
+  for (const locale of MONTH_LOCALES) {
+    const match = locale.match.month(word, { width: 'abbreviated' });
+    if (match) return Number(match.value) + 1;
+  }
+  return 0;
 }
 
 function calendarDate(year: number, month: number, day: number): LocalDate | null {

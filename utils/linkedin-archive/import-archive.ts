@@ -1,20 +1,10 @@
 import type { Contact, Interaction, RelationshipDb } from '../db';
-import { newContact } from '../contacts';
+import { newContact } from '../schema';
 import { nextFollowUpAfterContact } from '../followups';
-import {
-  connectionChanges,
-  ImportError,
-  importFile,
-  inBatches,
-  CONNECTION_COLUMNS,
-  connectionFromRow,
-  fillEmpty,
-  runImportTransaction,
-  type ConnectionRow,
-  type ImportOutcome,
-  type SettingsStore,
-} from '../import-file';
-import { parseCsvRows, readCsvTable, type ColumnSpec } from './csv';
+import { connectionChanges, importFile, inBatches, runImportTransaction, type ImportOutcome, type SettingsStore } from '../import/apply';
+import { CONNECTION_COLUMNS, connectionFromRow, fillEmpty, type ConnectionRow } from '../import/connections-csv';
+import { ImportError } from '../import/errors';
+import { parseCsvRows, readCsvTable } from './csv';
 import { parseInvitationRows } from './invitations';
 import { MESSAGE_COLUMNS, messageReader } from './messages';
 import { latestEntryDays, planArchiveImport, type ArchiveContents, type ArchivePlan } from './plan';
@@ -42,11 +32,6 @@ export interface ArchiveImportOptions {
 }
 
 const SNIFF_BYTES = 64 * 1024;
-/** Connections.csv as `readCsvTable` reads it: the names are required, as `import-file` requires them. */
-const CONNECTION_SPEC = Object.fromEntries(
-  Object.entries(CONNECTION_COLUMNS).map(([field, header]) => [field, { header, required: field === 'firstName' || field === 'lastName' }]),
-) as ColumnSpec<keyof typeof CONNECTION_COLUMNS>;
-
 /** Known people read per request while comparing the archive with the network. */
 const READ_SLICE = 2_000;
 
@@ -97,7 +82,7 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
     const people = new Map<string, ConnectionRow>();
     await readCsvTable(
       texts['connections.csv'],
-      CONNECTION_SPEC,
+      CONNECTION_COLUMNS,
       'Connections.csv',
       (row, at) => {
         const person = connectionFromRow(row, at);

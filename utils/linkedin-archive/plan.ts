@@ -1,4 +1,4 @@
-import type { ConnectionRow } from '../import-file';
+import type { ConnectionRow } from '../import/connections-csv';
 import type { Interaction, LocalDate } from '../db';
 import { foldText } from '../search-terms';
 import { archiveEntryId, excerptOf, type ArchiveDetail } from './entry';

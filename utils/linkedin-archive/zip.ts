@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate } from 'fflate';
-import { ImportError } from '../import-file';
+import { ImportError } from '../import/errors';
 
 /** The files of LinkedIn's archive that are read, by lower-case file name, wherever they sit in the ZIP. */
 export const ARCHIVE_FILES = ['messages.csv', 'invitations.csv', 'connections.csv', 'profile.csv'] as const;

@@ -4,7 +4,7 @@
  * runs inside one read-write transaction opened by the caller (`syncTables`), so a browser closed
  * in the middle leaves the database as it was before, and the next sync starts over.
  */
-import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES } from '../contacts';
+import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm } from '../schema';
 import type { Contact, Interaction, RelationshipDb } from '../db';
 import { INITIAL_CLOCK, receive, tick, type ClockState } from './clock';
 import {
@@ -22,25 +22,16 @@ import {
 } from './merge';
 import { ALL_ROWS, SYNCED_TABLES, type SyncRecordRow } from './tracking';
 
-/** The fields of a person that sync; search and match terms are derived again on each device. */
-export const CONTACT_SYNC_FIELDS = [
-  ...PAGE_FIELD_NAMES,
-  ...USER_FIELD_NAMES,
-  'email',
-  'connectedOn',
-  'lastInteraction',
-  'createdAt',
-] as const satisfies ReadonlyArray<keyof Contact>;
+/** The fields of a person that sync: all a backup holds but the key and `updatedAt`; index terms are derived again on each device. */
+export const CONTACT_SYNC_FIELDS = CONTACT_FIELD_NAMES.filter((field) => field !== 'key' && field !== 'updatedAt');
 
-export const INTERACTION_SYNC_FIELDS = ['contactKey', 'kind', 'date', 'text', 'withKey', 'createdAt'] as const satisfies ReadonlyArray<
-  keyof Interaction
->;
+export const INTERACTION_SYNC_FIELDS = INTERACTION_FIELD_NAMES.filter((field) => field !== 'id' && field !== 'updatedAt');
 
-/** Fields a person types: a concurrent edit that loses keeps its text, and the sidebar offers it. */
-export const TYPED_FIELDS: ReadonlySet<string> = new Set(['interests', 'offers', 'needs', 'howICanHelp', 'whereWeMet', 'notes', 'tags', 'text']);
+/** The typed fields of a person: a concurrent edit that loses keeps its text, and the sidebar offers it. */
+const OFFERED_FIELDS: ReadonlySet<string> = new Set(fieldsOfForm('text', 'place', 'phrases'));
 
-/** The typed fields of a person whose losing texts the sidebar offers. */
-const OFFERED_FIELDS: ReadonlySet<string> = new Set(USER_FIELD_NAMES.filter((field) => TYPED_FIELDS.has(field)));
+/** Fields a person types, of a person or a timeline entry. */
+export const TYPED_FIELDS: ReadonlySet<string> = new Set([...OFFERED_FIELDS, 'text']);
 
 /** A record row, flagged (and so indexed) while it holds texts to offer. */
 export function recordRow(id: string, rec: SyncRecord, out?: string): SyncRecordRow {

@@ -4,7 +4,7 @@
  */
 import type { RelationshipDb, UserFields } from '../db';
 import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncOfferAnswer, type SyncProblemName, type SyncStatus } from '../settings';
-import { parseUserFields } from '../validate';
+import { parseUserEdit } from '../schema';
 import { dismissOffers } from './local';
 import { SyncCryptoError } from './crypto';
 import { SyncError, syncOnce } from './engine';
@@ -85,7 +85,7 @@ export async function answerOffers(
 ): Promise<void> {
   for (const answer of answers) {
     if (answer.use !== undefined) {
-      const fields = parseUserFields({ [answer.field]: answer.use });
+      const fields = parseUserEdit({ [answer.field]: answer.use });
       if (fields) await save(answer.key, fields);
     }
     await dismissOffers(db, answer.key, [answer.stamp], Date.now());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSidebarRequest, parseUserFields } from '@/utils/validate';
+import { parseSidebarRequest } from '@/utils/sidebar-protocol';
+import { parseUserEdit } from '@/utils/schema';
 
 const page = { name: 'Kenji Tanaka', headline: 'Data Engineer', photoUrl: '', profileUrl: 'https://www.linkedin.com/in/kenji-tanaka/' };
 const save = (fields: unknown, extra: Record<string, unknown> = {}) => ({
@@ -109,12 +110,12 @@ describe('parseSidebarRequest', () => {
   });
 });
 
-describe('parseUserFields', () => {
+describe('parseUserEdit', () => {
   it('keeps what a draft may write and refuses the rest', () => {
-    expect(parseUserFields({ notes: 'hi', interests: ['chess'] })).toEqual({ notes: 'hi', interests: ['chess'] });
-    expect(parseUserFields({ notes: 'hi', updatedAt: 1 })).toBeNull();
-    expect(parseUserFields(JSON.parse('{"__proto__":{"polluted":true}}'))).toBeNull();
-    expect(parseUserFields('notes')).toBeNull();
-    expect(parseUserFields(undefined)).toBeNull();
+    expect(parseUserEdit({ notes: 'hi', interests: ['chess'] })).toEqual({ notes: 'hi', interests: ['chess'] });
+    expect(parseUserEdit({ notes: 'hi', updatedAt: 1 })).toBeNull();
+    expect(parseUserEdit(JSON.parse('{"__proto__":{"polluted":true}}'))).toBeNull();
+    expect(parseUserEdit('notes')).toBeNull();
+    expect(parseUserEdit(undefined)).toBeNull();
   });
 });

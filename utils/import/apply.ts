@@ -1,0 +1,328 @@
+/**
+ * Writing an import: one read-write transaction, all of it or nothing, with a summary of what
+ * changed and an undo record that puts it back.
+ */
+import { isQuotaError, type Contact, type Interaction, type RelationshipDb } from '../db';
+import { nextFollowUpAfterContact } from '../followups';
+import { profileUrlFromKey } from '../profile-key';
+import { newContact, type Settings } from '../schema';
+import type { ParsedBackup } from '../backup';
+import type { ConnectionRow } from './connections-csv';
+import { ImportError } from './errors';
+import { parseImportText, readImportText, type ParsedImport } from './read-file';
+
+const WRITE_BATCH = 2_000;
+
+/** Where a backup's settings are read and written; the page hands in `settingsItem`. */
+export interface SettingsStore {
+  getValue(): Promise<Settings>;
+  setValue(value: Settings): Promise<void>;
+}
+
+/** What was imported: one of the files `parseImportText` knows, or LinkedIn's archive (utils/linkedin-archive). */
+export type ImportKind = ParsedImport['kind'] | 'linkedin-archive';
+
+export interface ImportSummary {
+  kind: ImportKind;
+  /** People in the file that were imported: created + updated + unchanged. */
+  people: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skippedNoUrl: number;
+  interactionsAdded: number;
+  /** People who are not connections but with whom messages were exchanged, made contacts. */
+  contactsFromMessages: number;
+  settingsRestored: boolean;
+}
+
+/** What an import changed, to put back exactly. */
+export interface ImportUndo {
+  contacts: Array<{ key: string; before: Contact | null; writtenAt: number }>;
+  interactions: Array<{ id: string; before: Interaction | null; writtenAt: number }>;
+  settingsBefore: Settings | null;
+}
+
+export interface ImportOutcome {
+  summary: ImportSummary;
+  undo: ImportUndo;
+}
+
+export async function inBatches<T>(
+  write: (rows: T[]) => Promise<unknown>,
+  rows: T[],
+  onBatch?: (written: number) => void,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += WRITE_BATCH) {
+    await write(rows.slice(start, start + WRITE_BATCH));
+    onBatch?.(Math.min(rows.length, start + WRITE_BATCH));
+  }
+}
+
+/** Beyond this many rows one read of the whole table beats a lookup per row. */
+const LOOKUP_LIMIT = 500;
+
+/**
+ * The stored rows among `keys`. One request lists every stored key; only the rows that exist are
+ * then read, so 30,000 new people cost no lookups at all.
+ */
+export async function storedRows<T>(
+  table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<Array<T | undefined>>; toArray(): Promise<T[]> },
+  keys: string[],
+  keyOf: (row: T) => string,
+): Promise<Map<string, T>> {
+  if (keys.length === 0) return new Map();
+  const present = new Set(await table.toCollection().primaryKeys());
+  const wanted = keys.filter((key) => present.has(key));
+  if (wanted.length === 0) return new Map();
+  const rows = wanted.length > LOOKUP_LIMIT ? await table.toArray() : await table.bulkGet(wanted);
+  const found = new Map<string, T>();
+  for (const row of rows) if (row) found.set(keyOf(row), row);
+  return found;
+}
+
+/**
+ * Deletes rows by key. Many keys are deleted as runs of neighbouring keys, one range request per
+ * run: undoing a large import into an empty table is then a single request.
+ */
+async function deleteRows(
+  table: {
+    toCollection(): { primaryKeys(): Promise<unknown[]> };
+    bulkDelete(keys: string[]): Promise<unknown>;
+    where(index: ':id'): { between(lower: string, upper: string, includeLower: boolean, includeUpper: boolean): { delete(): Promise<number> } };
+  },
+  keys: string[],
+): Promise<void> {
+  if (keys.length <= LOOKUP_LIMIT) return inBatches((batch) => table.bulkDelete(batch), keys);
+  const doomed = new Set(keys);
+  const runs: Array<[string, string]> = [];
+  let run: [string, string] | null = null;
+  for (const key of (await table.toCollection().primaryKeys()) as string[]) {
+    if (doomed.has(key)) {
+      if (run) run[1] = key;
+      else run = [key, key];
+    } else if (run) {
+      runs.push(run);
+      run = null;
+    }
+  }
+  if (run) runs.push(run);
+  for (const [first, last] of runs) await table.where(':id').between(first, last, true, true).delete();
+}
+
+/** New rows are added (no lookup of what was there), changed rows are put. */
+async function writeRows<T>(
+  table: { bulkAdd(rows: T[]): Promise<unknown>; bulkPut(rows: T[]): Promise<unknown> },
+  added: T[],
+  changed: T[],
+): Promise<void> {
+  await inBatches((rows) => table.bulkAdd(rows), added);
+  await inBatches((rows) => table.bulkPut(rows), changed);
+}
+
+/** Page-read and imported fields a known person gets from the file, only where they are empty. */
+export function connectionChanges(existing: Contact, person: ConnectionRow): Partial<Contact> {
+  const changes: Partial<Contact> = {};
+  if (!existing.name.trim() && person.name) changes.name = person.name;
+  if (!existing.headline.trim() && person.headline) changes.headline = person.headline;
+  if (!existing.email.trim() && person.email) changes.email = person.email;
+  if (!existing.profileUrl) changes.profileUrl = profileUrlFromKey(existing.key);
+  if (!existing.connectedOn && person.connectedOn) changes.connectedOn = person.connectedOn;
+  return changes;
+}
+
+function emptySummary(kind: ImportKind): ImportSummary {
+  return {
+    kind,
+    people: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skippedNoUrl: 0,
+    interactionsAdded: 0,
+    contactsFromMessages: 0,
+    settingsRestored: false,
+  };
+}
+
+/**
+ * Runs an import's writes in one read-write transaction (all of it or nothing), with a summary
+ * and an undo record for `write` to fill. Every kind of import writes through here.
+ */
+export async function runImportTransaction(
+  db: RelationshipDb,
+  kind: ImportKind,
+  write: (summary: ImportSummary, undo: ImportUndo) => Promise<void>,
+): Promise<ImportOutcome> {
+  const summary = emptySummary(kind);
+  const undo: ImportUndo = { contacts: [], interactions: [], settingsBefore: null };
+  try {
+    // An async function here, so Dexie keeps the transaction alive across the writer's awaits.
+    await db.transaction('rw', db.contacts, db.interactions, async () => {
+      await write(summary, undo);
+    });
+  } catch (error) {
+    throw new ImportError(isQuotaError(error) ? 'storage-full' : 'write-failed');
+  }
+  summary.people = summary.created + summary.updated + summary.unchanged;
+  return { summary, undo };
+}
+
+async function writeConnections(db: RelationshipDb, people: ConnectionRow[], now: number, summary: ImportSummary, undo: ImportUndo) {
+  const existing = await storedRows(db.contacts, people.map((p) => p.key), (c) => c.key);
+  const added: Contact[] = [];
+  const changed: Contact[] = [];
+  for (const person of people) {
+    const before = existing.get(person.key);
+    if (!before) {
+      const fresh = newContact(person.key, now);
+      added.push({ ...fresh, name: person.name, headline: person.headline, email: person.email, connectedOn: person.connectedOn });
+      summary.created++;
+    } else {
+      const changes = connectionChanges(before, person);
+      if (Object.keys(changes).length === 0) {
+        summary.unchanged++;
+        continue;
+      }
+      changed.push({ ...before, ...changes, updatedAt: now });
+      summary.updated++;
+    }
+    undo.contacts.push({ key: person.key, before: before ?? null, writtenAt: now });
+  }
+  await writeRows(db.contacts, added, changed);
+}
+
+async function writeBackup(
+  db: RelationshipDb,
+  parsed: ParsedBackup,
+  now: number,
+  summary: ImportSummary,
+  undo: ImportUndo,
+) {
+  const existing = await storedRows(db.contacts, parsed.contacts.map((c) => c.key), (c) => c.key);
+  const winners = new Map<string, { contact: Contact; before: Contact | null; written: boolean }>();
+  for (const incoming of parsed.contacts) {
+    const before = existing.get(incoming.key) ?? null;
+    if (!before) {
+      winners.set(incoming.key, { contact: incoming, before, written: true });
+      summary.created++;
+    } else if (incoming.updatedAt > before.updatedAt) {
+      winners.set(incoming.key, { contact: incoming, before, written: true });
+      summary.updated++;
+    } else {
+      winners.set(incoming.key, { contact: before, before, written: false });
+      summary.unchanged++;
+    }
+  }
+
+  const existingInteractions = await storedRows(db.interactions, parsed.interactions.map((i) => i.id), (i) => i.id);
+  const addedInteractions: Interaction[] = [];
+  const changedInteractions: Interaction[] = [];
+  for (const incoming of parsed.interactions) {
+    const before = existingInteractions.get(incoming.id) ?? null;
+    if (before && incoming.updatedAt <= before.updatedAt) continue;
+    (before ? changedInteractions : addedInteractions).push(incoming);
+    undo.interactions.push({ id: incoming.id, before, writtenAt: incoming.updatedAt });
+    if (!before) summary.interactionsAdded++;
+    // A person known before may have gained a later contact than the one it remembers.
+    const winner = winners.get(incoming.contactKey);
+    if (winner?.before && incoming.date > (winner.contact.lastInteraction ?? '')) {
+      if (!winner.written) {
+        summary.unchanged--;
+        summary.updated++;
+      }
+      winner.contact = {
+        ...winner.contact,
+        lastInteraction: incoming.date,
+        nextFollowUp: nextFollowUpAfterContact(winner.contact, incoming.date),
+        updatedAt: Math.max(winner.contact.updatedAt, now),
+      };
+      winner.written = true;
+    }
+  }
+
+  const added: Contact[] = [];
+  const changed: Contact[] = [];
+  for (const { contact, before, written } of winners.values()) {
+    if (!written) continue;
+    (before ? changed : added).push(contact);
+    undo.contacts.push({ key: contact.key, before, writtenAt: contact.updatedAt });
+  }
+  await writeRows(db.contacts, added, changed);
+  await writeRows(db.interactions, addedInteractions, changedInteractions);
+}
+
+/**
+ * Writes a checked import in one read-write transaction: all of it or nothing. Known people are
+ * merged (a backup's newer `updatedAt` wins; Connections.csv only fills empty fields), and what
+ * each written row was before is kept for `undoImport`.
+ */
+export async function applyImport(
+  db: RelationshipDb,
+  parsed: ParsedImport,
+  options: { settings?: SettingsStore; now?: number } = {},
+): Promise<ImportOutcome> {
+  const now = options.now ?? Date.now();
+  const { summary, undo } = await runImportTransaction(db, parsed.kind, async (summary, undo) => {
+    if (parsed.kind === 'connections') await writeConnections(db, parsed.people, now, summary, undo);
+    else await writeBackup(db, parsed, now, summary, undo);
+  });
+  if (parsed.kind === 'connections') summary.skippedNoUrl = parsed.skippedNoUrl;
+  if (parsed.kind === 'backup' && parsed.settings && options.settings) {
+    undo.settingsBefore = await options.settings.getValue();
+    await options.settings.setValue(parsed.settings);
+    summary.settingsRestored = true;
+  }
+  return { summary, undo };
+}
+
+/** Reads, recognises, checks and then writes a file: LinkedIn's Connections.csv or a JSON backup. */
+export async function importFile(
+  db: RelationshipDb,
+  input: Blob | string,
+  options: { settings?: SettingsStore; now?: number } = {},
+): Promise<ImportOutcome> {
+  const parsed = await parseImportText(await readImportText(input));
+  return applyImport(db, parsed, options);
+}
+
+/**
+ * Puts back what an import changed, in one transaction. A row edited since the import keeps that
+ * later edit: it is counted in `keptChanged` instead of being rolled back.
+ */
+export async function undoImport(
+  db: RelationshipDb,
+  undo: ImportUndo,
+  settings?: SettingsStore,
+): Promise<{ restored: number; keptChanged: number }> {
+  let restored = 0;
+  let keptChanged = 0;
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    const contactsNow = await storedRows(db.contacts, undo.contacts.map((c) => c.key), (c) => c.key);
+    const contactPuts: Contact[] = [];
+    const contactDeletes: string[] = [];
+    for (const entry of undo.contacts) {
+      if (contactsNow.get(entry.key)?.updatedAt !== entry.writtenAt) {
+        keptChanged++;
+        continue;
+      }
+      restored++;
+      if (entry.before) contactPuts.push(entry.before);
+      else contactDeletes.push(entry.key);
+    }
+    const interactionsNow = await storedRows(db.interactions, undo.interactions.map((i) => i.id), (i) => i.id);
+    const interactionPuts: Interaction[] = [];
+    const interactionDeletes: string[] = [];
+    for (const entry of undo.interactions) {
+      if (interactionsNow.get(entry.id)?.updatedAt !== entry.writtenAt) continue;
+      if (entry.before) interactionPuts.push(entry.before);
+      else interactionDeletes.push(entry.id);
+    }
+    await deleteRows(db.contacts, contactDeletes);
+    await inBatches((rows) => db.contacts.bulkPut(rows), contactPuts);
+    await deleteRows(db.interactions, interactionDeletes);
+    await inBatches((rows) => db.interactions.bulkPut(rows), interactionPuts);
+  });
+  if (undo.settingsBefore && settings) await settings.setValue(undo.settingsBefore);
+  return { restored, keptChanged };
+}
