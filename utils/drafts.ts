@@ -3,10 +3,6 @@ import { saveUserFields, type NewContactDefaults } from './contacts';
 import { DRAFT_PREFIX, type Draft } from './messages';
 import { parseUserEdit } from './schema';
 
-export function draftKey(instanceId: string, contactKey: string): string {
-  return `${DRAFT_PREFIX}${instanceId}:${contactKey}`;
-}
-
 /** The part of the storage API folding needs, so it is tested without a browser. */
 export interface DraftStore {
   get(): Promise<Record<string, unknown>>;

@@ -63,9 +63,15 @@ export interface Draft {
 }
 export const DRAFT_PREFIX = 'draft:';
 
+/** Where one sidebar instance keeps its unsent edits to one person. */
+export function draftKey(instanceId: string, contactKey: string): string {
+  return `${DRAFT_PREFIX}${instanceId}:${contactKey}`;
+}
+
 /** Extension pages → background: sync now. Answered with the `SyncStatus` written, or null if skipped. */
 export type SyncMessage = { type: 'sync-now' };
 
-export function isSyncMessage(message: unknown): message is SyncMessage {
-  return (message as { type?: unknown })?.type === 'sync-now';
+/** Whether the background runs a sync for this message: only `sync-now`, and only from this extension's own pages. */
+export function isSyncRequest(message: unknown, sender: { id?: string }, extensionId: string): message is SyncMessage {
+  return sender.id === extensionId && (message as { type?: unknown })?.type === 'sync-now';
 }

@@ -1,6 +1,6 @@
 import type { Contact, Interaction, PageFields, UserFields } from './db';
 import type { IntroductionSuggestion } from './introductions';
-import { DRAFT_PREFIX, type Draft, type SidebarPush, type SidebarRequest } from './messages';
+import { draftKey, type Draft, type SidebarPush, type SidebarRequest } from './messages';
 import type { PageProfile } from './page-reader';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'storage-full' | 'invalid';
@@ -127,7 +127,7 @@ export class SidebarClient {
   }
 
   private draftKey(key: string) {
-    return `${DRAFT_PREFIX}${this.deps.instanceId}:${key}`;
+    return draftKey(this.deps.instanceId, key);
   }
 
   private send(request: Sent) {
