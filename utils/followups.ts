@@ -15,9 +15,23 @@ export function nextFollowUpAfterContact(contact: FollowUpFields, date: LocalDat
   return contact.nextFollowUp;
 }
 
+/**
+ * The next follow-up once the latest contact moved from `before` to `after` because an entry was
+ * edited or deleted: with a cadence the clock counts from the new latest contact; otherwise, or
+ * when nothing is left to count from, the follow-up stays as it was.
+ */
+export function nextFollowUpAfterLatestChange(
+  contact: FollowUpFields,
+  before: LocalDate | null,
+  after: LocalDate | null,
+): LocalDate | null {
+  if (after === before || !after || !contact.cadenceDays || contact.cadenceDays <= 0) return contact.nextFollowUp;
+  return addDaysToLocalDate(after, contact.cadenceDays);
+}
+
 export type SnoozeChoice = { days: number } | { until: LocalDate };
 
-/** Snooze moves a follow-up forward from today (or from a later date already set). */
+/** Snooze sets the follow-up to the date chosen, or to `days` after today. */
 export function snoozedFollowUp(choice: SnoozeChoice, today: LocalDate): LocalDate {
   if ('until' in choice) return choice.until;
   return addDaysToLocalDate(today, choice.days);
