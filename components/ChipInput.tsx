@@ -9,11 +9,10 @@ interface Props {
   phrase: string;
   /** Every change: the list, and what is left in the box. */
   onChange(values: string[], phrase: string): void;
-  suggestions?: string[];
 }
 
 /** A list of short phrases: Enter, comma or leaving the box adds one, each chip has its own remove button. */
-export function ChipInput({ label, values, phrase, onChange, suggestions }: Props) {
+export function ChipInput({ label, values, phrase, onChange }: Props) {
   const id = useId();
   const commit = (text: string) => onChange(addPhrases(values, text), '');
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -47,7 +46,6 @@ export function ChipInput({ label, values, phrase, onChange, suggestions }: Prop
       <input
         id={id}
         value={phrase}
-        list={suggestions ? `${id}-suggestions` : undefined}
         aria-describedby={`${id}-hint`}
         onChange={(event) => {
           const text = event.target.value;
@@ -60,13 +58,6 @@ export function ChipInput({ label, values, phrase, onChange, suggestions }: Prop
       <span id={`${id}-hint`} className="hint">
         {t('sidebar.chipHint')}
       </span>
-      {suggestions && (
-        <datalist id={`${id}-suggestions`}>
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      )}
     </div>
   );
 }
