@@ -48,7 +48,6 @@ export function NetworkSection() {
   const id = useId();
   const today = localToday();
   const contacts = useLiveQuery(() => db.contacts.toArray(), []);
-  const count = useLiveQuery(() => db.contacts.count(), []);
   const [filter, setFilter] = useState<NetworkFilter>(NO_FILTER);
   const [sort, setSort] = useState<NetworkSort>('name');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -99,7 +98,7 @@ export function NetworkSection() {
   return (
     <section id="network" aria-labelledby={`${id}-title`} className="panel network">
       <h2 id={`${id}-title`}>{t('options.network')}</h2>
-      {count !== undefined && <p>{t('options.contactsCount', count)}</p>}
+      {contacts && <p>{t('options.contactsCount', contacts.length)}</p>}
 
       <div className="network-filters" role="group" aria-label={t('network.filters')}>
         <Field label={t('network.text')}>
