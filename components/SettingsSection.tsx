@@ -5,7 +5,7 @@ import { confirmsDeletion, deleteAllData, formatBytes } from '@/utils/data-manag
 import { getDb } from '@/utils/db';
 import { t, uiLanguage } from '@/utils/i18n';
 import { LIMITS, REMINDER_TIME } from '@/utils/schema';
-import { settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
+import { changeSettings, settingsItem, type LanguageSetting, type Settings } from '@/utils/settings';
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
 import { OutcomeLines } from './OutcomeLines';
@@ -28,7 +28,7 @@ export function SettingsSection() {
     setChanged((previous) => ({ ...previous, ...change }));
     try {
       // Merged into what is stored now, so two quick changes never undo each other.
-      await settingsItem.setValue({ ...(await settingsItem.getValue()), ...change });
+      await changeSettings(change);
       setProblem(null);
       setStatus(t('settings.saved'));
       return true;

@@ -16,6 +16,22 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   },
 });
 
+let settingsWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes some settings and keeps the rest. Writes made in quick succession run one after
+ * another, so a later change never reads a value an earlier one is about to replace.
+ */
+export function changeSettings(change: Partial<Settings>): Promise<Settings> {
+  const write = settingsWrites.then(async () => {
+    const next = { ...(await settingsItem.getValue()), ...change };
+    await settingsItem.setValue(next);
+    return next;
+  });
+  settingsWrites = write.catch(() => undefined);
+  return write;
+}
+
 /** Whether the sidebar is folded to its tab, on every LinkedIn tab. */
 export const sidebarCollapsedItem = storage.defineItem<boolean>(`local:${SIDEBAR_COLLAPSED_KEY}`, {
   fallback: false,

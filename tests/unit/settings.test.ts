@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { changeSettings, DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
 
 describe('settings', () => {
   it('version 2 adds the Rekindle months to settings stored by version 1, keeping every stored choice', async () => {
@@ -17,6 +17,22 @@ describe('settings', () => {
       notificationsEnabled: false,
       language: 'es',
       rekindleAfterMonths: DEFAULT_SETTINGS.rekindleAfterMonths,
+    });
+  });
+
+  it('changes only what it is given, and changes made at once all land', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'es' });
+    await Promise.all([
+      changeSettings({ defaultCadenceDays: 14 }),
+      changeSettings({ reminderTime: '07:15' }),
+      changeSettings({ notificationsEnabled: false }),
+    ]);
+    expect(await settingsItem.getValue()).toEqual({
+      ...DEFAULT_SETTINGS,
+      language: 'es',
+      defaultCadenceDays: 14,
+      reminderTime: '07:15',
+      notificationsEnabled: false,
     });
   });
 });
