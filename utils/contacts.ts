@@ -1,6 +1,12 @@
 import type { Contact, Interaction, InteractionKind, LocalDate, PageFields, RelationshipDb, UserFields } from './db';
 import type { UserEdit } from './schema';
-import { followUpAfterDone, nextFollowUpAfterContact, snoozedFollowUp, type SnoozeChoice } from './followups';
+import {
+  followUpAfterDone,
+  nextFollowUpAfterContact,
+  nextFollowUpAfterLatestChange,
+  snoozedFollowUp,
+  type SnoozeChoice,
+} from './followups';
 import { profileUrlFromKey } from './profile-key';
 import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES, USER_FIELDS } from './schema';
 
@@ -144,8 +150,7 @@ export async function editInteraction(
     const interaction = await db.interactions.get(id);
     if (!interaction) return;
     await db.interactions.update(id, { ...changes, updatedAt: Date.now() });
-    const lastInteraction = await latestInteractionDate(db, interaction.contactKey);
-    await db.contacts.update(interaction.contactKey, { lastInteraction, updatedAt: Date.now() });
+    await recountFromLatest(db, interaction.contactKey);
   });
 }
 
@@ -154,9 +159,17 @@ export async function deleteInteraction(db: RelationshipDb, id: string): Promise
     const interaction = await db.interactions.get(id);
     if (!interaction) return;
     await db.interactions.delete(id);
-    const lastInteraction = await latestInteractionDate(db, interaction.contactKey);
-    await db.contacts.update(interaction.contactKey, { lastInteraction, updatedAt: Date.now() });
+    await recountFromLatest(db, interaction.contactKey);
   });
+}
+
+/** After an entry changed or went: the last contact is read again, and the follow-up with it. */
+async function recountFromLatest(db: RelationshipDb, key: string): Promise<void> {
+  const contact = await db.contacts.get(key);
+  if (!contact) return;
+  const lastInteraction = await latestInteractionDate(db, key);
+  const nextFollowUp = nextFollowUpAfterLatestChange(contact, contact.lastInteraction, lastInteraction);
+  await db.contacts.update(key, { lastInteraction, nextFollowUp, updatedAt: Date.now() });
 }
 
 export async function snoozeFollowUp(db: RelationshipDb, key: string, choice: SnoozeChoice, today: LocalDate) {

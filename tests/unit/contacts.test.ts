@@ -78,6 +78,29 @@ describe('the timeline and the follow-up clock', () => {
     await deleteInteraction(db, 'b');
     expect((await db.contacts.get('amara'))?.lastInteraction).toBeNull();
   });
+
+  it('counts the follow-up from the new latest contact when an entry is edited or deleted', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { cadenceDays: 30 }, kenjiPage);
+    await logInteraction(db, { id: 'a', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-10-01', text: '' });
+    await logInteraction(db, { id: 'b', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-11-01', text: '' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ nextFollowUp: '2026-12-01' });
+    // The latest entry's date was a typo: the clock follows the corrected date.
+    await editInteraction(db, 'b', { date: '2026-11-10' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-11-10', nextFollowUp: '2026-12-10' });
+    // An edit that leaves the latest date alone keeps a snoozed follow-up where it was.
+    await snoozeFollowUp(db, 'kenji-tanaka', { until: '2027-01-05' }, '2026-11-20');
+    await editInteraction(db, 'a', { text: 'first call' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ nextFollowUp: '2027-01-05' });
+    await deleteInteraction(db, 'b');
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-10-01', nextFollowUp: '2026-10-31' });
+  });
+
+  it('leaves a one-off follow-up alone when entries change', async () => {
+    await saveUserFields(db, 'amara', { nextFollowUp: '2026-12-24' }, { name: 'Amara' });
+    await logInteraction(db, { id: 'a', contactKey: 'amara', kind: 'call', date: '2026-11-01', text: '' });
+    await deleteInteraction(db, 'a');
+    expect(await db.contacts.get('amara')).toMatchObject({ lastInteraction: null, nextFollowUp: '2026-12-24' });
+  });
 });
 
 describe('the daily list', () => {
