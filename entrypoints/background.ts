@@ -4,9 +4,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
 import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
-import { draftKey, foldDrafts } from '@/utils/drafts';
+import { foldDrafts } from '@/utils/drafts';
 import { eventContactDefaults } from '@/utils/event-mode';
-import { announcedProfile, isSyncMessage, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
+import { announcedProfile, draftKey, isSyncRequest, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
 import {
@@ -153,7 +153,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
   browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || !isSyncMessage(message)) return undefined;
+    if (!isSyncRequest(message, sender, browser.runtime.id)) return undefined;
     return syncNow().catch(() => null);
   });
   browser.alarms.onAlarm.addListener((alarm) => {

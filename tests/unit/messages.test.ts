@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { announcedProfile, isPageMessage, isProfileQuery } from '@/utils/messages';
+import { announcedProfile, isPageMessage, isProfileQuery, isSyncRequest } from '@/utils/messages';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -26,6 +26,26 @@ describe('the content script answers getProfile to this extension only', () => {
     expect(source.match(/runtime\.onMessage\.addListener\(/g)).toHaveLength(1);
     expect(source).toMatch(/isProfileQuery\(\w+, \w+, browser\.runtime\.id\)/);
     expect(source).not.toMatch(/onMessageExternal|onConnectExternal|addEventListener\(window, 'message'/);
+  });
+});
+
+describe('the background syncs only when its own pages ask', () => {
+  it('syncs for sync-now from this extension', () => {
+    expect(isSyncRequest({ type: 'sync-now' }, { id: OWN_ID }, OWN_ID)).toBe(true);
+  });
+
+  it.each<[string, unknown, { id?: string }]>([
+    ['another extension', { type: 'sync-now' }, { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+    ['a sender without an id', { type: 'sync-now' }, {}],
+    ['a page message', { type: 'getProfile' }, { id: OWN_ID }],
+    ['null', null, { id: OWN_ID }],
+  ])('ignores %s', (_label, message, sender) => {
+    expect(isSyncRequest(message, sender, OWN_ID)).toBe(false);
+  });
+
+  it('is how the background reads its messages', () => {
+    const source = readFileSync(resolve(import.meta.dirname, '../../entrypoints/background.ts'), 'utf8');
+    expect(source).toMatch(/isSyncRequest\(message, sender, browser\.runtime\.id\)/);
   });
 });
 
