@@ -47,6 +47,7 @@ export default tseslint.config(
   {
     // The sidebar is an extension page framed in LinkedIn: Firefox gives it only runtime, storage
     // and i18n, and DESIGN.md keeps the database out of it. It asks the background for the rest.
+    // tests/unit/sidebar-imports.test.ts holds every module the sidebar loads, however deep, to the same rules.
     files: ['entrypoints/sidebar/**', 'utils/sidebar-client.ts', 'components/Sidebar*.tsx'],
     rules: {
       'no-restricted-syntax': [

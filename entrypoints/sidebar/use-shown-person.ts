@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { IntroductionSuggestion } from '@/utils/introductions';
+import type { UserFields } from '@/utils/db';
+import { SIDEBAR_PORT } from '@/utils/messages';
+import type { PageProfile } from '@/utils/page-reader';
+import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
+import {
+  editableView,
+  listToSave,
+  viewWhileTyping,
+  type EditableView,
+  type ListField,
+  type TypedPhrases,
+} from '@/utils/sidebar-view';
+
+/** A request the sidebar sends, without the sequence number its client adds. */
+type Request = Parameters<SidebarClient['request']>[0];
+
+/**
+ * The person this sidebar shows and everything it knows of them: it connects to the background,
+ * which tells it its tab's profile and pushes that person's notes; edits go back the same way,
+ * kept as drafts until acknowledged. A new person clears what was typed for the last one.
+ */
+export function useShownPerson() {
+  const [profile, setProfile] = useState<PageProfile | null>(null);
+  const [state, setState] = useState<SidebarState | null>(null);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [form, setForm] = useState<EditableView | null>(null);
+  const [introductions, setIntroductions] = useState<IntroductionSuggestion[] | null>(null);
+  const [places, setPlaces] = useState<string[]>([]);
+  const [phrases, setPhrases] = useState<TypedPhrases>({});
+  const client = useRef<SidebarClient | null>(null);
+  const shown = useRef<PageProfile | null>(null);
+  // Read by pushed states, which arrive outside React's render.
+  const typing = useRef<{ phrases: TypedPhrases; chips: Partial<Record<ListField, string[]>> }>({ phrases: {}, chips: {} });
+
+  useEffect(() => {
+    const instanceId = crypto.randomUUID();
+    const show = (next: PageProfile | null) => {
+      if (next && shown.current?.key === next.key) {
+        shown.current = next;
+        setProfile(next);
+        return;
+      }
+      shown.current = next;
+      setProfile(next);
+      setState(null);
+      setForm(null);
+      setIntroductions(null);
+      typing.current = { phrases: {}, chips: {} };
+      setPhrases({});
+      if (next) client.current?.show(next);
+    };
+    const instance = client.current = new SidebarClient({
+      instanceId,
+      connect: () => browser.runtime.connect({ name: SIDEBAR_PORT + instanceId }),
+      setDraft: (key, draft) => browser.storage.local.set({ [key]: draft }),
+      removeDraft: (key) => browser.storage.local.remove(key),
+      // The background knows this frame's tab and asks its top frame: no page message is trusted.
+      onProfile: show,
+      onState: (next) => {
+        setState(next);
+        const view = editableView(next.contact, instance.pendingFields(next.key));
+        setForm(viewWhileTyping(view, typing.current.phrases, typing.current.chips));
+      },
+      onIntroductions: setIntroductions,
+      onPlaces: setPlaces,
+      onStatus: setStatus,
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (handle) => window.clearTimeout(handle as number),
+    });
+    const flush = () => instance.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    instance.start();
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      instance.stop();
+    };
+  }, []);
+
+  const edit = useCallback(
+    <K extends keyof EditableView>(field: K, value: EditableView[K]) => {
+      const current = shown.current;
+      if (!current) return;
+      setForm((previous) => (previous ? { ...previous, [field]: value } : previous));
+      const { key, ...page } = current;
+      client.current?.edit(key, { [field]: value } as Partial<UserFields>, page);
+    },
+    [],
+  );
+
+  const editList = useCallback(
+    (field: ListField, values: string[], phrase: string) => {
+      const current = shown.current;
+      if (!current) return;
+      typing.current = {
+        phrases: { ...typing.current.phrases, [field]: phrase },
+        chips: { ...typing.current.chips, [field]: values },
+      };
+      setPhrases(typing.current.phrases);
+      setForm((previous) => (previous ? { ...previous, [field]: values } : previous));
+      const { key, ...page } = current;
+      client.current?.edit(key, { [field]: listToSave(values, phrase) }, page);
+    },
+    [],
+  );
+
+  const request = useCallback((message: Request) => client.current?.request(message), []);
+  const openProfile = useCallback((key: string) => client.current?.openProfile(key), []);
+  /** The shown person's key and what their page says, for requests that may create them. */
+  const shownPage = useCallback(() => {
+    const { key, ...page } = shown.current!;
+    return { key, page };
+  }, []);
+
+  return { profile, state, status, form, introductions, places, phrases, edit, editList, request, openProfile, shownPage };
+}
