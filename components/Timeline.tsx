@@ -1,7 +1,7 @@
-import { Field } from './Field';
 import { useState } from 'react';
 import type { Interaction } from '@/utils/db';
-import { INTERACTION_KINDS, type InteractionKind } from '@/utils/interaction-kinds';
+import type { InteractionKind } from '@/utils/interaction-kinds';
+import { InteractionFields, type EntryDraft } from './InteractionFields';
 import { formatDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { archiveDetailLabel, kindLabel } from './labels';
@@ -32,9 +32,7 @@ export function Timeline({ interactions, onEdit, onDelete }: Props) {
 
 function TimelineEntry({ entry, onEdit, onDelete }: { entry: Interaction } & Omit<Props, 'interactions'>) {
   const [editing, setEditing] = useState(false);
-  const [kind, setKind] = useState(entry.kind);
-  const [date, setDate] = useState(entry.date);
-  const [text, setText] = useState(entry.text);
+  const [draft, setDraft] = useState<EntryDraft>({ kind: entry.kind, date: entry.date, text: entry.text });
   const when = formatDate(entry.date);
   if (editing) {
     return (
@@ -42,25 +40,11 @@ function TimelineEntry({ entry, onEdit, onDelete }: { entry: Interaction } & Omi
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            onEdit(entry.id, { kind, date, text });
+            onEdit(entry.id, draft);
             setEditing(false);
           }}
         >
-          <Field label={t('sidebar.kind')} className="stacked">
-            <select value={kind} onChange={(event) => setKind(event.target.value as InteractionKind)}>
-              {INTERACTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(k)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('sidebar.date')} className="stacked">
-            <input type="date" required value={date} onChange={(event) => setDate(event.target.value)} />
-          </Field>
-          <Field label={t('sidebar.text')} className="stacked">
-            <textarea rows={2} value={text} onChange={(event) => setText(event.target.value)} />
-          </Field>
+          <InteractionFields entry={draft} onChange={setDraft} />
           <div className="row">
             <button type="submit">{t('common.save')}</button>
             <button type="button" onClick={() => setEditing(false)}>
