@@ -20,67 +20,22 @@ export interface CsvTable<F extends string> {
 }
 
 /**
- * Every row of a CSV text, parsed in slices with a pause after each so a 50 MB file never freezes
- * the page. CRLF, a BOM and quoted fields spanning lines are handled; an unclosed quote is an error.
+ * Parses a CSV text in slices with a pause after each, so a 50 MB file never freezes the page,
+ * handing each slice's rows to `onRows` (which may throw to stop). CRLF, a BOM and quoted fields
+ * spanning lines are handled; an unclosed quote is an error naming its line.
  */
-export function parseCsvRows(text: string, onProgress?: (doneChars: number, totalChars: number, rows: number) => void): Promise<string[][]> {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const rows: string[][] = [];
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    Papa.parse<string[]>(body, {
-      delimiter: ',',
-      newline: '\n',
-      skipEmptyLines: true,
-      chunkSize: CHUNK_CHARS,
-      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        const quoteError = results.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
-        if (quoteError) {
-          failed = true;
-          parser.abort();
-          reject(new ImportError('bad-csv', { line: rows.length + (quoteError.row ?? 0) + 1 }));
-          return;
-        }
-        for (const row of results.data) rows.push(row);
-        onProgress?.(results.meta.cursor, body.length, rows.length);
-        parser.pause();
-        setTimeout(() => parser.resume(), 0);
-      },
-      complete() {
-        if (!failed) resolve(rows);
-      },
-    });
-  });
-}
-
-/**
- * Reads a CSV file row by row as it is parsed, in slices with a pause after each: the header is
- * found first (see `locateColumns`), then `onRow` gets every data row with the columns' places.
- * Nothing is kept but what `onRow` keeps, so a 40 MB messages.csv is never held twice.
- */
-export function readCsvTable<F extends string>(
+function parseInSlices(
   text: string,
-  spec: ColumnSpec<F>,
-  fileName: string,
-  onRow: (row: string[], at: Record<F, number>) => void,
-  onProgress?: (doneChars: number, totalChars: number, rows: number) => void,
+  onRows: (rows: string[][]) => void,
+  onProgress: (doneChars: number, totalChars: number) => void,
 ): Promise<void> {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  let at: Record<F, number> | null = null;
-  const pending: string[][] = [];
-  let count = 0;
-  const flush = () => {
-    const table = locateColumns(pending, spec, fileName);
-    at = table.at;
-    for (const row of table.rows) onRow(row, at);
-    count += table.rows.length;
-    pending.length = 0;
-  };
+  let line = 1;
   return new Promise((resolve, reject) => {
     let failed = false;
-    const fail = (error: unknown, parser?: Papa.Parser) => {
+    const fail = (error: unknown, parser: Papa.Parser) => {
       failed = true;
-      parser?.abort();
+      parser.abort();
       reject(error);
     };
     Papa.parse<string[]>(body, {
@@ -91,35 +46,75 @@ export function readCsvTable<F extends string>(
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         if (failed) return;
         const quoteError = results.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
-        if (quoteError) return fail(new ImportError('bad-csv', { line: count + pending.length + (quoteError.row ?? 0) + 1 }), parser);
+        if (quoteError) return fail(new ImportError('bad-csv', { line: line + (quoteError.row ?? 0) }), parser);
         try {
-          for (const row of results.data) {
-            if (at) {
-              onRow(row, at);
-              count++;
-            } else {
-              pending.push(row);
-              if (pending.length >= HEADER_SEARCH_ROWS) flush();
-            }
-          }
+          onRows(results.data);
         } catch (error) {
           return fail(error, parser);
         }
-        onProgress?.(results.meta.cursor, body.length, count);
+        line += results.data.length;
+        onProgress(results.meta.cursor, body.length);
         parser.pause();
         setTimeout(() => parser.resume(), 0);
       },
       complete() {
-        if (failed) return;
-        try {
-          if (!at) flush();
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
+        if (!failed) resolve();
       },
     });
   });
+}
+
+/** Every row of a CSV text, parsed in slices (see `parseInSlices`). */
+export async function parseCsvRows(text: string, onProgress?: (doneChars: number, totalChars: number, rows: number) => void): Promise<string[][]> {
+  const rows: string[][] = [];
+  await parseInSlices(
+    text,
+    (slice) => {
+      for (const row of slice) rows.push(row);
+    },
+    (done, total) => onProgress?.(done, total, rows.length),
+  );
+  return rows;
+}
+
+/**
+ * Reads a CSV file row by row as it is parsed, in slices with a pause after each: the header is
+ * found first (see `locateColumns`), then `onRow` gets every data row with the columns' places.
+ * Nothing is kept but what `onRow` keeps, so a 40 MB messages.csv is never held twice.
+ */
+export async function readCsvTable<F extends string>(
+  text: string,
+  spec: ColumnSpec<F>,
+  fileName: string,
+  onRow: (row: string[], at: Record<F, number>) => void,
+  onProgress?: (doneChars: number, totalChars: number, rows: number) => void,
+): Promise<void> {
+  let at: Record<F, number> | null = null;
+  const pending: string[][] = [];
+  let count = 0;
+  const flush = () => {
+    const table = locateColumns(pending, spec, fileName);
+    at = table.at;
+    for (const row of table.rows) onRow(row, at);
+    count += table.rows.length;
+    pending.length = 0;
+  };
+  await parseInSlices(
+    text,
+    (slice) => {
+      for (const row of slice) {
+        if (at) {
+          onRow(row, at);
+          count++;
+        } else {
+          pending.push(row);
+          if (pending.length >= HEADER_SEARCH_ROWS) flush();
+        }
+      }
+    },
+    (done, total) => onProgress?.(done, total, count),
+  );
+  if (!at) flush();
 }
 
 /**
