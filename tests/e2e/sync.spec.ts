@@ -109,6 +109,18 @@ async function firstDevice(folder: string, note: string) {
   return { ext, kenji, options };
 }
 
+/** Browsers A and B, both syncing with one fresh folder, each with its first sync done. */
+async function twoSyncedDevices() {
+  const folder = await freshFolder();
+  const a = await browserProfile();
+  const b = await browserProfile();
+  const optionsA = await turnOnSync(a, folder);
+  await waitForFirstSync(optionsA);
+  const optionsB = await turnOnSync(b, folder);
+  await waitForFirstSync(optionsB);
+  return { a, b, optionsA, optionsB };
+}
+
 test('an edit on A appears on B after a sync, and nothing readable is on the server', async () => {
   const folder = await freshFolder();
   const { kenji, options: optionsA } = await firstDevice(folder, 'Knows everyone in Osaka’s data scene.');
@@ -135,13 +147,7 @@ test('an edit on A appears on B after a sync, and nothing readable is on the ser
 });
 
 test('concurrent edits: the later one wins on both, and the losing text is offered and can be taken', async () => {
-  const folder = await freshFolder();
-  const a = await browserProfile();
-  const b = await browserProfile();
-  const optionsA = await turnOnSync(a, folder);
-  await waitForFirstSync(optionsA);
-  const optionsB = await turnOnSync(b, folder);
-  await waitForFirstSync(optionsB);
+  const { a, b, optionsA, optionsB } = await twoSyncedDevices();
   const onA = await openLinkedIn(a, '/in/kenji-tanaka/');
   const onB = await openLinkedIn(b, '/in/kenji-tanaka/');
   await sidebar(onA).getByLabel('Notes', { exact: true }).fill('Loves sailing');
@@ -231,13 +237,7 @@ test('three profiles: A and B share notes, C with a wrong passphrase is told so 
 });
 
 test('with the server stopped, a sync says so in plain words, loses nothing, and the next one completes', async () => {
-  const folder = await freshFolder();
-  const a = await browserProfile();
-  const b = await browserProfile();
-  const optionsA = await turnOnSync(a, folder);
-  await waitForFirstSync(optionsA);
-  const optionsB = await turnOnSync(b, folder);
-  await waitForFirstSync(optionsB);
+  const { a, b, optionsA, optionsB } = await twoSyncedDevices();
   const page = await openLinkedIn(a, '/in/zhang-wei/');
   await sidebar(page).getByLabel('Notes', { exact: true }).fill('想去深圳参观工厂');
   await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
