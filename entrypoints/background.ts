@@ -96,7 +96,11 @@ export default defineBackground(() => {
     }
   }
 
-  async function remindIfDue() {
+  // Startup, the alarm and a settings change can all ask at once: the lock lets one of them read
+  // and mark today's reminder at a time, so it is shown once.
+  const remindIfDue = () => navigator.locks.request(DAILY_ALARM, remindIfDueNow);
+
+  async function remindIfDueNow() {
     const now = new Date();
     const today = localToday(now);
     const [settings, lastReminderDate, due] = await Promise.all([
