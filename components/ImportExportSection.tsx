@@ -12,7 +12,8 @@ import {
 import { t, uiLanguage } from '@/utils/i18n';
 import { undoImport, type ImportOutcome } from '@/utils/import/apply';
 import { ImportError } from '@/utils/import/errors';
-import { importAnyFile, MAX_ARCHIVE_MEGABYTES, type ArchiveProgress } from '@/utils/linkedin-archive/import-archive';
+import { importAnyFile, MAX_ARCHIVE_MEGABYTES } from '@/utils/linkedin-archive/import-archive';
+import type { ImportProgress } from '@/utils/import/progress';
 import { settingsItem } from '@/utils/settings';
 import { downloadText } from './download';
 import './options-sections.css';
@@ -61,7 +62,7 @@ function importErrorMessage(error: unknown): string {
   }
 }
 
-function progressText({ step, count, total }: ArchiveProgress): string {
+function progressText({ step, count, total }: ImportProgress): string {
   const number = (value: number) => value.toLocaleString(uiLanguage());
   switch (step) {
     case 'reading':
@@ -72,6 +73,8 @@ function progressText({ step, count, total }: ArchiveProgress): string {
       return t('importExport.progress.invitations', [number(count)]);
     case 'messages':
       return t('importExport.progress.messages', [number(count)]);
+    case 'checking':
+      return t('importExport.progress.checking', [number(count), number(total)]);
     case 'matching':
       return t('importExport.progress.matching', [number(count), number(total)]);
     case 'comparing':
@@ -105,7 +108,7 @@ export function ImportExportSection() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
   const [keepExcerpts, setKeepExcerpts] = useState(false);
-  const [progress, setProgress] = useState<ArchiveProgress | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   const report = (lines: string[], error: string | null = null) => {
     setNotice(lines);

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { CURRENT_SCHEMA_VERSION, type RelationshipDb } from './db';
 import { ImportError, lineAt } from './import/errors';
+import { yieldToPage, type ProgressListener } from './import/progress';
 import { profileUrlFromKey } from './profile-key';
 import {
   CONTACT_FIELD_NAMES,
@@ -22,14 +23,18 @@ import {
 /** The `format` field that marks a file as this extension's full backup. */
 export const BACKUP_FORMAT = 'relationship-notes-backup';
 
+/** The backup's envelope; its rows are checked one slice at a time (`checkRows`). */
 const backupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   exportedAt: v.optional(v.string()),
   settings: v.optional(v.nullable(settingsSchema), null),
-  contacts: v.array(contactSchema),
-  interactions: v.optional(v.array(interactionSchema), []),
+  contacts: v.array(v.unknown()),
+  interactions: v.optional(v.array(v.unknown()), []),
 });
+
+/** Rows checked between two pauses that let the page draw its progress and answer. */
+const CHECK_SLICE = 5_000;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -122,8 +127,35 @@ function newestByKey<T extends { updatedAt: number }>(rows: T[], keyOf: (row: T)
   return [...byKey.values()];
 }
 
+/**
+ * Checks every row of one of the backup's lists against its schema, a slice at a time. The first
+ * bad row fails the whole file, naming where it is (`contacts.12.cadenceDays`).
+ */
+async function checkRows<S extends v.GenericSchema>(
+  rows: unknown[],
+  schema: S,
+  list: string,
+  onSlice: (checked: number) => void,
+): Promise<Array<v.InferOutput<S>>> {
+  const checked: Array<v.InferOutput<S>> = [];
+  for (let start = 0; start < rows.length; start += CHECK_SLICE) {
+    const end = Math.min(rows.length, start + CHECK_SLICE);
+    for (let index = start; index < end; index++) {
+      const result = v.safeParse(schema, rows[index]);
+      if (!result.success) {
+        const path = v.getDotPath(result.issues[0]);
+        throw new ImportError('invalid-backup', { where: path ? `${list}.${index}.${path}` : `${list}.${index}` });
+      }
+      checked.push(result.output);
+    }
+    onSlice(end - start);
+    await yieldToPage();
+  }
+  return checked;
+}
+
 /** A backup's text, checked in full; nothing is written here. */
-export function parseBackupText(body: string): ParsedBackup {
+export async function parseBackupText(body: string, onProgress?: ProgressListener): Promise<ParsedBackup> {
   let raw: unknown;
   try {
     raw = JSON.parse(body);
@@ -134,14 +166,22 @@ export function parseBackupText(body: string): ParsedBackup {
   if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new ImportError('newer-version');
   }
-  const result = v.safeParse(backupSchema, raw);
-  if (!result.success) {
-    throw new ImportError('invalid-backup', { where: v.getDotPath(result.issues[0]) ?? undefined });
+  const envelope = v.safeParse(backupSchema, raw);
+  if (!envelope.success) {
+    throw new ImportError('invalid-backup', { where: v.getDotPath(envelope.issues[0]) ?? undefined });
   }
-  const contacts = newestByKey(result.output.contacts, (c) => c.key);
+  const total = envelope.output.contacts.length + envelope.output.interactions.length;
+  let done = 0;
+  const onSlice = (checked: number) => {
+    done += checked;
+    onProgress?.({ step: 'checking', done, total, count: done });
+  };
+  const allContacts = await checkRows(envelope.output.contacts, contactSchema, 'contacts', onSlice);
+  const allInteractions = await checkRows(envelope.output.interactions, interactionSchema, 'interactions', onSlice);
+  const contacts = newestByKey(allContacts, (c) => c.key);
   const known = new Set(contacts.map((c) => c.key));
-  const interactions = newestByKey(result.output.interactions, (i) => i.id);
-  const orphan = result.output.interactions.findIndex((i) => !known.has(i.contactKey));
+  const interactions = newestByKey(allInteractions, (i) => i.id);
+  const orphan = allInteractions.findIndex((i) => !known.has(i.contactKey));
   if (orphan !== -1) throw new ImportError('invalid-backup', { where: `interactions.${orphan}.contactKey` });
   return {
     kind: 'backup',
@@ -152,6 +192,6 @@ export function parseBackupText(body: string): ParsedBackup {
       profileUrl: c.profileUrl || profileUrlFromKey(c.key),
     })),
     interactions,
-    settings: result.output.settings,
+    settings: envelope.output.settings,
   };
 }

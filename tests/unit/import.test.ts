@@ -10,6 +10,7 @@ import { openRelationshipDb, type Contact, type Interaction, type RelationshipDb
 import { backupJson, collectBackup, jsonError, makeBackup, type Backup } from '@/utils/backup';
 import { importFile, undoImport, type SettingsStore } from '@/utils/import/apply';
 import { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from '@/utils/import/errors';
+import type { ImportProgress } from '@/utils/import/progress';
 import { parseImportText } from '@/utils/import/read-file';
 import { parseDayMonthYear as parseConnectedOn } from '@/utils/linkedin-archive/dates';
 import { INTERACTION_KINDS } from '@/utils/interaction-kinds';
@@ -396,6 +397,35 @@ describe('undo', () => {
     expect((await importFile(db, file)).summary).toMatchObject({ unchanged: 1200 });
     expect(await undoImport(db, undo)).toEqual({ restored: 1200, keptChanged: 0 });
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('reports its progress through reading, checking and saving, ending with every row saved', async () => {
+    const db = await freshDb();
+    const contacts = Array.from({ length: 6_000 }, (_, i) => ({ ...newContact(`person-${i}`, 1), name: `Person ${i}` }));
+    const interactions: Interaction[] = contacts.slice(0, 3_000).map((contact, i) => ({
+      id: `call-${i}`,
+      contactKey: contact.key,
+      kind: 'call',
+      date: '2026-11-01',
+      text: '',
+      createdAt: 1,
+      updatedAt: 1,
+    }));
+    const seen: ImportProgress[] = [];
+    await importFile(db, backupJson(makeBackup(contacts, interactions, DEFAULT_SETTINGS)), { onProgress: (p) => seen.push(p) });
+    expect([...new Set(seen.map((p) => p.step))]).toEqual(['reading', 'checking', 'saving']);
+    const checking = seen.filter((p) => p.step === 'checking');
+    expect(checking.length).toBeGreaterThan(1);
+    expect(checking.at(-1)).toMatchObject({ done: 9_000, total: 9_000 });
+    expect(seen.at(-1)).toEqual({ step: 'saving', done: 9_000, total: 9_000, count: 9_000 });
+    for (const [previous, next] of seen.slice(1).map((p, i) => [seen[i]!, p] as const)) {
+      if (previous.step === next.step) expect(next.done).toBeGreaterThanOrEqual(previous.done);
+    }
+
+    const connections: ImportProgress[] = [];
+    await importFile(db, CONNECTIONS, { onProgress: (p) => connections.push(p) });
+    expect([...new Set(connections.map((p) => p.step))]).toEqual(['reading', 'connections', 'saving']);
+    expect(connections.at(-1)?.done).toBe(connections.at(-1)?.total);
   });
 
   it('keeps a change made after the import', async () => {

@@ -9,6 +9,7 @@ import { newContact, type Settings } from '../schema';
 import type { ParsedBackup } from '../backup';
 import type { ConnectionRow } from './connections-csv';
 import { ImportError } from './errors';
+import { yieldToPage, type ProgressListener } from './progress';
 import { parseImportText, readImportText, type ParsedImport } from './read-file';
 
 const WRITE_BATCH = 2_000;
@@ -17,6 +18,12 @@ const WRITE_BATCH = 2_000;
 export interface SettingsStore {
   getValue(): Promise<Settings>;
   setValue(value: Settings): Promise<void>;
+}
+
+export interface ImportOptions {
+  settings?: SettingsStore;
+  now?: number;
+  onProgress?: ProgressListener;
 }
 
 /** What was imported: one of the files `parseImportText` knows, or LinkedIn's archive (utils/linkedin-archive). */
@@ -110,14 +117,25 @@ async function deleteRows(
   for (const [first, last] of runs) await table.where(':id').between(first, last, true, true).delete();
 }
 
-/** New rows are added (no lookup of what was there), changed rows are put. */
+/** New rows are added (no lookup of what was there), changed rows are put; `onWritten` hears each batch's size. */
 async function writeRows<T>(
   table: { bulkAdd(rows: T[]): Promise<unknown>; bulkPut(rows: T[]): Promise<unknown> },
   added: T[],
   changed: T[],
+  onWritten: (rows: number) => void = () => {},
 ): Promise<void> {
-  await inBatches((rows) => table.bulkAdd(rows), added);
-  await inBatches((rows) => table.bulkPut(rows), changed);
+  await inBatches((rows) => table.bulkAdd(rows).then(() => onWritten(rows.length)), added);
+  await inBatches((rows) => table.bulkPut(rows).then(() => onWritten(rows.length)), changed);
+}
+
+/** Counts rows written towards `total`, as the `saving` step. */
+function savingProgress(total: number, onProgress: ProgressListener | undefined) {
+  let saved = 0;
+  onProgress?.({ step: 'saving', done: 0, total, count: 0 });
+  return (rows: number) => {
+    saved += rows;
+    onProgress?.({ step: 'saving', done: saved, total, count: saved });
+  };
 }
 
 /** Page-read and imported fields a known person gets from the file, only where they are empty. */
@@ -168,7 +186,14 @@ export async function runImportTransaction(
   return { summary, undo };
 }
 
-async function writeConnections(db: RelationshipDb, people: ConnectionRow[], now: number, summary: ImportSummary, undo: ImportUndo) {
+async function writeConnections(
+  db: RelationshipDb,
+  people: ConnectionRow[],
+  now: number,
+  summary: ImportSummary,
+  undo: ImportUndo,
+  onProgress?: ProgressListener,
+) {
   const existing = await storedRows(db.contacts, people.map((p) => p.key), (c) => c.key);
   const added: Contact[] = [];
   const changed: Contact[] = [];
@@ -189,7 +214,7 @@ async function writeConnections(db: RelationshipDb, people: ConnectionRow[], now
     }
     undo.contacts.push({ key: person.key, before: before ?? null, writtenAt: now });
   }
-  await writeRows(db.contacts, added, changed);
+  await writeRows(db.contacts, added, changed, savingProgress(added.length + changed.length, onProgress));
 }
 
 async function writeBackup(
@@ -198,6 +223,7 @@ async function writeBackup(
   now: number,
   summary: ImportSummary,
   undo: ImportUndo,
+  onProgress?: ProgressListener,
 ) {
   const existing = await storedRows(db.contacts, parsed.contacts.map((c) => c.key), (c) => c.key);
   const winners = new Map<string, { contact: Contact; before: Contact | null; written: boolean }>();
@@ -248,8 +274,9 @@ async function writeBackup(
     (before ? changed : added).push(contact);
     undo.contacts.push({ key: contact.key, before, writtenAt: contact.updatedAt });
   }
-  await writeRows(db.contacts, added, changed);
-  await writeRows(db.interactions, addedInteractions, changedInteractions);
+  const written = savingProgress(added.length + changed.length + addedInteractions.length + changedInteractions.length, onProgress);
+  await writeRows(db.contacts, added, changed, written);
+  await writeRows(db.interactions, addedInteractions, changedInteractions, written);
 }
 
 /**
@@ -260,12 +287,12 @@ async function writeBackup(
 export async function applyImport(
   db: RelationshipDb,
   parsed: ParsedImport,
-  options: { settings?: SettingsStore; now?: number } = {},
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const now = options.now ?? Date.now();
   const { summary, undo } = await runImportTransaction(db, parsed.kind, async (summary, undo) => {
-    if (parsed.kind === 'connections') await writeConnections(db, parsed.people, now, summary, undo);
-    else await writeBackup(db, parsed, now, summary, undo);
+    if (parsed.kind === 'connections') await writeConnections(db, parsed.people, now, summary, undo, options.onProgress);
+    else await writeBackup(db, parsed, now, summary, undo, options.onProgress);
   });
   if (parsed.kind === 'connections') summary.skippedNoUrl = parsed.skippedNoUrl;
   if (parsed.kind === 'backup' && parsed.settings && options.settings) {
@@ -280,9 +307,12 @@ export async function applyImport(
 export async function importFile(
   db: RelationshipDb,
   input: Blob | string,
-  options: { settings?: SettingsStore; now?: number } = {},
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const parsed = await parseImportText(await readImportText(input));
+  options.onProgress?.({ step: 'reading', done: 0, total: 1, count: 0 });
+  const text = await readImportText(input);
+  await yieldToPage();
+  const parsed = await parseImportText(text, options.onProgress);
   return applyImport(db, parsed, options);
 }
 

@@ -65,7 +65,7 @@ export interface ParsedConnections {
 /** Every person of a Connections.csv, each once; read in slices so a large file never freezes the page. */
 export async function parseConnectionsCsv(
   text: string,
-  onProgress?: (doneChars: number, totalChars: number) => void,
+  onProgress?: (doneChars: number, totalChars: number, rows: number) => void,
 ): Promise<ParsedConnections> {
   const people = new Map<string, ConnectionRow>();
   let skippedNoUrl = 0;

@@ -1,6 +1,7 @@
 import { parseBackupText, type ParsedBackup } from '../backup';
 import { parseConnectionsCsv, type ParsedConnections } from './connections-csv';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
+import type { ProgressListener } from './progress';
 
 /** A file checked in full and ready to write: LinkedIn's Connections.csv or a JSON backup. */
 export type ParsedImport = ParsedConnections | ParsedBackup;
@@ -33,11 +34,11 @@ function looksBinary(text: string): boolean {
 }
 
 /** Recognises the file by its content and checks all of it; nothing is written here. */
-export async function parseImportText(raw: string): Promise<ParsedImport> {
+export async function parseImportText(raw: string, onProgress?: ProgressListener): Promise<ParsedImport> {
   const text = raw.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new ImportError('empty');
   if (looksBinary(text)) throw new ImportError('binary');
   const first = text.trimStart()[0];
-  if (first === '{' || first === '[') return parseBackupText(text);
-  return parseConnectionsCsv(text);
+  if (first === '{' || first === '[') return parseBackupText(text, onProgress);
+  return parseConnectionsCsv(text, (done, total, count) => onProgress?.({ step: 'connections', done, total, count }));
 }

@@ -4,6 +4,7 @@ import { nextFollowUpAfterContact } from '../followups';
 import { connectionChanges, importFile, inBatches, runImportTransaction, type ImportOutcome, type SettingsStore } from '../import/apply';
 import { CONNECTION_COLUMNS, connectionFromRow, fillEmpty, type ConnectionRow } from '../import/connections-csv';
 import { ImportError } from '../import/errors';
+import { yieldToPage, type ProgressListener } from '../import/progress';
 import { parseCsvRows, readCsvTable } from './csv';
 import { parseInvitationRows } from './invitations';
 import { MESSAGE_COLUMNS, messageReader } from './messages';
@@ -15,20 +16,10 @@ import { isZip, readArchiveZip, type ArchiveFileName } from './zip';
 export const MAX_ARCHIVE_BYTES = 300 * 1024 * 1024;
 export const MAX_ARCHIVE_MEGABYTES = MAX_ARCHIVE_BYTES / 1024 / 1024;
 
-export type ArchiveStep = 'reading' | 'messages' | 'invitations' | 'connections' | 'matching' | 'comparing' | 'saving';
-
-/** Where an import is: `done` of `total` in this step drives a bar; `count` is rows read or entries saved. */
-export interface ArchiveProgress {
-  step: ArchiveStep;
-  done: number;
-  total: number;
-  count: number;
-}
-
 export interface ArchiveImportOptions {
   keepExcerpts?: boolean;
   now?: number;
-  onProgress?: (progress: ArchiveProgress) => void;
+  onProgress?: ProgressListener;
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -49,7 +40,6 @@ export async function isArchiveFile(file: Blob): Promise<boolean> {
   return isZip(head) || archiveCsvKind(new TextDecoder().decode(head)) !== null;
 }
 
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Reads and checks every file of the archive (or the one CSV); nothing is written. */
 export async function readArchiveContents(file: Blob, options: ArchiveImportOptions = {}): Promise<ArchiveContents> {
@@ -58,7 +48,7 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
   const report = options.onProgress ?? (() => {});
   report({ step: 'reading', done: 0, total: 1, count: 0 });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  await nextFrame();
+  await yieldToPage();
   let texts: Partial<Record<ArchiveFileName, string>>;
   if (isZip(bytes)) {
     texts = await readArchiveZip(bytes, (done, total) => report({ step: 'reading', done, total, count: 0 }));
@@ -69,7 +59,7 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
     texts = { [kind]: text };
   }
   report({ step: 'reading', done: 1, total: 1, count: 0 });
-  await nextFrame();
+  await yieldToPage();
 
   const contents: ArchiveContents = {
     connections: [],
@@ -115,7 +105,7 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
     );
     contents.messages = reader.result().messages;
     report({ step: 'messages', done: 1, total: 1, count: contents.messages.length });
-    await nextFrame();
+    await yieldToPage();
   }
   return contents;
 }

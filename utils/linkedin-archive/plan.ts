@@ -1,4 +1,5 @@
 import type { ConnectionRow } from '../import/connections-csv';
+import { yieldToPage } from '../import/progress';
 import type { Interaction, LocalDate } from '../db';
 import { foldText } from '../search-terms';
 import { archiveEntryId, excerptOf, type ArchiveDetail } from './entry';
@@ -37,7 +38,6 @@ const nameKey = (name: string) => foldText(name).replace(/\s+/g, ' ').trim();
 
 /** Messages handled between two pauses that let the page draw its progress and answer. */
 const SLICE = 10_000;
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // Member-id keys (`ACoAA…`) keep their case; vanity keys are lower-case.
 const isMemberId = (key: string) => /^ACo/.test(key);
@@ -52,7 +52,7 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
 async function namesByKey(messages: readonly ArchiveMessage[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const [index, message] of messages.entries()) {
-    if (index % SLICE === SLICE - 1) await pause();
+    if (index % SLICE === SLICE - 1) await yieldToPage();
     if (message.sender && message.senderName && !names.has(message.sender)) names.set(message.sender, message.senderName);
     message.recipientNames.forEach((name, index) => {
       const key = message.recipients[index]!;
@@ -154,7 +154,7 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
 
   const participants = new Map<string, Set<string>>();
   for (const [index, message] of contents.messages.entries()) {
-    if (index % SLICE === SLICE - 1) await pause();
+    if (index % SLICE === SLICE - 1) await yieldToPage();
     for (const key of [message.sender, ...message.recipients]) {
       if (key && !ownerKeys.has(key)) addTo(participants, message.conversationId, resolve(key));
     }
@@ -182,7 +182,7 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
   for (const [index, message] of contents.messages.entries()) {
     if (index % SLICE === SLICE - 1) {
       options.onProgress?.(index, total);
-      await pause();
+      await yieldToPage();
     }
     const others = participants.get(message.conversationId);
     if (!others || !message.sender) continue;
