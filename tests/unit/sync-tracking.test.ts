@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logInteraction, saveUserFields, deleteInteraction, editInteraction } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { deleteAllData } from '@/utils/data-management';
+import { newContact } from '@/utils/schema';
+import { foldLocalChanges } from '@/utils/sync/local';
+import { BULK_CHANGE } from '@/utils/sync/tracking';
 
 let db: RelationshipDb;
 beforeEach(async () => {
@@ -37,6 +40,18 @@ describe('noting what changed, for sync', () => {
     await db.syncChanges.clear();
     await db.transaction('rw', db.contacts, async () => db.contacts.clear());
     expect(await changed()).toEqual(['*']);
+  });
+
+  it('notes a bulk write once, and the next fold still records every row it wrote at the time of the write', async () => {
+    const rows = Array.from({ length: BULK_CHANGE + 1 }, (_, i) => ({ ...newContact(`person-${i}`, 1), name: `Person ${i}` }));
+    await db.contacts.bulkAdd(rows);
+    expect(await changed()).toEqual(['*']);
+    const notedAt = (await db.syncChanges.get('*'))!.at;
+    expect(await foldLocalChanges(db, 'device-a', notedAt + 60_000)).toBe(BULK_CHANGE + 1);
+    const record = await db.syncRecords.get('c:person-7');
+    expect(record?.rec.f.name).toBeDefined();
+    expect(JSON.stringify(record)).toContain('Person 7');
+    expect(await db.syncChanges.count()).toBe(0);
   });
 
   it('forgets sync records too when all data is deleted', async () => {

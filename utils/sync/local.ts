@@ -122,7 +122,7 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
         }
         if (changes.length === 0) return;
         // One local event per record: its fields share the stamp.
-        const next = tick(clock, wallOf.get(id) ?? now, device);
+        const next = tick(clock, wallOf.get(id) ?? wallOf.get(ALL_ROWS) ?? now, device);
         clock = next.state;
         written.push(recordRow(id, writeFields(rec, changes, next.stamp, (field) => TYPED_FIELDS.has(field)), next.stamp));
       });

@@ -32,6 +32,8 @@ export interface SyncMetaRow {
 }
 
 const CHANGES_TABLE = 'syncChanges';
+/** More rows than this in one write are noted as `ALL_ROWS`. */
+export const BULK_CHANGE = 1_000;
 
 function changedIds(prefix: string, request: DBCoreMutateRequest, keyPath: string): string[] {
   switch (request.type) {
@@ -68,7 +70,10 @@ export const trackSyncChanges: Middleware<DBCore> = {
           const scope = (request.trans as unknown as IDBTransaction).objectStoreNames;
           if (scope && !scope.contains(CHANGES_TABLE)) return result;
           const at = Date.now();
-          const ids = [...new Set(changedIds(prefix, request, keyPath))];
+          let ids = [...new Set(changedIds(prefix, request, keyPath))];
+          // A bulk write (an import, a restore) is noted once: sync then looks at every row, which
+          // costs it no more than reading that many notes, and the write itself half as much.
+          if (ids.length > BULK_CHANGE) ids = [ALL_ROWS];
           if (ids.length > 0) {
             await down.table(CHANGES_TABLE).mutate({ type: 'put', trans: request.trans, values: ids.map((id) => ({ id, at })) });
           }
