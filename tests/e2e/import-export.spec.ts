@@ -2,6 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import { backupJson, makeBackup } from '../../utils/backup';
+import type { Interaction } from '../../utils/db';
+import { DEFAULT_SETTINGS, newContact } from '../../utils/schema';
 import { FIXTURES } from './launch';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test, writeNote } from './fixtures';
 
@@ -107,6 +110,24 @@ test('imports LinkedIn’s Connections.csv with its text intact, keeps what was 
 
   const profile = await openLinkedIn(ext, '/in/kenji-tanaka/');
   await expect(sidebar(profile).getByLabel('Notes', { exact: true })).toHaveValue(KENJI_NOTE);
+});
+
+test('restoring a large backup shows a progress bar with counts while it checks and saves, then what it restored', async ({ ext }) => {
+  const people = 8_000;
+  const contacts = Array.from({ length: people }, (_, i) => ({ ...newContact(`person-${i}`, 1), name: `Person ${i}` }));
+  const interactions: Interaction[] = contacts.flatMap((contact, i) =>
+    [1, 2, 3].map((n) => ({ id: `entry-${i}-${n}`, contactKey: contact.key, kind: 'call' as const, date: `2026-0${n}-01`, text: 'Coffee', createdAt: 1, updatedAt: 1 })),
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'large-backup-')), 'relationship-notes-backup.json');
+  writeFileSync(file, backupJson(makeBackup(contacts, interactions, DEFAULT_SETTINGS)));
+  const options = await openExtensionPage(ext, 'options.html');
+
+  await options.getByLabel('Import a file').setInputFiles(file);
+  const bar = options.getByRole('progressbar', { name: 'Import progress' });
+  await expect(bar).toBeVisible();
+  await expect(options.getByText(/^(Checking|Saving): [\d,]+ of 32,000$/)).toBeVisible();
+  await expect(options.getByText(`Imported ${people} people: ${people} new, 0 updated.`)).toBeVisible({ timeout: 40_000 });
+  await expect(bar).toBeHidden();
 });
 
 test('each bad file is refused with an alert in plain words, and the data stays exactly as it was', async ({ ext }) => {
