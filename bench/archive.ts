@@ -10,19 +10,11 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/launch';
 import { localToday } from '../utils/dates';
 import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
-import { PROBE_SOURCE, type ProbeEntry } from './probe';
+import { round, type Figure } from './figures';
+import { PROBE_SOURCE, probeLength, waitForImport } from './probe';
 
 /** The issue's archive, for a network of 30,000. */
 export const FULL_ARCHIVE = { connections: 30_000, messages: 150_000, conversations: 20_000, invitations: 5_000 };
-
-export interface ArchiveFigure {
-  id: string;
-  label: string;
-  value: number | null;
-  unit: 's' | 'ms';
-  target: number | null;
-  note?: string;
-}
 
 const OWNER = { first: 'Bench', last: 'Owner', url: 'https://www.linkedin.com/in/bench-owner' };
 
@@ -148,33 +140,20 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; statu
     probe.progress.length = 0;
     probe.longTasks.length = 0;
   });
-  const before = await page.evaluate(() => (window as unknown as { __probe: { log: ProbeEntry[] } }).__probe.log.length);
+  const from = await probeLength(page);
   await page.locator('input[type=file]').setInputFiles(file);
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    const entries = (await page.evaluate(() => (window as unknown as { __probe: { log: ProbeEntry[] } }).__probe.log)).slice(before);
-    const change = entries.find((e) => e.kind === 'change');
-    const started = change && entries.find((e) => e.kind === 'state' && e.t >= change.t && e.busy);
-    const done = started && entries.find((e) => e.kind === 'state' && e.t > started.t && !e.busy);
-    if (change && done) {
-      if (done.alert) throw new Error(`The archive import failed: ${done.alert}`);
-      const { progress, longTasks } = await page.evaluate(
-        () => (window as unknown as { __archiveProbe: { progress: Array<[number, string]>; longTasks: number[] } }).__archiveProbe,
-      );
-      const during = progress.filter(([t]) => t >= change.t && t <= done.t);
-      const marks = [change.t, ...during.map(([t]) => t), done.t];
-      const gaps = marks.slice(1).map((t, i) => t - marks[i]!);
-      return { ms: done.t - change.t, status: done.status ?? '', gaps, longest: Math.max(0, ...longTasks), steps: stepTimes(during, done.t) };
-    }
-    if (Date.now() > deadline) throw new Error('Timed out importing the archive');
-    await page.waitForTimeout(100);
-  }
+  const { chosen, done, status } = await waitForImport(page, from, 'the archive', 100);
+  const { progress, longTasks } = await page.evaluate(
+    () => (window as unknown as { __archiveProbe: { progress: Array<[number, string]>; longTasks: number[] } }).__archiveProbe,
+  );
+  const during = progress.filter(([t]) => t >= chosen && t <= done);
+  const marks = [chosen, ...during.map(([t]) => t), done];
+  const gaps = marks.slice(1).map((t, i) => t - marks[i]!);
+  return { ms: done - chosen, status, gaps, longest: Math.max(0, ...longTasks), steps: stepTimes(during, done) };
 }
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 /** Imports the generated archive into a fresh profile through the options page, then again. */
-export async function measureArchiveImport(people: BenchPerson[]): Promise<{ figures: ArchiveFigure[]; notes: string[] }> {
+export async function measureArchiveImport(people: BenchPerson[]): Promise<{ figures: Figure[]; notes: string[] }> {
   const { files, counts } = generateArchive(people);
   const work = mkdtempSync(join(tmpdir(), 'relnotes-archive-'));
   const zipPath = join(work, 'Basic_LinkedInDataExport.zip');

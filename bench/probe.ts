@@ -1,3 +1,6 @@
+import type { Frame, Page } from '@playwright/test';
+import { pollFor } from './poll';
+
 /**
  * Runs at document start in every extension page (the sidebar frame, the popup, the options page)
  * and logs, with absolute timestamps (`timeOrigin + now`, comparable across processes), each
@@ -56,4 +59,78 @@ export interface ProbeEntry {
   status?: string;
   alert?: string;
   busy?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the log. Each wait below asks the page for the entries it needs every few ms (Playwright's
+// expect.poll) and returns them, so a time it reports is when the page changed, taken in the page,
+// not when the benchmark looked. page.waitForFunction would check in the page too, but it installs
+// Playwright's injected script in every page and frame it runs in (0.55 MB of heap and some 20 ms
+// of work, measured here): the popup's heap figure and the sidebar's load times would include it.
+
+/** An extension page's window, with the probe once it has run. */
+export type ProbeWindow = { __probe?: { log: ProbeEntry[] } };
+
+/** The page's time origin: an absolute time, as the probe's, that a page's `performance.now()` counts from. */
+export const timeOrigin = (target: Page | Frame) => target.evaluate(() => performance.timeOrigin);
+
+/** How many entries the probe has logged: a later wait reads from there. */
+export async function probeLength(target: Page | Frame): Promise<number> {
+  return target.evaluate(() => (window as unknown as ProbeWindow).__probe?.log.length ?? 0);
+}
+
+/** What a logged state shows. */
+export type Showing =
+  /** The sidebar shows this person; with `notes`, their notes too. */
+  | { name: string; notes?: boolean }
+  /** The sidebar shows a person, whoever it is. */
+  | { anyone: true }
+  /** The popup shows its list of people due, or that nobody is due. */
+  | { dueList: true }
+  /** The popup shows no search results. */
+  | { noResults: true };
+
+/** The first state logged at or after `since` (an absolute time, as the probe's) that shows `showing`. */
+export async function waitForState(target: Page | Frame, since: number, showing: Showing, what: string, timeout = 20_000): Promise<ProbeEntry> {
+  const find = () =>
+    target
+      .evaluate(
+        ({ since, showing }) =>
+          (window as unknown as ProbeWindow).__probe?.log.find(
+            (e) =>
+              e.kind === 'state' &&
+              e.t >= since &&
+              ('name' in showing
+                ? e.h1 === showing.name && (!showing.notes || e.body === true)
+                : 'anyone' in showing
+                  ? e.h1 != null
+                  : 'dueList' in showing
+                    ? (e.due ?? 0) > 0 || e.dueEmpty === true
+                    : e.results === null),
+          ),
+        { since, showing },
+      )
+      // The frame may be between documents, or its probe not yet running.
+      .catch(() => undefined);
+  return pollFor(find, `Timed out waiting for ${what}`, { timeout, interval: 20 });
+}
+
+/**
+ * An import through the options page's file input, once it is over: the file chosen (the input's
+ * `change`), the input then disabled while the import runs, and enabled again with the summary.
+ * Reads the log from entry `from` on, every `interval` ms (each look is a task in the importing
+ * page, so a caller keeps the pace its figures were taken at); throws when the page shows an error.
+ */
+export async function waitForImport(page: Page, from: number, what: string, interval = 50): Promise<{ chosen: number; done: number; status: string }> {
+  const find = () =>
+    page.evaluate((from) => {
+      const entries = (window as unknown as ProbeWindow).__probe?.log.slice(from) ?? [];
+      const change = entries.find((e) => e.kind === 'change');
+      const started = change && entries.find((e) => e.kind === 'state' && e.t >= change.t && e.busy);
+      const done = started && entries.find((e) => e.kind === 'state' && e.t > started.t && !e.busy);
+      return change && done ? { chosen: change.t, done: done.t, status: done.status ?? '', alert: done.alert ?? '' } : null;
+    }, from);
+  const { alert, ...result } = await pollFor(find, `Timed out importing ${what}`, { timeout: 10 * 60_000, interval });
+  if (alert) throw new Error(`Importing ${what} failed: ${alert}`);
+  return result;
 }

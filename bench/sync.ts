@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/e2e/launch';
 import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
 import { originPattern } from '../utils/sync/setup';
+import { median, round, type Report } from './figures';
+import { pollFor } from './poll';
 
 export interface SyncBench {
   firstSyncMs: number;
@@ -30,17 +32,18 @@ async function status(page: Page): Promise<StatusSnapshot | null> {
   });
 }
 
+/** The status once a sync that started after `after` has finished; throws when it failed. */
 async function finishedAfter(page: Page, after: number, timeoutMs: number): Promise<StatusSnapshot> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const current = await status(page);
-    if (current?.finishedAt && current.finishedAt > after && current.startedAt) {
-      if (current.problem) throw new Error(`Sync failed: ${current.problem}`);
-      return current;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error('Sync did not finish in time');
+  const finished = await pollFor(
+    async () => {
+      const current = await status(page);
+      return current?.finishedAt && current.finishedAt > after && current.startedAt ? current : null;
+    },
+    'Sync did not finish in time',
+    { timeout: timeoutMs, interval: 200 },
+  );
+  if (finished.problem) throw new Error(`Sync failed: ${finished.problem}`);
+  return finished;
 }
 
 export async function measureSync(ext: LaunchedExtension, runs: number, log: (m: string) => void): Promise<SyncBench> {
@@ -94,4 +97,18 @@ export async function measureSync(ext: LaunchedExtension, runs: number, log: (m:
     await server.stop();
     removeWebdavServer(server);
   }
+}
+
+/** The sync figures for a network of `records` records (people and interactions). */
+export function addSyncFigures(report: Report, sync: SyncBench, records: number): void {
+  report.add({
+    id: 'syncFirst',
+    label: `First sync to an empty WebDAV server (${records} records)`,
+    value: round(sync.firstSyncMs / 1000),
+    unit: 's',
+    target: 30,
+    note: `${round(sync.setupAndFirstSyncMs / 1000)} s from the click, PBKDF2 included; ${round(sync.firstSyncBytes / 1024 / 1024)} MB uploaded`,
+  });
+  report.addLatency('syncOneChange', 'A later sync carrying one change', sync.oneChangeRuns, 2000);
+  report.add({ id: 'syncBytesPerChange', label: 'Bytes uploaded for one change', value: round(median(sync.bytesPerChange) / 1024, 2), unit: 'KB', target: null });
 }

@@ -1,0 +1,71 @@
+// The benchmark's report: each figure against its target, notes, and the table printed at the end.
+
+export interface Figure {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: 'KB' | 'ms' | 'MB' | 's';
+  /** The issue's target, or null for a figure reported for information. */
+  target: number | null;
+  runs?: number[];
+  note?: string;
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Figures and notes in the order they were measured, which is the order they are printed in. */
+export class Report {
+  readonly figures: Figure[] = [];
+  readonly notes: string[] = [];
+
+  add(...figures: Figure[]): void {
+    this.figures.push(...figures);
+  }
+
+  /** A latency: the median of the runs, in ms. */
+  addLatency(id: string, label: string, runs: number[], target: number | null, note?: string): void {
+    this.add({ id, label, value: round(median(runs)), unit: 'ms', target, runs: runs.map((r) => round(r)), note });
+  }
+
+  note(...notes: string[]): void {
+    this.notes.push(...notes);
+  }
+
+  has(id: string): boolean {
+    return this.figures.some((f) => f.id === id);
+  }
+
+  /** Figures with a target that they missed or were not measured for. */
+  missed(): Figure[] {
+    return this.figures.filter((f) => f.target != null && (f.value == null || f.value > f.target));
+  }
+
+  print(): void {
+    const rows = this.figures.map((f) => {
+      const value = f.value == null ? 'n/a' : `${f.value} ${f.unit}`;
+      const target = f.target == null ? '' : `≤ ${f.target} ${f.unit}`;
+      const result = f.target == null || f.value == null ? (f.value == null ? 'MISSING' : '') : f.value <= f.target ? 'pass' : 'FAIL';
+      return [f.label, value, target, result];
+    });
+    const header = ['Figure', 'Value', 'Target', 'Result'];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+    const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ');
+    console.log('');
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+    for (const row of rows) console.log(line(row));
+    console.log('');
+    for (const note of this.notes) console.log(`- ${note}`);
+  }
+
+  /** The figures as results.json holds them, each with whether it met its target. */
+  resultFigures(): Array<Figure & { pass: boolean | null }> {
+    return this.figures.map((f) => ({ ...f, pass: f.target == null || f.value == null ? null : f.value <= f.target }));
+  }
+}
