@@ -33,6 +33,19 @@ export interface SyncMetaRow {
 
 const CHANGES_TABLE = 'syncChanges';
 
+// Transactions that only fill fields derived from what is stored (index terms): no one changed
+// anything, so nothing is noted for sync. Lives only as long as each transaction.
+const derivedWrites = new WeakSet<object>();
+
+/** Marks a transaction (its native `IDBTransaction`) as writing derived fields only. */
+export function markDerivedWrites(trans: IDBTransaction): void {
+  derivedWrites.add(trans);
+}
+
+export function isDerivedWrite(trans: object | undefined): boolean {
+  return trans !== undefined && derivedWrites.has(trans);
+}
+
 function changedIds(prefix: string, request: DBCoreMutateRequest, keyPath: string): string[] {
   switch (request.type) {
     case 'add':
@@ -67,6 +80,7 @@ export const trackSyncChanges: Middleware<DBCore> = {
           // Upgrades from before version 3 run without the changes table.
           const scope = (request.trans as unknown as IDBTransaction).objectStoreNames;
           if (scope && !scope.contains(CHANGES_TABLE)) return result;
+          if (isDerivedWrite(request.trans)) return result;
           const at = Date.now();
           const ids = [...new Set(changedIds(prefix, request, keyPath))];
           if (ids.length > 0) {
