@@ -21,6 +21,7 @@ import { measureArchiveImport } from './archive';
 import { PROBE_SOURCE, type ProbeEntry } from './probe';
 import { backupJsonFor, seedDirectly } from './seed';
 import { measureSync } from './sync';
+import { measureSchemaUpgrade } from './upgrade';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 30_000);
 const INTERACTIONS_PER_CONTACT = 5;
@@ -594,6 +595,9 @@ async function main() {
     notes.push(...archive.notes);
     log('archive import measured');
   }
+
+  // The schema upgrade from version 1 (bench/upgrade.ts), in a browser of its own; BENCH_ONLY=upgrade alone.
+  if (!process.env.BENCH_ONLY || ONLY.has('upgrade')) await measureSchemaUpgrade(CONTACTS, { figures, notes });
 
   for (const [id, label, target] of [
     ['importConnections', `Import Connections.csv (${CONTACTS} rows)`, 5],
