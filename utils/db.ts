@@ -78,12 +78,31 @@ export function matchTerms(contact: Partial<Pick<Contact, 'offers' | 'interests'
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
+/** Held by whichever context runs a schema upgrade, until it is over: pages ask for it to say "Updating your notes…". */
+export const SCHEMA_UPGRADE_LOCK = 'relationship-notes-schema-upgrade';
+const announced = new WeakSet<IDBTransaction>();
+
+// A lock, not a stored flag: it goes with the context that held it, so a browser closed mid-upgrade leaves nothing behind.
+function holdUpgradeLock(upgrade: IDBTransaction) {
+  if (announced.has(upgrade)) return;
+  announced.add(upgrade);
+  const over = new Promise<void>((resolve) => {
+    for (const event of ['complete', 'abort', 'error']) upgrade.addEventListener(event, () => resolve());
+  });
+  void globalThis.navigator?.locks?.request(SCHEMA_UPGRADE_LOCK, () => over).catch(() => undefined);
+}
+
 export function openRelationshipDb(name = DB_NAME): RelationshipDb {
   const db = new Dexie(name) as RelationshipDb;
   db.use(trackSyncChanges);
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
     const declared = db.version(version).stores(stores);
-    if (upgrade) declared.upgrade(upgrade);
+    if (upgrade) {
+      declared.upgrade((tx) => {
+        holdUpgradeLock(tx.idbtrans);
+        return upgrade(tx);
+      });
+    }
   }
   db.contacts.hook('creating', (_key, contact, tx) => {
     if (isDerivedWrite(tx.idbtrans)) return;

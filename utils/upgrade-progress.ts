@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { CURRENT_SCHEMA_VERSION, DB_NAME, type RelationshipDb } from './db';
+import { CURRENT_SCHEMA_VERSION, DB_NAME, SCHEMA_UPGRADE_LOCK, type RelationshipDb } from './db';
 import type { UpgradeProgress } from './sidebar-protocol';
 import { backfillProgress } from './stems-backfill';
 
@@ -14,6 +14,12 @@ export async function schemaBehind(idb: Pick<IDBFactory, 'databases'>, name = DB
   return found?.version !== undefined && found.version > 0 && found.version < CURRENT_SCHEMA_VERSION * 10;
 }
 
+/** Whether some extension context is upgrading the schema right now (it holds the upgrade lock). */
+export async function upgradeUnderWay(locks: LockManager | undefined = globalThis.navigator?.locks): Promise<boolean> {
+  const state = await locks?.query().catch(() => undefined);
+  return state?.held?.some((lock) => lock.name === SCHEMA_UPGRADE_LOCK) ?? false;
+}
+
 /**
  * Follows the update of the notes after a new version: the schema change while the database is
  * still opening, then the backfill's batches from its marker row; `null` once there is nothing to
@@ -26,8 +32,10 @@ export function watchUpgrade(
 ): () => void {
   let stopped = false;
   if (!db.isOpen()) {
-    void schemaBehind(idb, db.name).then((behind) => {
-      if (behind && !stopped && !db.isOpen()) listener(SCHEMA_STEP);
+    // Before the upgrade starts the version on disk tells; once it runs (disk already says the new
+    // version in Chromium) the upgrader's lock does.
+    void Promise.all([schemaBehind(idb, db.name), upgradeUnderWay()]).then(([behind, underWay]) => {
+      if ((behind || underWay) && !stopped && !db.isOpen()) listener(SCHEMA_STEP);
     });
   }
   const subscription = liveQuery(() => backfillProgress(db)).subscribe({
