@@ -65,9 +65,18 @@ export async function backfillStep(db: RelationshipDb, batch = BACKFILL_BATCH): 
   });
 }
 
-/** Runs every batch left, one after another; a second caller (another start of the worker) waits its turn. */
-export async function runStemsBackfill(db: RelationshipDb, batch = BACKFILL_BATCH): Promise<void> {
-  while ((await backfillStep(db, batch)) !== null) {
-    // Each batch committed; the next one starts from the marker.
+/**
+ * Runs every batch left, one after another, resting between them as long as the last one took:
+ * each batch rewrites rows that pages are reading, and their live queries need a quiet moment to
+ * answer (back to back, the popup's list stayed empty until the very end).
+ */
+export async function runStemsBackfill(db: RelationshipDb, batch = BACKFILL_BATCH, rest = (ms: number) => pause(ms)): Promise<void> {
+  for (;;) {
+    const started = Date.now();
+    if ((await backfillStep(db, batch)) === null) return;
+    await rest(Math.max(MIN_REST_MS, Date.now() - started));
   }
 }
+
+const MIN_REST_MS = 100;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -10,17 +10,24 @@ export const PAIR_PHRASE = 'Rust mentoring for embedded firmware';
  * Replaces the extension's database with one of schema version 1 holding `count` people, written
  * with raw IndexedDB in the extension origin, as the version released first left it (no
  * introduction terms). Kenji Tanaka and Amara Okafor are among them; one person in 100 is due today.
+ * One in `phrasesEvery` offers something and another looks for something; the rest have neither.
  * Runs in an extension page without the app (its manifest), with the worker stopped, so nothing
  * opens the database meanwhile; the worker starts again on the extension's next event.
  */
-export async function writeVersion1Database(ext: LaunchedExtension, count: number, today: string): Promise<Page> {
+export async function writeVersion1Database(
+  ext: LaunchedExtension,
+  count: number,
+  today: string,
+  /** Of every how many people one offers something and one looks for something (2: everyone). */
+  phrasesEvery = 5,
+): Promise<Page> {
   await stopServiceWorker(ext);
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
   // Run under tsx (the bench), esbuild names inner functions with a `__name` helper the page lacks.
   await page.evaluate('globalThis.__name = (fn) => fn');
   await page.evaluate(
-    async ({ name, stores, count, today, pair }) => {
+    async ({ name, stores, count, today, pair, every }) => {
       const done = (request: IDBRequest | IDBOpenDBRequest) =>
         new Promise<void>((resolve, reject) => {
           request.onsuccess = () => resolve();
@@ -65,8 +72,8 @@ export async function writeVersion1Database(ext: LaunchedExtension, count: numbe
           email: '',
           connectedOn: null,
           howICanHelp: '',
-          offers: fixed?.offers ?? (i % 5 === 2 ? [phrase] : []),
-          needs: fixed?.needs ?? (i % 5 === 3 ? [phrase] : []),
+          offers: fixed?.offers ?? (i % every === 0 ? [phrase] : []),
+          needs: fixed?.needs ?? (i % every === 1 ? [phrase] : []),
           interests: [],
           whereWeMet: '',
           notes: '',
@@ -90,7 +97,7 @@ export async function writeVersion1Database(ext: LaunchedExtension, count: numbe
       }
       db.close();
     },
-    { name: DB_NAME, stores: SCHEMA_VERSIONS[0]!.stores, count, today, pair: PAIR_PHRASE },
+    { name: DB_NAME, stores: SCHEMA_VERSIONS[0]!.stores, count, today, pair: PAIR_PHRASE, every: phrasesEvery },
   );
   return page;
 }
