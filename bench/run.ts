@@ -8,7 +8,7 @@
 //   BENCH_STRICT=1  exit non-zero when a target is missed (errors always do)
 //   BENCH_PROFILE_DIR  keep the browser profile there and reuse it when already seeded at this
 //                   size (for working on one figure; import and export are then not measured)
-//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive, sync
+//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive, sync, upgrade
 //
 // This file only runs the measurements, in this order, and writes the report; each lives in a
 // module of its own: script-size, import-export, profile (load and navigation), popup, search,
@@ -29,13 +29,14 @@ import { measureScriptSize } from './script-size';
 import { measureSearch } from './search';
 import { seedDirectly } from './seed';
 import { addSyncFigures, measureSync } from './sync';
+import { measureSchemaUpgrade } from './upgrade';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 30_000);
 const INTERACTIONS_PER_CONTACT = 5;
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const RESULTS_FILE = resolve(import.meta.dirname, 'results.json');
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : null;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive,sync').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive,sync,upgrade').split(',').map((s) => s.trim()));
 // Bump when the generated data changes, so a kept profile (BENCH_PROFILE_DIR) is seeded again.
 const DATA_VERSION = 2;
 
@@ -124,6 +125,12 @@ async function main() {
     report.add(...archive.figures);
     report.note(...archive.notes);
     log('archive import measured');
+  }
+
+  // The schema upgrade from version 1, in a browser of its own.
+  if (ONLY.has('upgrade')) {
+    await measureSchemaUpgrade(CONTACTS, report);
+    log('schema upgrade measured');
   }
 
   // A figure with a target that was to be measured and was not is reported as missing.

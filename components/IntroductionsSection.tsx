@@ -15,7 +15,7 @@ import './network.css';
 const SHOWN = 20;
 
 /** The best introductions not made yet across the whole network, and the network's give and take. */
-export function IntroductionsSection() {
+export function IntroductionsSection({ updating }: { updating: boolean }) {
   const db = getDb();
   const id = useId();
   const today = localToday();
@@ -32,7 +32,9 @@ export function IntroductionsSection() {
     <section id="introductions" aria-labelledby={`${id}-title`} className="panel introductions">
       <h2 id={`${id}-title`}>{t('options.introductions')}</h2>
       <p className="muted">{t('intro.networkHint')}</p>
-      {suggestions === undefined ? null : suggestions.length === 0 ? (
+      {updating ? (
+        <p className="empty">{t('upgrade.introductions')}</p>
+      ) : suggestions === undefined ? null : suggestions.length === 0 ? (
         <p className="empty">{t('intro.noneInNetwork')}</p>
       ) : (
         <ol className="intro-list" aria-label={t('intro.suggested')}>

@@ -11,18 +11,22 @@ interface Props {
   personKey: string;
   /** `null` while the background has not answered yet. */
   introductions: IntroductionSuggestion[] | null;
+  /** While the notes are updated after a new version, introductions are not all found yet. */
+  updating?: boolean;
   onIntroduce(suggestion: IntroductionSuggestion): void;
   /** Opens a profile in a new tab; the sidebar asks the background, having no `tabs` of its own. */
   onOpenProfile(key: string): void;
 }
 
 /** The introductions worth making for the person on screen, each with why, and a way to log it. */
-export function SidebarIntroductions({ personKey, introductions, onIntroduce, onOpenProfile }: Props) {
+export function SidebarIntroductions({ personKey, introductions, updating = false, onIntroduce, onOpenProfile }: Props) {
   const title = t('intro.title');
   return (
     <section className="introductions" aria-label={title}>
       <h2>{title}</h2>
-      {introductions === null ? null : introductions.length === 0 ? (
+      {updating ? (
+        <p className="empty">{t('upgrade.introductions')}</p>
+      ) : introductions === null ? null : introductions.length === 0 ? (
         <p className="empty">{t('intro.noneForPerson')}</p>
       ) : (
         <ul className="intro-list">

@@ -29,6 +29,7 @@ import {
   syncStatusItem,
 } from '@/utils/settings';
 import { serveSidebarPort, type FrameTab } from '@/utils/sidebar-service';
+import { runStemsBackfill, STEMS_BACKFILL } from '@/utils/stems-backfill';
 import { saveUserFields } from '@/utils/contacts';
 import { offersByPerson } from '@/utils/sync/local';
 import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
@@ -137,6 +138,9 @@ export default defineBackground(() => {
     openTab: (url) => void browser.tabs.create({ url }),
   };
   const refreshBadge = async () => showDueCount(await dueCount(db, localToday()));
+  // After a schema upgrade: resumes from the marker row at every start, so a worker stopped or a
+  // browser closed midway loses nothing. The lock lets one run at a time.
+  const backfillStems = () => navigator.locks.request(STEMS_BACKFILL, () => runStemsBackfill(db)).catch(() => undefined);
 
   // Listeners first, synchronously: the worker may have been woken by any of these events.
   browser.runtime.onConnect.addListener((port) => {
@@ -163,6 +167,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_SOON_ALARM) void syncNow().catch(() => null);
     if (alarm.name !== CHECK_ALARM && alarm.name !== DAILY_ALARM) return;
+    void backfillStems();
     void foldOrphanDrafts();
     void refreshBadge();
     void remindIfDue();
@@ -182,6 +187,7 @@ export default defineBackground(() => {
   });
 
   void ensureAlarms();
+  void backfillStems();
   void foldOrphanDrafts();
   void applyOfferAnswers().catch(() => undefined);
   // The badge follows every follow-up set, done or snoozed, from any extension page.

@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { phrasesStems } from './introductions';
 import type { Contact, Interaction } from './schema';
 import { searchTerms } from './search-terms';
-import { trackSyncChanges, type SyncChange, type SyncMetaRow, type SyncRecordRow } from './sync/tracking';
+import { stemsBackfillMarker } from './stems-backfill';
+import { isDerivedWrite, trackSyncChanges, type SyncChange, type SyncMetaRow, type SyncRecordRow } from './sync/tracking';
 
 export type { Contact, Interaction, LocalDate, PageFields, StoredContact, UserFields } from './schema';
 export { INTERACTION_KINDS, type InteractionKind } from './interaction-kinds';
@@ -19,6 +20,10 @@ export type RelationshipDb = Dexie & {
 };
 
 export const DB_NAME = 'relationship-notes';
+
+// Upgrades that came through version 2 in this versionchange transaction: version 3's upgrade (the
+// first with `syncMeta`) writes their backfill marker. Lives only as long as that transaction.
+const stemsToBackfill = new WeakSet<IDBTransaction>();
 
 /**
  * Every released schema version, in order. Never edit a released version: add a new one, and put
@@ -43,11 +48,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       contacts:
         'key, name, nextFollowUp, lastInteraction, updatedAt, whereWeMet, *tags, *terms, *offerTerms, *needTerms',
     },
-    upgrade: (tx) =>
-      tx
-        .table('contacts')
-        .toCollection()
-        .modify((contact: Contact) => Object.assign(contact, matchTerms(contact))),
+    // Index only: rewriting every row here kept every page waiting (20 s at 30,000 people). The
+    // terms are filled afterwards, in batches, by `stems-backfill.ts`, from the marker version 3 writes.
+    upgrade: async (tx) => {
+      stemsToBackfill.add(tx.idbtrans);
+    },
   },
   {
     // Sync between browsers: field clocks and tombstones, what changed, and the device's own state.
@@ -56,6 +61,9 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       syncRecords: 'id, out, offer',
       syncChanges: 'id',
       syncMeta: 'name',
+    },
+    upgrade: async (tx) => {
+      if (stemsToBackfill.has(tx.idbtrans)) await tx.table('syncMeta').put(await stemsBackfillMarker(tx.table('contacts')));
     },
   },
 ];
@@ -70,18 +78,40 @@ export function matchTerms(contact: Partial<Pick<Contact, 'offers' | 'interests'
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
+/** Held by whichever context runs a schema upgrade, until it is over: pages ask for it to say "Updating your notes…". */
+export const SCHEMA_UPGRADE_LOCK = 'relationship-notes-schema-upgrade';
+const announced = new WeakSet<IDBTransaction>();
+
+// A lock, not a stored flag: it goes with the context that held it, so a browser closed mid-upgrade leaves nothing behind.
+function holdUpgradeLock(upgrade: IDBTransaction) {
+  if (announced.has(upgrade)) return;
+  announced.add(upgrade);
+  const over = new Promise<void>((resolve) => {
+    for (const event of ['complete', 'abort', 'error']) upgrade.addEventListener(event, () => resolve());
+  });
+  void globalThis.navigator?.locks?.request(SCHEMA_UPGRADE_LOCK, () => over).catch(() => undefined);
+}
+
 export function openRelationshipDb(name = DB_NAME): RelationshipDb {
   const db = new Dexie(name) as RelationshipDb;
   db.use(trackSyncChanges);
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
     const declared = db.version(version).stores(stores);
-    if (upgrade) declared.upgrade(upgrade);
+    if (upgrade) {
+      declared.upgrade((tx) => {
+        holdUpgradeLock(tx.idbtrans);
+        return upgrade(tx);
+      });
+    }
   }
-  db.contacts.hook('creating', (_key, contact) => {
+  db.contacts.hook('creating', (_key, contact, tx) => {
+    if (isDerivedWrite(tx.idbtrans)) return;
     contact.terms = searchTerms(contact);
     Object.assign(contact, matchTerms(contact));
   });
-  db.contacts.hook('updating', (changes, _key, contact) => {
+  db.contacts.hook('updating', (changes, _key, contact, tx) => {
+    // The backfill writes the terms it computed itself: nothing to compute again.
+    if (isDerivedWrite(tx.idbtrans)) return undefined;
     const next = { ...contact, ...(changes as Partial<Contact>) };
     return { terms: searchTerms(next), ...matchTerms(next) };
   });

@@ -2,6 +2,7 @@ import type { Contact, Interaction, PageFields, UserFields } from './db';
 import type { IntroductionSuggestion } from './introductions';
 import { draftKey, type Draft, type SidebarPush, type SidebarRequest } from './messages';
 import type { PageProfile } from './page-reader';
+import type { UpgradeProgress } from './sidebar-protocol';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'storage-full' | 'invalid';
 
@@ -31,6 +32,8 @@ export interface SidebarClientDeps {
   onIntroductions?(introductions: IntroductionSuggestion[]): void;
   /** Places already met, for the "Where we met" suggestions. */
   onPlaces?(places: string[]): void;
+  /** How far the update of the notes after a new version is; `null` when there is none. */
+  onUpgrade?(progress: UpgradeProgress | null): void;
   onStatus(status: SaveStatus): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
@@ -169,6 +172,9 @@ export class SidebarClient {
         return;
       case 'places':
         this.deps.onPlaces?.(message.places);
+        return;
+      case 'upgrade':
+        this.deps.onUpgrade?.(message.progress);
         return;
       case 'ack':
       case 'failed': {

@@ -78,6 +78,11 @@ export function parseSidebarRequest(message: unknown): SidebarRequest | null {
   return result.success ? result.output : null;
 }
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** How far the notes are through an update after a new version: people done of all; 0 of 0 while the schema changes. */
+export const upgradeProgressSchema = v.object({ done: count, total: count });
+export type UpgradeProgress = v.InferOutput<typeof upgradeProgressSchema>;
+
 export const sidebarPushSchema = v.variant('type', [
   /** Which profile the frame's own tab shows, from its top frame: at connect and on every change. */
   v.object({ type: v.literal('profile'), profile: v.nullable(pageProfileSchema) }),
@@ -86,6 +91,8 @@ export const sidebarPushSchema = v.variant('type', [
   v.object({ type: v.literal('introductions'), key, introductions: v.array(v.custom<IntroductionSuggestion>(() => true)) }),
   /** Every "where we met" in use, for suggestions. */
   v.object({ type: v.literal('places'), places: v.array(v.string()) }),
+  /** The notes are being updated after a new version (`null`: done, or nothing to do). */
+  v.object({ type: v.literal('upgrade'), progress: v.nullable(upgradeProgressSchema) }),
   v.object({ type: v.literal('ack'), seq }),
   v.object({ type: v.literal('failed'), seq, reason: v.picklist(['invalid', 'storage-full', 'unknown']) }),
 ]);

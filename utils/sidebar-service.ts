@@ -18,6 +18,7 @@ import type { PageProfile } from './page-reader';
 import { profileUrlFromKey } from './profile-key';
 import { sidebarNetworkFeed } from './sidebar-network';
 import { parseSidebarRequest, type SidebarRequest } from './sidebar-protocol';
+import { watchUpgrade } from './upgrade-progress';
 
 /** The part of a runtime port the service uses. */
 export interface SidebarPort {
@@ -49,6 +50,8 @@ export interface SidebarServiceDeps {
   onGone(): void;
   /** What a person gets when the sidebar creates them (the default "keep in touch every"). */
   newContactDefaults?: () => Promise<NewContactDefaults>;
+  /** Where to learn the database's version on disk (`indexedDB`). */
+  idb?: Pick<IDBFactory, 'databases'>;
 }
 
 async function apply(
@@ -100,6 +103,13 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     }
   };
   const network = sidebarNetworkFeed(db, post);
+  // Said only while an update of the notes is under way, and once more when it is over.
+  let upgrading = false;
+  const stopUpgrade = watchUpgrade(db, deps.idb ?? indexedDB, (progress) => {
+    if (!progress && !upgrading) return;
+    upgrading = progress !== null;
+    post({ type: 'upgrade', progress });
+  });
   // An announcement that arrives while the first answer is on its way is the newer of the two.
   let announced = false;
   const stopWatching = tabs.watchProfile(tabId, (profile) => {
@@ -152,6 +162,7 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     stopWatching();
     subscription?.unsubscribe();
     network.stop();
+    stopUpgrade();
     onGone();
   });
 }

@@ -9,11 +9,14 @@ import { ImportExportSection } from '@/components/ImportExportSection';
 import { IntroductionsSection } from '@/components/IntroductionsSection';
 import { NetworkSection } from '@/components/NetworkSection';
 import { SettingsSection } from '@/components/SettingsSection';
+import { UpgradeNotice } from '@/components/UpgradeNotice';
+import { useUpgradeProgress } from '@/components/use-upgrade-progress';
 import { t } from '@/utils/i18n';
 
 export function App() {
   const contactCount = useLiveQuery(() => getDb().contacts.count(), []);
   const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), contactCount);
+  const upgrade = useUpgradeProgress();
   return (
     <div className="options">
       <header className="options-head">
@@ -25,6 +28,7 @@ export function App() {
           <a href="#settings">{t('options.settings')}</a>
         </nav>
       </header>
+      {upgrade && <UpgradeNotice progress={upgrade} />}
       {firstRun && (
         <FirstRunGuide
           importHref="#import-export"
@@ -33,7 +37,7 @@ export function App() {
         />
       )}
       <NetworkSection />
-      <IntroductionsSection />
+      <IntroductionsSection updating={upgrade !== null} />
       <ImportExportSection />
       <SettingsSection />
     </div>

@@ -6,6 +6,8 @@ import { EventModeSection } from '@/components/EventModeSection';
 import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
 import { openProfile } from '@/components/open-profile';
 import { useStoredValue } from '@/components/use-stored-value';
+import { UpgradeNotice } from '@/components/UpgradeNotice';
+import { useUpgradeProgress } from '@/components/use-upgrade-progress';
 import { WindowList } from '@/components/WindowList';
 import type { Contact } from '@/utils/db';
 import { getDb } from '@/utils/db';
@@ -32,6 +34,7 @@ export function App() {
     () => (rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths) : Promise.resolve(undefined)),
     [today, rekindleAfterMonths],
   );
+  const upgrade = useUpgradeProgress();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim());
   const results = useLiveQuery(
@@ -47,6 +50,7 @@ export function App() {
           {t('popup.openNetwork')}
         </button>
       </header>
+      {upgrade && <UpgradeNotice progress={upgrade} />}
       <label className="search">
         <span className="visually-hidden">{t('popup.search')}</span>
         <input type="search" placeholder={t('popup.search')} aria-label={t('popup.search')} value={query} onChange={(e) => setQuery(e.target.value)} />

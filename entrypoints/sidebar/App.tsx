@@ -7,6 +7,7 @@ import { SaveStatusLine } from '@/components/SaveStatusLine';
 import { SyncOffers } from '@/components/SyncOffers';
 import { SidebarSummary } from '@/components/SidebarSummary';
 import { Timeline } from '@/components/Timeline';
+import { UpgradeNotice } from '@/components/UpgradeNotice';
 import { UserFieldInputs } from '@/components/UserFieldInputs';
 import { useShownPerson } from './use-shown-person';
 import { introducedPeople } from '@/components/introduction-text';
@@ -21,7 +22,7 @@ export function App() {
   const collapsed = useStoredValue(sidebarCollapsedItem);
   const moreOpen = useStoredValue(sidebarMoreOpenItem);
   const event = useStoredValue(eventModeItem);
-  const { profile, state, status, form, introductions, places, phrases, edit, editList, request, openProfile, shownPage } =
+  const { profile, state, status, form, introductions, places, phrases, upgrade, edit, editList, request, openProfile, shownPage } =
     useShownPerson();
 
   // Escape folds the sidebar; the tab it folds to takes the focus, so Enter opens it again.
@@ -68,6 +69,7 @@ export function App() {
         onCollapse={() => void sidebarCollapsedItem.setValue(true)}
       />
       <SaveStatusLine status={status} />
+      {upgrade && <UpgradeNotice progress={upgrade} />}
       {profile && state && !state.contact && event?.phase === 'on' && (
         <p className="sidebar-event">{t('event.sidebar', [event.name])}</p>
       )}
@@ -108,6 +110,7 @@ export function App() {
           <SidebarIntroductions
             personKey={profile.key}
             introductions={introductions}
+            updating={upgrade !== null}
             onOpenProfile={(key) => openProfile(key)}
             onIntroduce={(suggestion) =>
               request({

@@ -4,6 +4,7 @@ import type { IntroductionSuggestion } from '@/utils/introductions';
 import type { UserFields } from '@/utils/db';
 import { SIDEBAR_PORT } from '@/utils/messages';
 import type { PageProfile } from '@/utils/page-reader';
+import type { UpgradeProgress } from '@/utils/sidebar-protocol';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
 import {
   editableView,
@@ -29,6 +30,7 @@ export function useShownPerson() {
   const [form, setForm] = useState<EditableView | null>(null);
   const [introductions, setIntroductions] = useState<IntroductionSuggestion[] | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
+  const [upgrade, setUpgrade] = useState<UpgradeProgress | null>(null);
   const [phrases, setPhrases] = useState<TypedPhrases>({});
   const client = useRef<SidebarClient | null>(null);
   const shown = useRef<PageProfile | null>(null);
@@ -66,6 +68,7 @@ export function useShownPerson() {
       },
       onIntroductions: setIntroductions,
       onPlaces: setPlaces,
+      onUpgrade: setUpgrade,
       onStatus: setStatus,
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
       clearTimer: (handle) => window.clearTimeout(handle as number),
@@ -117,5 +120,5 @@ export function useShownPerson() {
     return { key, page };
   }, []);
 
-  return { profile, state, status, form, introductions, places, phrases, edit, editList, request, openProfile, shownPage };
+  return { profile, state, status, form, introductions, places, phrases, upgrade, edit, editList, request, openProfile, shownPage };
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, openRelationshipDb, SCHEMA_VERSIONS } from '@/utils/db';
+import { CURRENT_SCHEMA_VERSION, matchTerms, openRelationshipDb, SCHEMA_VERSIONS } from '@/utils/db';
+import { runStemsBackfill } from '@/utils/stems-backfill';
 
 /** A contact row as every released version has stored it (fields only ever get added). */
 function storedContact(key: string, name: string) {
@@ -78,6 +79,13 @@ describe('every released schema version', () => {
       }
       expect(await db.interactions.count()).toBe(interactions.length);
       for (const row of interactions) expect(await db.interactions.get(row.id)).toMatchObject(row);
+
+      // Rows stored before version 2 get their introduction terms after the upgrade, from the backfill.
+      await runStemsBackfill(db);
+      if (version < 2) {
+        expect(await db.contacts.get('kenji-tanaka')).toMatchObject(matchTerms(contacts[0]!));
+        expect(await db.contacts.where('offerTerms').equals('python').primaryKeys()).toContain('kenji-tanaka');
+      }
 
       // The indexes today's queries use answer over the old rows.
       expect((await db.contacts.where('tags').equals('python').primaryKeys()).sort()).toEqual(

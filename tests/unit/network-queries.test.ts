@@ -4,6 +4,7 @@ import { logIntroduction, saveUserFields, timeline } from '@/utils/contacts';
 import { newContact } from '@/utils/schema';
 import { openRelationshipDb, SCHEMA_VERSIONS, type RelationshipDb } from '@/utils/db';
 import { changeTag, introductionsForContact, networkIntroductions, placesMet } from '@/utils/network-queries';
+import { runStemsBackfill } from '@/utils/stems-backfill';
 
 let db: RelationshipDb;
 beforeEach(async () => {
@@ -15,7 +16,7 @@ beforeEach(async () => {
 });
 
 describe('introductions from the database', () => {
-  it('fills the introduction indexes of people saved before version 2', async () => {
+  it('fills the introduction indexes of people saved before version 2, once the backfill after the upgrade has run', async () => {
     const name = `v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
@@ -23,6 +24,7 @@ describe('introductions from the database', () => {
     await v1.table('contacts').add(kenji);
     v1.close();
     const upgraded = openRelationshipDb(name);
+    await runStemsBackfill(upgraded);
     expect(await upgraded.contacts.where('offerTerms').equals('engineer').primaryKeys()).toEqual(['kenji-tanaka']);
     upgraded.close();
     await Dexie.delete(name);

@@ -27,6 +27,7 @@ function setup() {
   const drafts = new Map<string, Draft>();
   const statuses: SaveStatus[] = [];
   const timers: Array<() => void> = [];
+  const upgrades: unknown[] = [];
   const client = new SidebarClient({
     instanceId: 'frame1',
     connect: () => {
@@ -39,11 +40,12 @@ function setup() {
     onProfile: () => undefined,
     onState: () => undefined,
     onStatus: (s) => statuses.push(s),
+    onUpgrade: (progress) => upgrades.push(progress),
     setTimer: (fn) => timers.push(fn),
     clearTimer: () => undefined,
   });
   const runTimers = () => timers.splice(0).forEach((fn) => fn());
-  return { client, ports, drafts, statuses, runTimers };
+  return { client, ports, drafts, statuses, runTimers, upgrades };
 }
 
 const kenji = { key: 'kenji', name: 'Kenji', headline: '', location: '', photoUrl: '', profileUrl: '' };
@@ -79,6 +81,14 @@ describe('the sidebar client', () => {
     ports[1]!.push({ type: 'ack', seq: (save as { seq: number }).seq });
     expect(drafts.size).toBe(0);
     expect(statuses.at(-1)).toBe('saved');
+  });
+
+  it('hands on how far the update of the notes is, as the background pushes it', () => {
+    const { client, ports, upgrades } = setup();
+    client.start();
+    ports[0]!.push({ type: 'upgrade', progress: { done: 5_000, total: 30_000 } });
+    ports[0]!.push({ type: 'upgrade', progress: null });
+    expect(upgrades).toEqual([{ done: 5_000, total: 30_000 }, null]);
   });
 
   it('keeps typed values over pushed state until they are confirmed', () => {

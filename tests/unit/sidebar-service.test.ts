@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { newContact } from '@/utils/schema';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar-service';
+import { STEMS_BACKFILL } from '@/utils/stems-backfill';
 import { FakeFrameTab, FakeSidebarPort, serviceDeps, sidebarPort } from './fake-sidebar-port';
 
 const kenji = {
@@ -131,6 +132,16 @@ describe('serveSidebarPort', () => {
     await vi.waitFor(() => expect(port.of('state').at(-1)?.contact).toMatchObject({ notes: 'Met at PyData' }));
     expect(port.of('state').at(-1)?.contact).toMatchObject({ key: 'kenji-tanaka', name: 'Kenji Tanaka' });
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'Met at PyData' });
+  });
+
+  it('tells the frame how far the update of the notes is after a new version, and when it is over', async () => {
+    const port = serve(sidebarPort());
+    await settled();
+    expect(port.of('upgrade')).toEqual([]);
+    await db.syncMeta.put({ name: STEMS_BACKFILL, value: { done: 5_000, total: 30_000, after: 'm' } });
+    await vi.waitFor(() => expect(port.of('upgrade')).toEqual([{ type: 'upgrade', progress: { done: 5_000, total: 30_000 } }]));
+    await db.syncMeta.delete(STEMS_BACKFILL);
+    await vi.waitFor(() => expect(port.of('upgrade').at(-1)).toEqual({ type: 'upgrade', progress: null }));
   });
 
   it('pushes a change made from another view, and stops pushing once the port is gone', async () => {

@@ -35,6 +35,19 @@ const CHANGES_TABLE = 'syncChanges';
 /** More rows than this in one write are noted as `ALL_ROWS`. */
 export const BULK_CHANGE = 1_000;
 
+// Transactions that only fill fields derived from what is stored (index terms): no one changed
+// anything, so nothing is noted for sync. Lives only as long as each transaction.
+const derivedWrites = new WeakSet<object>();
+
+/** Marks a transaction (its native `IDBTransaction`) as writing derived fields only. */
+export function markDerivedWrites(trans: IDBTransaction): void {
+  derivedWrites.add(trans);
+}
+
+export function isDerivedWrite(trans: object | undefined): boolean {
+  return trans !== undefined && derivedWrites.has(trans);
+}
+
 function changedIds(prefix: string, request: DBCoreMutateRequest, keyPath: string): string[] {
   switch (request.type) {
     case 'add':
@@ -69,6 +82,7 @@ export const trackSyncChanges: Middleware<DBCore> = {
           // Upgrades from before version 3 run without the changes table.
           const scope = (request.trans as unknown as IDBTransaction).objectStoreNames;
           if (scope && !scope.contains(CHANGES_TABLE)) return result;
+          if (isDerivedWrite(request.trans)) return result;
           const at = Date.now();
           let ids = [...new Set(changedIds(prefix, request, keyPath))];
           // A bulk write (an import, a restore) is noted once: sync then looks at every row, which

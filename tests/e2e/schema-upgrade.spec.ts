@@ -1,0 +1,55 @@
+import { localToday } from '../../utils/dates';
+import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { launchWithExtension } from './launch';
+import { writeVersion1Database } from './version-1-database';
+
+const PEOPLE = 30_000;
+const UPDATING = 'Updating your notes…';
+
+test('30,000 people kept by the first version are updated behind a progress bar, and a browser closed midway loses no one', async ({
+  ext,
+}) => {
+  test.setTimeout(60_000);
+  await writeVersion1Database(ext, PEOPLE, localToday());
+  const { userDataDir } = ext;
+  await ext.close();
+
+  // The browser starts with today's extension: the popup says what is going on and shows the day meanwhile.
+  const first = await launchWithExtension({ userDataDir });
+  let doneBeforeClosing = 0;
+  try {
+    const popup = await openExtensionPage(first, 'popup.html');
+    const progress = popup.getByRole('progressbar', { name: UPDATING });
+    await expect(progress).toBeVisible();
+    await expect(popup.getByRole('list', { name: 'Today' }).getByText('Kenji Tanaka')).toBeVisible({ timeout: 10_000 });
+    await expect(progress).toHaveAttribute('value', /^[1-9]/, { timeout: 15_000 });
+    doneBeforeClosing = Number(await progress.getAttribute('value'));
+  } finally {
+    await first.close();
+  }
+
+  // Closed midway: the next start carries on from the last batch done, and the sidebar says so too.
+  const second = await launchWithExtension({ userDataDir });
+  try {
+    const [popup, profile] = await Promise.all([openExtensionPage(second, 'popup.html'), openLinkedIn(second, '/in/amara-okafor/')]);
+    const progress = popup.getByRole('progressbar', { name: UPDATING });
+    await expect(progress).toHaveAttribute('max', String(PEOPLE));
+    const resumedAt = Number(await progress.getAttribute('value'));
+    expect(resumedAt).toBeGreaterThanOrEqual(doneBeforeClosing);
+    expect(resumedAt).toBeLessThan(PEOPLE);
+    const notes = sidebar(profile);
+    const introductions = notes.getByRole('region', { name: 'Introductions' });
+    await expect(notes.getByRole('progressbar', { name: UPDATING })).toBeVisible({ timeout: 10_000 });
+    await expect(introductions).toContainText('Introductions appear once your notes are updated.');
+
+    await expect(progress).toBeHidden({ timeout: 30_000 });
+    await expect(notes.getByRole('progressbar')).toHaveCount(0);
+    await expect(introductions.getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
+
+    const options = await openExtensionPage(second, 'options.html');
+    await expect(options.getByText(`${PEOPLE} contacts`)).toBeVisible({ timeout: 15_000 });
+    await expect(options.getByRole('progressbar')).toHaveCount(0);
+  } finally {
+    await second.close();
+  }
+});
