@@ -37,6 +37,11 @@ export const PROBE_SOURCE = `(() => {
   window.__probe = { log, snapshot };
   const observer = new MutationObserver(snapshot);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) log.push({ t: performance.timeOrigin + task.startTime, kind: 'longtask', duration: task.duration });
+    }).observe({ type: 'longtask' });
+  } catch {}
   for (const type of ['input', 'change']) {
     document.addEventListener(type, (event) => {
       const target = event.target;
@@ -47,7 +52,9 @@ export const PROBE_SOURCE = `(() => {
 
 export interface ProbeEntry {
   t: number;
-  kind: 'state' | 'input' | 'change';
+  kind: 'state' | 'input' | 'change' | 'longtask';
+  /** A long task's length, in ms. */
+  duration?: number;
   value?: string;
   h1?: string | null;
   body?: boolean;
@@ -133,4 +140,18 @@ export async function waitForImport(page: Page, from: number, what: string, inte
   const { alert, ...result } = await pollFor(find, `Timed out importing ${what}`, { timeout: 10 * 60_000, interval });
   if (alert) throw new Error(`Importing ${what} failed: ${alert}`);
   return result;
+}
+
+/** The longest main-thread task (over 50 ms, as the browser counts them) that began between `from` and `to`; 0 when none did. */
+export async function longestTask(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    ({ from, to }) =>
+      Math.max(
+        0,
+        ...((window as unknown as ProbeWindow).__probe?.log ?? [])
+          .filter((e) => e.kind === 'longtask' && e.t >= from && e.t <= to)
+          .map((e) => e.duration ?? 0),
+      ),
+    { from, to },
+  );
 }

@@ -8,7 +8,7 @@
 //   BENCH_STRICT=1  exit non-zero when a target is missed (errors always do)
 //   BENCH_PROFILE_DIR  keep the browser profile there and reuse it when already seeded at this
 //                   size (for working on one figure; import and export are then not measured)
-//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive, sync, upgrade
+//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive, sync, upgrade, memory
 //
 // This file only runs the measurements, in this order, and writes the report; each lives in a
 // module of its own: script-size, import-export, profile (load and navigation), popup, search,
@@ -29,6 +29,7 @@ import { measureScriptSize } from './script-size';
 import { measureSearch } from './search';
 import { seedDirectly } from './seed';
 import { addSyncFigures, measureSync } from './sync';
+import { measureMemory } from './memory';
 import { measureSchemaUpgrade } from './upgrade';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 30_000);
@@ -36,7 +37,7 @@ const INTERACTIONS_PER_CONTACT = 5;
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const RESULTS_FILE = resolve(import.meta.dirname, 'results.json');
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : null;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive,sync,upgrade').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive,sync,upgrade,memory').split(',').map((s) => s.trim()));
 // Bump when the generated data changes, so a kept profile (BENCH_PROFILE_DIR) is seeded again.
 const DATA_VERSION = 2;
 
@@ -90,6 +91,10 @@ async function main() {
         log('export measured');
       }
       if (!options.isClosed()) await options.close();
+      if (ONLY.has('memory')) {
+        await measureMemory(report, ext, CONTACTS);
+        log('memory measured');
+      }
       if (marker) writeFileSync(marker, JSON.stringify({ contacts: CONTACTS, today, data: DATA_VERSION }));
     }
     if (ONLY.has('load') || ONLY.has('nav')) {
