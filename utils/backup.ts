@@ -34,7 +34,7 @@ const backupSchema = v.object({
 });
 
 /** Rows checked between two pauses that let the page draw its progress and answer. */
-const CHECK_SLICE = 5_000;
+const CHECK_SLICE = 2_000;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;

@@ -12,7 +12,7 @@ import { ImportError } from './errors';
 import { yieldToPage, type ProgressListener } from './progress';
 import { parseImportText, readImportText, type ParsedImport } from './read-file';
 
-const WRITE_BATCH = 2_000;
+const WRITE_BATCH = 500;
 
 /** Where a backup's settings are read and written; the page hands in `settingsItem`. */
 export interface SettingsStore {
@@ -69,22 +69,36 @@ export async function inBatches<T>(
 /** Beyond this many rows one read of the whole table beats a lookup per row. */
 const LOOKUP_LIMIT = 500;
 
+/** Rows read per request when a whole table is read: each page is one short task, not one long one. */
+const READ_PAGE = 2_000;
+
+type KeyedTable<T> = {
+  toCollection(): { primaryKeys(): Promise<unknown[]> };
+  bulkGet(keys: string[]): Promise<Array<T | undefined>>;
+  orderBy(index: ':id'): { limit(count: number): { toArray(): Promise<T[]> } };
+  where(index: ':id'): { above(key: string): { limit(count: number): { toArray(): Promise<T[]> } } };
+};
+
 /**
  * The stored rows among `keys`. One request lists every stored key; only the rows that exist are
- * then read, so 30,000 new people cost no lookups at all.
+ * then read, so 30,000 new people cost no lookups at all. Many are read page by page in key order.
  */
-export async function storedRows<T>(
-  table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<Array<T | undefined>>; toArray(): Promise<T[]> },
-  keys: string[],
-  keyOf: (row: T) => string,
-): Promise<Map<string, T>> {
+export async function storedRows<T>(table: KeyedTable<T>, keys: string[], keyOf: (row: T) => string): Promise<Map<string, T>> {
   if (keys.length === 0) return new Map();
   const present = new Set(await table.toCollection().primaryKeys());
-  const wanted = keys.filter((key) => present.has(key));
-  if (wanted.length === 0) return new Map();
-  const rows = wanted.length > LOOKUP_LIMIT ? await table.toArray() : await table.bulkGet(wanted);
+  const wanted = new Set(keys.filter((key) => present.has(key)));
   const found = new Map<string, T>();
-  for (const row of rows) if (row) found.set(keyOf(row), row);
+  if (wanted.size === 0) return found;
+  if (wanted.size <= LOOKUP_LIMIT) {
+    for (const row of await table.bulkGet([...wanted])) if (row) found.set(keyOf(row), row);
+    return found;
+  }
+  let page = await table.orderBy(':id').limit(READ_PAGE).toArray();
+  while (page.length > 0) {
+    for (const row of page) if (wanted.has(keyOf(row))) found.set(keyOf(row), row);
+    if (page.length < READ_PAGE) break;
+    page = await table.where(':id').above(keyOf(page[page.length - 1]!)).limit(READ_PAGE).toArray();
+  }
   return found;
 }
 
