@@ -11,31 +11,13 @@ import { launchWithExtension } from '../tests/e2e/launch';
 import { localToday } from '../utils/dates';
 import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
 import { round, type Figure } from './figures';
-import { PROBE_SOURCE, probeLength, waitForImport } from './probe';
+import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
 
 /** The issue's archive, for a network of 30,000. */
 export const FULL_ARCHIVE = { connections: 30_000, messages: 150_000, conversations: 20_000, invitations: 5_000 };
 
 const OWNER = { first: 'Bench', last: 'Owner', url: 'https://www.linkedin.com/in/bench-owner' };
 
-// Records each change of the import's progress line and every long task of the page.
-const PROGRESS_PROBE = `(() => {
-  if (location.protocol !== 'chrome-extension:' || window.__archiveProbe) return;
-  const probe = (window.__archiveProbe = { progress: [], longTasks: [] });
-  const now = () => performance.timeOrigin + performance.now();
-  let last = '';
-  new MutationObserver(() => {
-    const line = document.querySelector('.import-progress');
-    const text = line ? line.textContent : '';
-    if (text && text !== last) probe.progress.push([now(), text.split(':')[0]]);
-    last = text;
-  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
-})();`;
 
 
 const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -127,29 +109,14 @@ export function generateArchive(people: BenchPerson[]): { files: Record<string, 
   };
 }
 
-/** Seconds from the first progress line of each step to the first line of the next (the last step ends when the summary shows). */
-function stepTimes(progress: Array<[number, string]>, end: number): string {
-  const firsts: Array<[string, number]> = [];
-  for (const [t, step] of progress) if (firsts[firsts.length - 1]?.[0] !== step) firsts.push([step, t]);
-  return firsts.map(([step, t], i) => `${step} ${round(((firsts[i + 1]?.[1] ?? end) - t) / 1000, 1)} s`).join(', ');
-}
-
 async function importOnce(page: Page, file: string): Promise<{ ms: number; status: string; gaps: number[]; longest: number; steps: string }> {
-  await page.evaluate(() => {
-    const probe = (window as unknown as { __archiveProbe: { progress: unknown[]; longTasks: number[] } }).__archiveProbe;
-    probe.progress.length = 0;
-    probe.longTasks.length = 0;
-  });
   const from = await probeLength(page);
   await page.locator('input[type=file]').setInputFiles(file);
   const { chosen, done, status } = await waitForImport(page, from, 'the archive', 100);
-  const { progress, longTasks } = await page.evaluate(
-    () => (window as unknown as { __archiveProbe: { progress: Array<[number, string]>; longTasks: number[] } }).__archiveProbe,
-  );
-  const during = progress.filter(([t]) => t >= chosen && t <= done);
+  const during = await importProgress(page, chosen, done);
   const marks = [chosen, ...during.map(([t]) => t), done];
   const gaps = marks.slice(1).map((t, i) => t - marks[i]!);
-  return { ms: done - chosen, status, gaps, longest: Math.max(0, ...longTasks), steps: stepTimes(during, done) };
+  return { ms: done - chosen, status, gaps, longest: await longestTask(page, chosen, done), steps: stepTimes(during, done) };
 }
 
 /** Imports the generated archive into a fresh profile through the options page, then again. */
@@ -161,7 +128,6 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
   const ext = await launchWithExtension({});
   try {
     await ext.context.addInitScript({ content: PROBE_SOURCE });
-    await ext.context.addInitScript({ content: PROGRESS_PROBE });
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await page.locator('input[type=file]').waitFor({ state: 'attached' });

@@ -8,7 +8,7 @@ import type { LaunchedExtension } from '../tests/e2e/launch';
 import { browserCpuSeconds, cpuNote } from './cpu';
 import { connectionsCsv, type BenchInteraction, type BenchPerson } from './data';
 import { median, round, type Report } from './figures';
-import { longestTask, probeLength, waitForImport } from './probe';
+import { importProgress, longestTask, probeLength, stepTimes, waitForImport } from './probe';
 import { backupJsonFor, records } from './seed';
 
 // The import's own limit (utils/import-file.ts MAX_IMPORT_BYTES): a bigger backup cannot be restored.
@@ -18,7 +18,7 @@ async function importThroughUi(
   page: Page,
   file: string,
   userDataDir: string,
-): Promise<{ ms: number; status: string; cpu: number | null; longestTask: number }> {
+): Promise<{ ms: number; status: string; cpu: number | null; longestTask: number; steps: string }> {
   const from = await probeLength(page);
   const cpuBefore = browserCpuSeconds(userDataDir);
   await page.locator('input[type=file]').setInputFiles(file);
@@ -29,6 +29,7 @@ async function importThroughUi(
     status,
     cpu: cpuBefore != null && cpuAfter != null ? cpuAfter - cpuBefore : null,
     longestTask: await longestTask(page, chosen, done),
+    steps: stepTimes(await importProgress(page, chosen, done), done),
   };
 }
 
@@ -115,7 +116,7 @@ export async function seedThroughImport(
       target: 200,
     },
   );
-  report.note(`Connections.csv (${round(statSync(csv).size / 2 ** 20)} MB): "${connections.status}"${cpuNote(connections.cpu)}.`);
+  report.note(`Connections.csv (${round(statSync(csv).size / 2 ** 20)} MB): "${connections.status}"${cpuNote(connections.cpu)}; by step: ${connections.steps}.`);
 
   const json = join(dir, 'backup.json');
   writeFileSync(json, backupJsonFor(people, interactions, Date.now() + 1));
@@ -148,7 +149,7 @@ export async function seedThroughImport(
       target: 200,
     },
   );
-  report.note(`Backup (${round(statSync(json).size / 2 ** 20)} MB): "${backup.status}"${cpuNote(backup.cpu)}.`);
+  report.note(`Backup (${round(statSync(json).size / 2 ** 20)} MB): "${backup.status}"${cpuNote(backup.cpu)}; by step: ${backup.steps}.`);
 }
 
 /**

@@ -28,6 +28,7 @@ export const PROBE_SOURCE = `(() => {
       status: [...document.querySelectorAll('[role=status]')].map(text).filter(Boolean).join(' | '),
       alert: [...document.querySelectorAll('[role=alert]')].map(text).filter(Boolean).join(' | '),
       busy: !!document.querySelector('input[type=file]:disabled'),
+      progress: text(document.querySelector('.import-progress')),
     };
     const key = JSON.stringify(state);
     if (key === last) return;
@@ -66,6 +67,8 @@ export interface ProbeEntry {
   status?: string;
   alert?: string;
   busy?: boolean;
+  /** The import's progress line, while one shows. */
+  progress?: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,4 +157,32 @@ export async function longestTask(page: Page, from: number, to: number): Promise
       ),
     { from, to },
   );
+}
+
+/** Each change of the import's progress line between `from` and `to`: when, and its step (the text before any count). */
+export async function importProgress(page: Page, from: number, to: number): Promise<Array<[number, string]>> {
+  const lines = await page.evaluate(
+    ({ from, to }) =>
+      ((window as unknown as ProbeWindow).__probe?.log ?? [])
+        .filter((e) => e.kind === 'state' && e.t >= from && e.t <= to)
+        .map((e): [number, string] => [e.t, e.progress ?? '']),
+    { from, to },
+  );
+  const changes: Array<[number, string]> = [];
+  let last = '';
+  for (const [t, line] of lines) {
+    if (line && line !== last) changes.push([t, line]);
+    last = line;
+  }
+  return changes;
+}
+
+/** Seconds from the first progress line of each step to the first line of the next (the last step ends at `end`). */
+export function stepTimes(progress: Array<[number, string]>, end: number): string {
+  const firsts: Array<[string, number]> = [];
+  for (const [t, line] of progress) {
+    const step = line.split(':')[0]!;
+    if (firsts[firsts.length - 1]?.[0] !== step) firsts.push([step, t]);
+  }
+  return firsts.map(([step, t], i) => `${step} ${Math.round(((firsts[i + 1]?.[1] ?? end) - t) / 100) / 10} s`).join(', ');
 }
