@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { CURRENT_SCHEMA_VERSION, type RelationshipDb } from './db';
 import { ImportError, lineAt } from './import/errors';
+import { parseJsonOffThread } from './import/json-parse';
 import { yieldToPage, type ProgressListener } from './import/progress';
 import { profileUrlFromKey } from './profile-key';
 import {
@@ -158,7 +159,7 @@ async function checkRows<S extends v.GenericSchema>(
 export async function parseBackupText(body: string, onProgress?: ProgressListener): Promise<ParsedBackup> {
   let raw: unknown;
   try {
-    raw = JSON.parse(body);
+    raw = await parseJsonOffThread(body);
   } catch (error) {
     throw jsonError(error instanceof Error ? error.message : '', body);
   }

@@ -1,5 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backupJson, makeBackup } from '../../../utils/backup';
+import type { Interaction } from '../../../utils/db';
+import { DEFAULT_SETTINGS, newContact } from '../../../utils/schema';
 import { visibleText } from './a11y';
 import { FIXTURES } from '../launch';
 import { expect, sidebarValue, test } from './fixtures';
@@ -21,5 +25,30 @@ test('Firefox: imports LinkedIn’s Connections.csv on the options page, then ex
   // The imported person is known to the sidebar too.
   await firefox.openLinkedIn('/in/kenji-tanaka/');
   await expect.poll(() => sidebarValue(firefox, { role: 'entry', name: 'Notes' })).toBe('');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
+
+test('Firefox: restores a backup of 6,000 people, read off the page by a worker, with its progress bar', async ({ firefox }) => {
+  const contacts = Array.from({ length: 6_000 }, (_, i) => ({ ...newContact(`person-${i}`, 1), name: `Person ${i}` }));
+  const interactions: Interaction[] = contacts.map((contact, i) => ({
+    id: `entry-${i}`,
+    contactKey: contact.key,
+    kind: 'call',
+    date: '2026-10-01',
+    text: 'Coffee',
+    createdAt: 1,
+    updatedAt: 1,
+  }));
+  const file = join(mkdtempSync(join(tmpdir(), 'ff-backup-')), 'relationship-notes-backup.json');
+  writeFileSync(file, backupJson(makeBackup(contacts, interactions, DEFAULT_SETTINGS)));
+  await firefox.openExtensionPage('options.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('No contacts yet');
+
+  await firefox.pickFileNext(file);
+  await firefox.press({ role: 'pushbutton', name: 'Import a file', exact: false });
+  await expect.poll(async () => visibleText(await firefox.tree())).toMatch(/(Checking|Saving): [\d,]+ of 12,000/);
+  await expect
+    .poll(async () => visibleText(await firefox.tree()), { timeout: 40_000 })
+    .toContain('Imported 6000 people: 6000 new, 0 updated.');
   expect(firefox.extensionErrors()).toEqual([]);
 });
