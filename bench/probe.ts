@@ -14,6 +14,14 @@ export const PROBE_SOURCE = `(() => {
   const log = [];
   const now = () => performance.timeOrigin + performance.now();
   const text = (el) => (el ? (el.textContent || '').replace(/\\s+/g, ' ').trim() : null);
+  // Suggested introductions (sidebar or options page): how many are listed, 0 for "none", null before an answer.
+  const introductions = () => {
+    const section = document.querySelector('section.introductions');
+    if (!section) return null;
+    const list = section.querySelector('.intro-list');
+    if (list) return list.querySelectorAll('li.intro').length;
+    return section.querySelector('.empty') ? 0 : null;
+  };
   let last = '';
   const snapshot = () => {
     const results = document.querySelector('section[aria-label] .results, section[aria-label] .empty');
@@ -28,6 +36,8 @@ export const PROBE_SOURCE = `(() => {
       status: [...document.querySelectorAll('[role=status]')].map(text).filter(Boolean).join(' | '),
       alert: [...document.querySelectorAll('[role=alert]')].map(text).filter(Boolean).join(' | '),
       busy: !!document.querySelector('input[type=file]:disabled'),
+      intro: introductions(),
+      network: document.querySelectorAll('.network-table tbody tr').length,
     };
     const key = JSON.stringify(state);
     if (key === last) return;
@@ -37,6 +47,12 @@ export const PROBE_SOURCE = `(() => {
   window.__probe = { log, snapshot };
   const observer = new MutationObserver(snapshot);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // Long tasks (50 ms and more) on the page's main thread, with absolute start times.
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) log.push({ t: performance.timeOrigin + entry.startTime, kind: 'longtask', duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   for (const type of ['input', 'change']) {
     document.addEventListener(type, (event) => {
       const target = event.target;
@@ -47,8 +63,10 @@ export const PROBE_SOURCE = `(() => {
 
 export interface ProbeEntry {
   t: number;
-  kind: 'state' | 'input' | 'change';
+  kind: 'state' | 'input' | 'change' | 'longtask';
   value?: string;
+  /** A long task's length, in ms. */
+  duration?: number;
   h1?: string | null;
   body?: boolean;
   timeline?: number;
@@ -59,6 +77,10 @@ export interface ProbeEntry {
   status?: string;
   alert?: string;
   busy?: boolean;
+  /** Introductions listed: a count, 0 for "none", null before an answer. */
+  intro?: number | null;
+  /** Rows drawn in the options page's network list. */
+  network?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,7 +110,11 @@ export type Showing =
   /** The popup shows its list of people due, or that nobody is due. */
   | { dueList: true }
   /** The popup shows no search results. */
-  | { noResults: true };
+  | { noResults: true }
+  /** The sidebar or the options page answers with its introductions (a list, or none). */
+  | { introductions: true }
+  /** The options page draws rows of its network list. */
+  | { networkRows: true };
 
 /** The first state logged at or after `since` (an absolute time, as the probe's) that shows `showing`. */
 export async function waitForState(target: Page | Frame, since: number, showing: Showing, what: string, timeout = 20_000): Promise<ProbeEntry> {
@@ -106,7 +132,11 @@ export async function waitForState(target: Page | Frame, since: number, showing:
                   ? e.h1 != null
                   : 'dueList' in showing
                     ? (e.due ?? 0) > 0 || e.dueEmpty === true
-                    : e.results === null),
+                    : 'introductions' in showing
+                      ? e.intro != null
+                      : 'networkRows' in showing
+                        ? (e.network ?? 0) > 0
+                        : e.results === null),
           ),
         { since, showing },
       )
