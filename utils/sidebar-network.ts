@@ -17,8 +17,15 @@ export function sidebarNetworkFeed(db: RelationshipDb, post: (message: SidebarPu
   return {
     show(key: string) {
       introductions?.unsubscribe();
+      let pushed = '';
       introductions = liveQuery(() => introductionsForContact(db, key, SIDEBAR_INTRODUCTIONS)).subscribe({
-        next: (list) => post({ type: 'introductions', key, introductions: list }),
+        next: (list) => {
+          // A write that leaves the list as it was (the page's own refresh of the person) redraws nothing.
+          const same = JSON.stringify(list);
+          if (same === pushed) return;
+          pushed = same;
+          post({ type: 'introductions', key, introductions: list });
+        },
         error: () => undefined,
       });
       places ??= liveQuery(() => placesMet(db)).subscribe({
