@@ -89,10 +89,11 @@ const READ_CANDIDATE_KEYS = `async ({ name, needTerms, offerTerms }) => {
 
 const entries = (page: Page) => page.evaluate(() => (window as unknown as ProbeWindow).__probe?.log ?? []);
 
-/** The longest long task logged in [from, to], in ms; 0 when there was none. */
-function longestTask(log: ProbeEntry[], from: number, to: number): number {
-  return Math.max(0, ...log.filter((e) => e.kind === 'longtask' && e.t >= from && e.t <= to).map((e) => e.duration ?? 0));
-}
+/** The long tasks logged that started in [from, to]: their lengths, in ms. */
+const longTasks = (log: ProbeEntry[], from: number, to: number) =>
+  log.filter((e) => e.kind === 'longtask' && e.t >= from && e.t <= to).map((e) => e.duration ?? 0);
+/** The longest long task in [from, to], in ms; 0 when there was none. */
+const longestTask = (log: ProbeEntry[], from: number, to: number) => Math.max(0, ...longTasks(log, from, to));
 
 /**
  * Opens the options page `runs` times: its network-wide suggestions' time to show, and the longest
@@ -103,6 +104,8 @@ export async function measureNetworkSuggestions(report: Report, ext: LaunchedExt
   const shownAt: number[] = [];
   const longest: number[] = [];
   const longestToList: number[] = [];
+  const blocked: number[] = [];
+  const listFirst: boolean[] = [];
   let listed = 0;
   for (let i = 0; i <= runs; i++) {
     const page = await ext.context.newPage();
@@ -119,18 +122,25 @@ export async function measureNetworkSuggestions(report: Report, ext: LaunchedExt
       shownAt.push(shown.t - origin);
       longest.push(longestTask(log, origin, shown.t));
       longestToList.push(longestTask(log, origin, list.t));
+      blocked.push(longTasks(log, origin, shown.t).reduce((sum, d) => sum + d, 0));
+      listFirst.push(list.t <= shown.t);
     } finally {
       await page.close();
     }
   }
   report.addLatency('suggestionsShown', `Options page: network-wide suggestions shown (${listed} listed) (info)`, shownAt, null);
   report.addLatency('suggestionsLongestTask', 'Options page: longest main-thread task until the suggestions show', longest, 200);
+  report.addLatency('suggestionsBlocked', 'Options page: main thread in long tasks until the suggestions show (info)', blocked, null);
   report.addLatency('networkListLongestTask', 'Floor: longest main-thread task until the network list draws (info)', longestToList, null);
+  report.note(
+    `Options page: the network list drew before the suggestions in ${listFirst.filter(Boolean).length} of ${listFirst.length} runs; ` +
+      'it reads every contact on the page\'s thread, so its longest task is the floor under the suggestions\' window.',
+  );
 }
 
 /**
  * The popup opened `runs` times while an options page is open: `options` when given (the one that
- * just imported the network), else a fresh one, loaded first. The floor is the popup's bare page
+ * just imported the network, still busy with it), else a fresh one, loaded first (its list and suggestions shown). The floor is the popup's bare page
  * load: its HTML received, before any script ran (Navigation Timing `responseEnd`).
  */
 export async function measurePopupBesideOptions(
@@ -145,7 +155,9 @@ export async function measurePopupBesideOptions(
   try {
     if (own) {
       await beside.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'commit' });
-      await waitForState(beside, await timeOrigin(beside), { networkRows: true }, 'the network list', 120_000);
+      const origin = await timeOrigin(beside);
+      await waitForState(beside, origin, { networkRows: true }, 'the network list', 120_000);
+      await waitForState(beside, origin, { introductions: true }, 'the suggestions', 120_000);
     }
     const drawn: number[] = [];
     const bare: number[] = [];
