@@ -78,7 +78,8 @@ export async function networkIntroductions(db: RelationshipDb, limit = 20): Prom
 
 /** Every "where we met" in use, through its index, for the sidebar's suggestions. */
 export async function placesMet(db: RelationshipDb, limit = 500): Promise<string[]> {
-  const keys = await db.contacts.orderBy('whereWeMet').uniqueKeys();
+  // Above '' : the many people with no place are left out by the index range instead of walked over (100+ ms at 30,000).
+  const keys = await db.contacts.where('whereWeMet').above('').uniqueKeys();
   const seen = new Set<string>();
   const places: string[] = [];
   for (const key of keys) {

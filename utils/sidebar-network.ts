@@ -14,6 +14,14 @@ export const SIDEBAR_INTRODUCTIONS = 5;
 export function sidebarNetworkFeed(db: RelationshipDb, post: (message: SidebarPush) => void) {
   let introductions: Subscription | undefined;
   let places: Subscription | undefined;
+  // Once the first introductions are out: the places are only suggestions for a field, and their
+  // read would queue in the database ahead of the introductions.
+  const followPlaces = () => {
+    places ??= liveQuery(() => placesMet(db)).subscribe({
+      next: (list) => post({ type: 'places', places: list }),
+      error: () => undefined,
+    });
+  };
   return {
     show(key: string) {
       introductions?.unsubscribe();
@@ -25,12 +33,11 @@ export function sidebarNetworkFeed(db: RelationshipDb, post: (message: SidebarPu
           if (same === pushed) return;
           pushed = same;
           post({ type: 'introductions', key, introductions: list });
+          followPlaces();
         },
-        error: () => undefined,
-      });
-      places ??= liveQuery(() => placesMet(db)).subscribe({
-        next: (list) => post({ type: 'places', places: list }),
-        error: () => undefined,
+        error: () => {
+          followPlaces();
+        },
       });
     },
     stop() {
