@@ -1,5 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURRENT_SCHEMA_VERSION } from '../../../utils/db';
+import { newContact } from '../../../utils/schema';
 import { visibleText } from './a11y';
 import { FIXTURES } from '../launch';
 import { expect, sidebarValue, test } from './fixtures';
@@ -21,5 +24,22 @@ test('Firefox: imports LinkedIn’s Connections.csv on the options page, then ex
   // The imported person is known to the sidebar too.
   await firefox.openLinkedIn('/in/kenji-tanaka/');
   await expect.poll(() => sidebarValue(firefox, { role: 'entry', name: 'Notes' })).toBe('');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
+
+test('Firefox: after an import, the options page suggests introducing Amara to Kenji', async ({ firefox }) => {
+  const people = [
+    { ...newContact('kenji-tanaka'), name: 'Kenji Tanaka', offers: ['data engineering'] },
+    { ...newContact('amara-okafor'), name: 'Amara Okafor', needs: ['data engineering'] },
+  ].map(({ terms: _terms, offerTerms: _offers, needTerms: _needs, ...contact }) => contact);
+  const backup = join(mkdtempSync(join(tmpdir(), 'relnotes-ff-')), 'backup.json');
+  writeFileSync(backup, JSON.stringify({ format: 'relationship-notes-backup', schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: new Date().toISOString(), contacts: people, interactions: [] }));
+
+  await firefox.openExtensionPage('options.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('No contacts yet');
+  await firefox.pickFileNext(backup);
+  await firefox.press({ role: 'pushbutton', name: 'Import a file', exact: false });
+  await expect.poll(async () => visibleText(await firefox.tree())).toMatch(/Imported 2 people/);
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji offers data engineering; Amara is looking for data engineering');
   expect(firefox.extensionErrors()).toEqual([]);
 });
