@@ -65,7 +65,11 @@ export default defineConfig({
   manifestVersion: 3,
   // Parallel work can build into its own folder; tests read the same variable.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [noReactHtmlSink(), nativeBrowserInContentScripts(), asciiOnlyOutput()] }),
+  vite: () => ({
+    plugins: [noReactHtmlSink(), nativeBrowserInContentScripts(), asciiOnlyOutput()],
+    // The options page's suggestions worker (a module worker) is bundled apart, with Dexie in it.
+    worker: { format: 'es', plugins: () => [asciiOnlyOutput()] },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

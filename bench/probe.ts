@@ -14,6 +14,14 @@ export const PROBE_SOURCE = `(() => {
   const log = [];
   const now = () => performance.timeOrigin + performance.now();
   const text = (el) => (el ? (el.textContent || '').replace(/\\s+/g, ' ').trim() : null);
+  // Suggested introductions (sidebar or options page): how many are listed, 0 for "none", null before an answer.
+  const introductions = () => {
+    const section = document.querySelector('section.introductions');
+    if (!section) return null;
+    const list = section.querySelector('.intro-list');
+    if (list) return list.querySelectorAll('li.intro').length;
+    return section.querySelector('.empty') ? 0 : null;
+  };
   let last = '';
   const snapshot = () => {
     const results = document.querySelector('section[aria-label] .results, section[aria-label] .empty');
@@ -29,6 +37,8 @@ export const PROBE_SOURCE = `(() => {
       alert: [...document.querySelectorAll('[role=alert]')].map(text).filter(Boolean).join(' | '),
       busy: !!document.querySelector('input[type=file]:disabled'),
       progress: text(document.querySelector('.import-progress')),
+      intro: introductions(),
+      network: document.querySelectorAll('.network-table tbody tr').length,
     };
     const key = JSON.stringify(state);
     if (key === last) return;
@@ -38,10 +48,11 @@ export const PROBE_SOURCE = `(() => {
   window.__probe = { log, snapshot };
   const observer = new MutationObserver(snapshot);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // Long tasks (50 ms and more) on the page's main thread, with absolute start times.
   try {
     new PerformanceObserver((list) => {
-      for (const task of list.getEntries()) log.push({ t: performance.timeOrigin + task.startTime, kind: 'longtask', duration: task.duration });
-    }).observe({ type: 'longtask' });
+      for (const entry of list.getEntries()) log.push({ t: performance.timeOrigin + entry.startTime, kind: 'longtask', duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
   } catch {}
   for (const type of ['input', 'change']) {
     document.addEventListener(type, (event) => {
@@ -54,9 +65,9 @@ export const PROBE_SOURCE = `(() => {
 export interface ProbeEntry {
   t: number;
   kind: 'state' | 'input' | 'change' | 'longtask';
+  value?: string;
   /** A long task's length, in ms. */
   duration?: number;
-  value?: string;
   h1?: string | null;
   body?: boolean;
   timeline?: number;
@@ -69,6 +80,10 @@ export interface ProbeEntry {
   busy?: boolean;
   /** The import's progress line, while one shows. */
   progress?: string | null;
+  /** Introductions listed: a count, 0 for "none", null before an answer. */
+  intro?: number | null;
+  /** Rows drawn in the options page's network list. */
+  network?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,7 +113,11 @@ export type Showing =
   /** The popup shows its list of people due, or that nobody is due. */
   | { dueList: true }
   /** The popup shows no search results. */
-  | { noResults: true };
+  | { noResults: true }
+  /** The sidebar or the options page answers with its introductions (a list, or none). */
+  | { introductions: true }
+  /** The options page draws rows of its network list. */
+  | { networkRows: true };
 
 /** The first state logged at or after `since` (an absolute time, as the probe's) that shows `showing`. */
 export async function waitForState(target: Page | Frame, since: number, showing: Showing, what: string, timeout = 20_000): Promise<ProbeEntry> {
@@ -116,7 +135,11 @@ export async function waitForState(target: Page | Frame, since: number, showing:
                   ? e.h1 != null
                   : 'dueList' in showing
                     ? (e.due ?? 0) > 0 || e.dueEmpty === true
-                    : e.results === null),
+                    : 'introductions' in showing
+                      ? e.intro != null
+                      : 'networkRows' in showing
+                        ? (e.network ?? 0) > 0
+                        : e.results === null),
           ),
         { since, showing },
       )

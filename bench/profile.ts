@@ -13,7 +13,7 @@ const FIXTURE_NAMES: Record<string, string> = { 'amara-okafor': 'Amara Okafor', 
 const isSidebar = (frame: Frame) => frame.url().endsWith('/sidebar.html') && !frame.isDetached();
 
 /** The page's sidebar frame, once it has navigated to the sidebar. */
-async function sidebarFrame(page: Page, timeout = 20_000): Promise<Frame> {
+export async function sidebarFrame(page: Page, timeout = 20_000): Promise<Frame> {
   return (
     page.frames().find(isSidebar) ??
     page.waitForEvent('framenavigated', { predicate: isSidebar, timeout }).catch(() => {

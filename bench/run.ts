@@ -8,10 +8,10 @@
 //   BENCH_STRICT=1  exit non-zero when a target is missed (errors always do)
 //   BENCH_PROFILE_DIR  keep the browser profile there and reuse it when already seeded at this
 //                   size (for working on one figure; import and export are then not measured)
-//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, search, archive, sync, upgrade, memory
+//   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, intro, search, archive, sync, upgrade, memory
 //
 // This file only runs the measurements, in this order, and writes the report; each lives in a
-// module of its own: script-size, import-export, profile (load and navigation), popup, search,
+// module of its own: script-size, import-export, profile (load and navigation), popup, introductions, search,
 // sync, archive.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { measureArchiveImport } from './archive';
 import { generateInteractions, generatePeople } from './data';
 import { Report, round } from './figures';
 import { measureExport, seedThroughImport } from './import-export';
+import { measureNetworkSuggestions, measurePopupBesideOptions, measureSidebarIntroductions } from './introductions';
 import { measurePopup } from './popup';
 import { PROBE_SOURCE } from './probe';
 import { measureNavigation, measureProfileLoad } from './profile';
@@ -37,9 +38,9 @@ const INTERACTIONS_PER_CONTACT = 5;
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const RESULTS_FILE = resolve(import.meta.dirname, 'results.json');
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : null;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,search,archive,sync,upgrade,memory').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'size,import,export,load,nav,popup,intro,search,archive,sync,upgrade,memory').split(',').map((s) => s.trim()));
 // Bump when the generated data changes, so a kept profile (BENCH_PROFILE_DIR) is seeded again.
-const DATA_VERSION = 2;
+const DATA_VERSION = 3;
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
@@ -86,6 +87,10 @@ async function main() {
         report.note('The options page has no import yet: the network was written straight into IndexedDB; import and export are not measured.');
       }
       log(`seeded through ${seededBy} in ${round((Date.now() - seedStart) / 1000)} s`);
+      if (hasImport && ONLY.has('intro')) {
+        await measurePopupBesideOptions(report, ext, RUNS, options, 'just after the import, beside its options page');
+        log('popup after the import measured');
+      }
       if (hasImport && ONLY.has('export')) {
         await measureExport(report, ext, options, CONTACTS, CONTACTS * INTERACTIONS_PER_CONTACT, work);
         log('export measured');
@@ -109,6 +114,12 @@ async function main() {
     if (ONLY.has('popup')) {
       await measurePopup(report, ext, RUNS, expectDue);
       log('popup measured');
+    }
+    if (ONLY.has('intro')) {
+      await measureSidebarIntroductions(report, ext, RUNS);
+      await measureNetworkSuggestions(report, ext, Math.min(RUNS, 5));
+      await measurePopupBesideOptions(report, ext, RUNS);
+      log('introductions measured');
     }
     if (ONLY.has('search')) {
       await measureSearch(report, ext, people);

@@ -45,6 +45,12 @@ export function records(people: BenchPerson[], interactions: BenchInteraction[],
       contact.howICanHelp = `Introduce ${p.first} to someone who knows ${contact.needs[0]}.`;
       contact.whereWeMet = n % 20 === 0 ? 'PyData' : 'Web Summit';
     }
+    // Amara, whose sidebar the introductions figure opens, looks for what one in fifty offers and
+    // offers what one in thirty looks for: a popular person to match, not an empty answer.
+    if (n === 0) {
+      contact.needs = ['design feedback'];
+      contact.offers = ['seed funding advice'];
+    }
     contact.terms = searchTerms(contact);
     return contact;
   });

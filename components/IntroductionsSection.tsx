@@ -5,10 +5,11 @@ import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { t } from '@/utils/i18n';
 import type { IntroductionSuggestion } from '@/utils/introductions';
-import { networkIntroductions, recentInteractions } from '@/utils/network-queries';
+import { recentInteractions } from '@/utils/network-queries';
 import { GiveTakeChart } from './GiveTakeChart';
 import { introducedPeople, logLabel, reasonText } from './introduction-text';
 import { openProfile } from './open-profile';
+import { useNetworkSuggestions } from './use-network-suggestions';
 import './introductions.css';
 import './network.css';
 
@@ -19,7 +20,7 @@ export function IntroductionsSection({ updating }: { updating: boolean }) {
   const db = getDb();
   const id = useId();
   const today = localToday();
-  const suggestions = useLiveQuery(() => networkIntroductions(db, SHOWN), []);
+  const suggestions = useNetworkSuggestions(SHOWN);
   const recent = useLiveQuery(() => recentInteractions(db, today), [today]);
   const [outcome, setOutcome] = useState('');
 

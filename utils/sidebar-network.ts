@@ -14,16 +14,30 @@ export const SIDEBAR_INTRODUCTIONS = 5;
 export function sidebarNetworkFeed(db: RelationshipDb, post: (message: SidebarPush) => void) {
   let introductions: Subscription | undefined;
   let places: Subscription | undefined;
+  // Once the first introductions are out: the places are only suggestions for a field, and their
+  // read would queue in the database ahead of the introductions.
+  const followPlaces = () => {
+    places ??= liveQuery(() => placesMet(db)).subscribe({
+      next: (list) => post({ type: 'places', places: list }),
+      error: () => undefined,
+    });
+  };
   return {
     show(key: string) {
       introductions?.unsubscribe();
+      let pushed = '';
       introductions = liveQuery(() => introductionsForContact(db, key, SIDEBAR_INTRODUCTIONS)).subscribe({
-        next: (list) => post({ type: 'introductions', key, introductions: list }),
-        error: () => undefined,
-      });
-      places ??= liveQuery(() => placesMet(db)).subscribe({
-        next: (list) => post({ type: 'places', places: list }),
-        error: () => undefined,
+        next: (list) => {
+          // A write that leaves the list as it was (the page's own refresh of the person) redraws nothing.
+          const same = JSON.stringify(list);
+          if (same === pushed) return;
+          pushed = same;
+          post({ type: 'introductions', key, introductions: list });
+          followPlaces();
+        },
+        error: () => {
+          followPlaces();
+        },
       });
     },
     stop() {

@@ -26,13 +26,17 @@ export function App() {
   const db = getDb();
   const today = localToday();
   const due = useLiveQuery(() => dueContacts(db, today), [today]);
-  const soon = useLiveQuery(() => comingUp(db, today), [today]);
-  const contactCount = useLiveQuery(() => db.contacts.count(), []);
-  const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), contactCount);
+  // Whether anyone is saved, not how many: counting 30,000 people delayed the list.
+  const anyone = useLiveQuery(() => db.contacts.limit(1).count(), []);
+  const firstRun = showFirstRun(useStoredValue(firstRunDoneItem), anyone);
+  // What sits below today's list is read once the list has arrived: reading every message for
+  // the dormant ties held the popup's thread while the list waited.
+  const listRead = due !== undefined;
+  const soon = useLiveQuery(() => (listRead ? comingUp(db, today) : Promise.resolve(undefined)), [today, listRead]);
   const rekindleAfterMonths = useStoredValue(settingsItem)?.rekindleAfterMonths;
   const ties = useLiveQuery(
-    () => (rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths) : Promise.resolve(undefined)),
-    [today, rekindleAfterMonths],
+    () => (listRead && rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths) : Promise.resolve(undefined)),
+    [today, rekindleAfterMonths, listRead],
   );
   const upgrade = useUpgradeProgress();
   const [query, setQuery] = useState('');

@@ -7,6 +7,7 @@ describe('the first-run guide', () => {
     expect(showFirstRun(true, 0)).toBe(false);
     expect(showFirstRun(false, 3)).toBe(false);
     expect(showFirstRun(undefined, 0)).toBeUndefined();
+    expect(showFirstRun(true, undefined)).toBe(false);
     expect(showFirstRun(false, undefined)).toBeUndefined();
   });
 });

@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { logIntroduction, saveUserFields, timeline } from '@/utils/contacts';
 import { newContact } from '@/utils/schema';
 import { openRelationshipDb, SCHEMA_VERSIONS, type RelationshipDb } from '@/utils/db';
-import { changeTag, introductionsForContact, networkIntroductions, placesMet } from '@/utils/network-queries';
+import {
+  changeTag,
+  introductionsForContact,
+  MAX_INTRODUCTION_CANDIDATES,
+  mostShared,
+  networkIntroductions,
+  placesMet,
+} from '@/utils/network-queries';
 import { runStemsBackfill } from '@/utils/stems-backfill';
 
 let db: RelationshipDb;
@@ -73,6 +80,32 @@ describe('introductions from the database', () => {
       introducedOn: '2025-03-02',
     });
     expect((await networkIntroductions(db)).map((s) => s.helper.key)).toEqual(['zhang-wei']);
+  });
+});
+
+describe('the candidates the sidebar reads', () => {
+  it('keeps everyone when they are few, in the order first seen', () => {
+    expect(mostShared([['b', 'a'], ['c', 'a']], 5)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('keeps those who share the most words when there are more than it reads', () => {
+    expect(mostShared([['d', 'b', 'a'], ['c', 'a'], ['a', 'c']], 2)).toEqual(['a', 'c']);
+    expect(mostShared([['d', 'b', 'a'], ['c', 'a']], 3)).toEqual(['a', 'd', 'b']);
+  });
+
+  it('finds the person who matches best among more people than it reads', async () => {
+    const many = MAX_INTRODUCTION_CANDIDATES + 50;
+    await db.contacts.bulkAdd(
+      Array.from({ length: many }, (_, i) => ({
+        ...newContact(`data-person-${String(i).padStart(4, '0')}`),
+        name: `Data Person ${i}`,
+        // One word in common with Amara's need: not a match, but a candidate by the index.
+        offers: ['data visualisation'],
+      })),
+    );
+    await saveUserFields(db, 'zz-last-key', { name: 'Zoë Last', offers: ['data engineering'] });
+    const forAmara = await introductionsForContact(db, 'amara-okafor');
+    expect(forAmara.map((s) => s.helper.key)).toEqual(['kenji-tanaka', 'zz-last-key', 'zhang-wei']);
   });
 });
 

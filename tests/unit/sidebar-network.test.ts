@@ -68,6 +68,18 @@ describe('the sidebar’s network feed', () => {
     await vi.waitFor(() => expect(sidebar.last('places')?.places).toEqual(['PyData Osaka']));
   });
 
+  it('pushes the introductions again only when they change', async () => {
+    await sidebar.send({ type: 'subscribe', profile: amaraProfile });
+    await vi.waitFor(() => expect(sidebar.last('introductions')?.introductions).toHaveLength(1));
+    const pushes = () => sidebar.received.filter((m) => m.type === 'introductions').length;
+    const before = pushes();
+    await saveUserFields(db, 'amara-okafor', { notes: 'Met at the Lagos meetup' });
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'Runs the PyData meetup' });
+    await saveUserFields(db, 'zhang-wei', { name: '张伟', offers: ['data engineering'] });
+    await vi.waitFor(() => expect(sidebar.last('introductions')?.introductions).toHaveLength(2));
+    expect(pushes()).toBe(before + 1);
+  });
+
   it('logs an introduction on both people, and the suggestion shows it done', async () => {
     await sidebar.send({ type: 'subscribe', profile: amaraProfile });
     await sidebar.send({

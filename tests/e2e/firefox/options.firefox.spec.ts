@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupJson, makeBackup } from '../../../utils/backup';
-import type { Interaction } from '../../../utils/db';
+import { CURRENT_SCHEMA_VERSION, type Interaction } from '../../../utils/db';
 import { DEFAULT_SETTINGS, newContact } from '../../../utils/schema';
 import { visibleText } from './a11y';
 import { FIXTURES } from '../launch';
@@ -50,5 +50,22 @@ test('Firefox: restores a backup of 6,000 people, read off the page by a worker,
   await expect
     .poll(async () => visibleText(await firefox.tree()), { timeout: 40_000 })
     .toContain('Imported 6000 people: 6000 new, 0 updated.');
+  expect(firefox.extensionErrors()).toEqual([]);
+});
+
+test('Firefox: after an import, the options page suggests introducing Amara to Kenji', async ({ firefox }) => {
+  const people = [
+    { ...newContact('kenji-tanaka'), name: 'Kenji Tanaka', offers: ['data engineering'] },
+    { ...newContact('amara-okafor'), name: 'Amara Okafor', needs: ['data engineering'] },
+  ].map(({ terms: _terms, offerTerms: _offers, needTerms: _needs, ...contact }) => contact);
+  const backup = join(mkdtempSync(join(tmpdir(), 'relnotes-ff-')), 'backup.json');
+  writeFileSync(backup, JSON.stringify({ format: 'relationship-notes-backup', schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: new Date().toISOString(), contacts: people, interactions: [] }));
+
+  await firefox.openExtensionPage('options.html');
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('No contacts yet');
+  await firefox.pickFileNext(backup);
+  await firefox.press({ role: 'pushbutton', name: 'Import a file', exact: false });
+  await expect.poll(async () => visibleText(await firefox.tree())).toMatch(/Imported 2 people/);
+  await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji offers data engineering; Amara is looking for data engineering');
   expect(firefox.extensionErrors()).toEqual([]);
 });
