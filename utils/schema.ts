@@ -162,18 +162,20 @@ export const CONTACT_FIELD_NAMES = Object.keys(contactSchema.entries) as Array<k
 
 const CONTACT_DEFAULTS = v.getDefaults(contactSchema) as unknown as Omit<StoredContact, 'key' | 'createdAt' | 'updatedAt'>;
 
-/** A person nobody wrote anything about yet. */
+const DEFAULT_ENTRIES = Object.entries(CONTACT_DEFAULTS);
+
+/** A person nobody wrote anything about yet. Every default is a primitive or an empty list: no clone needed. */
 export function newContact(key: string, now: number = Date.now()): Contact {
-  return {
-    ...structuredClone(CONTACT_DEFAULTS),
-    key,
-    profileUrl: profileUrlFromKey(key),
-    createdAt: now,
-    updatedAt: now,
-    terms: [],
-    offerTerms: [],
-    needTerms: [],
-  };
+  const contact: Record<string, unknown> = {};
+  for (const [field, value] of DEFAULT_ENTRIES) contact[field] = Array.isArray(value) ? [] : value;
+  contact.key = key;
+  contact.profileUrl = profileUrlFromKey(key);
+  contact.createdAt = now;
+  contact.updatedAt = now;
+  contact.terms = [];
+  contact.offerTerms = [];
+  contact.needTerms = [];
+  return contact as Contact;
 }
 
 /** The user fields of a person, or a new person's when there is none yet. */

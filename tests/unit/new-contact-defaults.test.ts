@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logInteraction, saveUserFields } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
+import * as v from 'valibot';
+import { CONTACT_FIELD_NAMES, contactSchema, newContact } from '@/utils/schema';
 
 let db: RelationshipDb;
 beforeEach(async () => {
@@ -46,5 +48,20 @@ describe('the default "keep in touch every" for new contacts', () => {
   it('leaves a new person without a cadence when there is no default', async () => {
     await logInteraction(db, { id: 'i1', contactKey: 'amara-okafor', kind: 'call', date: '2024-03-01', text: '' });
     expect((await db.contacts.get('amara-okafor'))!.cadenceDays).toBeNull();
+  });
+});
+
+describe('a new contact', () => {
+  it('holds every field of the schema, valid, with lists of its own', () => {
+    const first = newContact('kenji-tanaka', 1);
+    const second = newContact('amara-okafor', 1);
+    expect(v.safeParse(contactSchema, first).success).toBe(true);
+    expect(Object.keys(first)).toEqual(expect.arrayContaining([...CONTACT_FIELD_NAMES]));
+    first.offers.push('data engineering');
+    first.tags.push('pydata');
+    expect(second).toMatchObject({ offers: [], tags: [], profileUrl: 'https://www.linkedin.com/in/amara-okafor/' });
+    for (const value of Object.values(second)) {
+      expect(value === null || typeof value !== 'object' || (Array.isArray(value) && value.length === 0)).toBe(true);
+    }
   });
 });
