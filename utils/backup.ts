@@ -46,10 +46,17 @@ export interface Backup {
   interactions: Interaction[];
 }
 
-/** A fresh copy of a row with exactly the fields of its schema, in the schema's order: derived index terms are left out. */
+/**
+ * A row with exactly the fields of its schema, in the schema's order: derived index terms are left
+ * out. Lists are copied; other values are plain data that is written out as it is (a clone per
+ * field cost seconds at 180,000 rows).
+ */
 function pick<T>(row: T, fields: ReadonlyArray<keyof T>): T {
   const copy = {} as T;
-  for (const field of fields) if (row[field] !== undefined) copy[field] = structuredClone(row[field]);
+  for (const field of fields) {
+    const value = row[field];
+    if (value !== undefined) copy[field] = (Array.isArray(value) ? [...value] : value) as T[keyof T];
+  }
   return copy;
 }
 
