@@ -1,4 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
+import { round } from './figures';
 import { pollFor } from './poll';
 
 /**
@@ -207,5 +208,5 @@ export function stepTimes(progress: Array<[number, string]>, end: number): strin
     const step = line.split(':')[0]!;
     if (firsts[firsts.length - 1]?.[0] !== step) firsts.push([step, t]);
   }
-  return firsts.map(([step, t], i) => `${step} ${Math.round(((firsts[i + 1]?.[1] ?? end) - t) / 100) / 10} s`).join(', ');
+  return firsts.map(([step, t], i) => `${step} ${round(((firsts[i + 1]?.[1] ?? end) - t) / 1000)} s`).join(', ');
 }

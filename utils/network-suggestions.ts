@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from './db';
 import type { IntroductionSuggestion } from './introductions';
 import { networkIntroductions } from './network-queries';
+import { whenChanged } from './when-changed';
 
 /** What a page asks the suggestions worker: the best `limit` introductions, followed as the database changes. */
 export interface SuggestionsRequest {
@@ -30,15 +31,9 @@ export function serveNetworkSuggestions(db: RelationshipDb, channel: Suggestions
   channel.onmessage = ({ data }) => {
     if (!isRequest(data)) return;
     subscription?.unsubscribe();
-    let answered = '';
     subscription = liveQuery(() => networkIntroductions(db, data.limit)).subscribe({
-      next: (suggestions) => {
-        // A write that leaves the list as it was (most of them) costs the page nothing.
-        const same = JSON.stringify(suggestions);
-        if (same === answered) return;
-        answered = same;
-        channel.postMessage({ type: 'suggestions', suggestions });
-      },
+      // A write that leaves the list as it was (most of them) costs the page nothing.
+      next: whenChanged((suggestions) => channel.postMessage({ type: 'suggestions', suggestions })),
       error: () => channel.postMessage({ type: 'failed' }),
     });
   };

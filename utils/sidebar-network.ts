@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from './db';
 import type { SidebarPush } from './messages';
 import { introductionsForContact, placesMet } from './network-queries';
+import { whenChanged } from './when-changed';
 
 /** How many introductions the sidebar shows for the person on screen. */
 export const SIDEBAR_INTRODUCTIONS = 5;
@@ -25,16 +26,12 @@ export function sidebarNetworkFeed(db: RelationshipDb, post: (message: SidebarPu
   return {
     show(key: string) {
       introductions?.unsubscribe();
-      let pushed = '';
       introductions = liveQuery(() => introductionsForContact(db, key, SIDEBAR_INTRODUCTIONS)).subscribe({
-        next: (list) => {
-          // A write that leaves the list as it was (the page's own refresh of the person) redraws nothing.
-          const same = JSON.stringify(list);
-          if (same === pushed) return;
-          pushed = same;
+        // A write that leaves the list as it was (the page's own refresh of the person) redraws nothing.
+        next: whenChanged((list) => {
           post({ type: 'introductions', key, introductions: list });
           followPlaces();
-        },
+        }),
         error: () => {
           followPlaces();
         },
