@@ -32,8 +32,12 @@ export interface SyncMetaRow {
 }
 
 const CHANGES_TABLE = 'syncChanges';
-/** More rows than this in one write are noted as `ALL_ROWS`. */
+/** More rows than this written in one transaction are noted as `ALL_ROWS`. */
 export const BULK_CHANGE = 1_000;
+
+// Rows noted so far in each transaction; `Infinity` once it noted `ALL_ROWS` and needs no more.
+// Imports write in batches well under the limit, so the count is per transaction, not per write.
+const notedIn = new WeakMap<object, number>();
 
 // Transactions that only fill fields derived from what is stored (index terms): no one changed
 // anything, so nothing is noted for sync. Lives only as long as each transaction.
@@ -83,12 +87,15 @@ export const trackSyncChanges: Middleware<DBCore> = {
           const scope = (request.trans as unknown as IDBTransaction).objectStoreNames;
           if (scope && !scope.contains(CHANGES_TABLE)) return result;
           if (isDerivedWrite(request.trans)) return result;
-          const at = Date.now();
+          const noted = notedIn.get(request.trans) ?? 0;
+          if (noted === Infinity) return result;
           let ids = [...new Set(changedIds(prefix, request, keyPath))];
           // A bulk write (an import, a restore) is noted once: sync then looks at every row, which
           // costs it no more than reading that many notes, and the write itself half as much.
-          if (ids.length > BULK_CHANGE) ids = [ALL_ROWS];
+          if (noted + ids.length > BULK_CHANGE) ids = [ALL_ROWS];
+          notedIn.set(request.trans, ids[0] === ALL_ROWS ? Infinity : noted + ids.length);
           if (ids.length > 0) {
+            const at = Date.now();
             await down.table(CHANGES_TABLE).mutate({ type: 'put', trans: request.trans, values: ids.map((id) => ({ id, at })) });
           }
           return result;
