@@ -106,3 +106,24 @@ describe('every released schema version', () => {
     },
   );
 });
+
+describe('index terms', () => {
+  it('follow every way a contact is written: add, put, update and modify', async () => {
+    const db = openRelationshipDb(`terms-${Math.random()}`);
+    const keysFor = (index: 'terms' | 'offerTerms' | 'needTerms', term: string) => db.contacts.where(index).equals(term).primaryKeys();
+    const amara = storedContact('amara', 'Amara Okafor');
+    await db.contacts.add(amara);
+    expect(await keysFor('terms', 'amara')).toEqual(['amara']);
+    expect(await keysFor('offerTerms', 'python')).toEqual(['amara']);
+    await db.contacts.put({ ...amara, name: 'Amara Diallo' });
+    expect(await keysFor('terms', 'okafor')).toEqual([]);
+    expect(await keysFor('terms', 'diallo')).toEqual(['amara']);
+    await db.contacts.update('amara', { needs: ['a designer'] });
+    expect(await keysFor('needTerms', 'designer')).toEqual(['amara']);
+    expect(await keysFor('needTerms', 'lead')).toEqual([]);
+    await db.contacts.where('key').equals('amara').modify({ offers: ['seed funding advice'] });
+    expect(await keysFor('offerTerms', 'python')).toEqual([]);
+    expect(await keysFor('offerTerms', 'funding')).toEqual(['amara']);
+    db.close();
+  });
+});
