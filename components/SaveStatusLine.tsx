@@ -5,6 +5,7 @@ const MESSAGES = {
   idle: null,
   saving: 'common.saving',
   saved: 'common.saved',
+  deleted: 'common.deleted',
   retrying: 'common.notSaved',
   'storage-full': 'common.storageFull',
   invalid: 'common.invalid',

@@ -4,7 +4,7 @@ import { draftKey, type Draft, type SidebarPush, type SidebarRequest } from './m
 import type { PageProfile } from './page-reader';
 import type { UpgradeProgress } from './sidebar-protocol';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'storage-full' | 'invalid';
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'deleted' | 'retrying' | 'storage-full' | 'invalid';
 
 export interface SidebarState {
   key: string;
@@ -125,6 +125,11 @@ export class SidebarClient {
   }
 
   request(request: DistributiveOmit<Sent, 'seq'>): void {
+    if (request.type === 'delete-person') {
+      // Edits not yet sent would bring the person back: they go, with their draft.
+      this.unsent.delete(request.key);
+      void this.deps.removeDraft(this.draftKey(request.key));
+    }
     this.deps.onStatus('saving');
     this.send({ ...request, seq: ++this.seq } as Sent);
   }
@@ -189,7 +194,9 @@ export class SidebarClient {
         if (request?.type === 'save' && !this.hasPendingSave(request.key)) {
           void this.deps.removeDraft(this.draftKey(request.key));
         }
-        if (this.inFlight.size === 0 && this.unsent.size === 0 && message.type === 'ack') this.deps.onStatus('saved');
+        if (this.inFlight.size === 0 && this.unsent.size === 0 && message.type === 'ack') {
+          this.deps.onStatus(request?.type === 'delete-person' ? 'deleted' : 'saved');
+        }
         return;
       }
     }

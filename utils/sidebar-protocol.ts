@@ -57,6 +57,8 @@ const requestSchema = v.variant('type', [
       v.check(([first, second]) => first.key !== second.key, 'two different people'),
     ),
   }),
+  /** Deletes the person and their timeline (sync deletes them on the other browsers too). */
+  v.object({ type: v.literal('delete-person'), seq, key }),
   /** The follow-up is done: the next one comes from the cadence, or none. */
   v.object({ type: v.literal('follow-up-done'), seq, key, today: localDate }),
   /** Moves the follow-up to `days` after today. */

@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { isQuotaError, type RelationshipDb } from './db';
 import {
   completeFollowUp,
+  deleteContact,
   deleteInteraction,
   editInteraction,
   logInteraction,
@@ -70,6 +71,8 @@ async function apply(
       return deleteInteraction(db, request.id);
     case 'introduce':
       return logIntroduction(db, request);
+    case 'delete-person':
+      return deleteContact(db, request.key);
     case 'follow-up-done':
       return completeFollowUp(db, request.key, request.today);
     case 'snooze':

@@ -1,6 +1,7 @@
 import { Field } from '@/components/Field';
 import { useEffect, useRef } from 'react';
 import { InteractionForm } from '@/components/InteractionForm';
+import { DeletePerson } from '@/components/DeletePerson';
 import { MoreFields } from '@/components/MoreFields';
 import { QuickActions } from '@/components/QuickActions';
 import { SaveStatusLine } from '@/components/SaveStatusLine';
@@ -126,6 +127,9 @@ export function App() {
             onEdit={(id, changes) => request({ type: 'edit-interaction', id, changes })}
             onDelete={(id) => request({ type: 'delete-interaction', id })}
           />
+          {state.contact && (
+            <DeletePerson name={name || t('sidebar.thisPerson')} onDelete={() => request({ type: 'delete-person', key: profile.key })} />
+          )}
         </div>
       )}
     </main>

@@ -137,6 +137,38 @@ test('interests, offers and needs are chips; the timeline logs, edits and delete
   await expect(sidebar(page).getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(1);
 });
 
+test('deleting a person asks first: Escape keeps the notes, confirming deletes them and their timeline', async ({ ext }) => {
+  const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  const notes = sidebar(page);
+  await notes.getByLabel('Notes', { exact: true }).fill('Knows everyone in Osaka’s data scene.');
+  await expect(notes.getByRole('status')).toHaveText('Saved');
+  await notes.getByLabel('What happened').fill('Coffee in Osaka');
+  await notes.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(notes.getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(1);
+
+  const ask = notes.getByRole('button', { name: 'Delete my notes on Kenji Tanaka…' });
+  await ask.focus();
+  await page.keyboard.press('Enter');
+  const dialog = notes.getByRole('alertdialog', { name: /Delete your notes and timeline on Kenji Tanaka\?/ });
+  await expect(dialog.getByRole('button', { name: 'Keep them' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(ask).toBeFocused();
+  // Escape closed the question, not the sidebar.
+  await expect(notes.getByLabel('Notes', { exact: true })).toHaveValue('Knows everyone in Osaka’s data scene.');
+
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Delete notes' }).click();
+  await expect(notes.getByRole('status')).toHaveText('Deleted');
+  await expect(notes.getByLabel('Notes', { exact: true })).toHaveValue('');
+  await expect(notes.getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(0);
+  await page.reload();
+  await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('');
+  await expect(sidebar(page).getByRole('button', { name: /^Delete my notes/ })).toHaveCount(0);
+  const options = await openExtensionPage(ext, 'options.html');
+  await expect(options.getByText('No contacts yet', { exact: true })).toBeVisible();
+});
+
 test('the sidebar folds to a tab and stays folded', async ({ ext }) => {
   const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
   const frame = page.locator(`iframe[title="${SIDEBAR_TITLE}"]`);

@@ -175,7 +175,7 @@ test('concurrent edits: the later one wins on both, and the losing text is offer
   await expect(sidebar(onB).getByRole('region', { name: 'Text from another browser' })).toHaveCount(0);
 });
 
-test('a timeline entry deleted on A is removed on B', async () => {
+test('a timeline entry deleted on A is removed on B, and so is a person deleted on A', async () => {
   const folder = await freshFolder();
   const a = await browserProfile();
   const b = await browserProfile();
@@ -185,6 +185,8 @@ test('a timeline entry deleted on A is removed on B', async () => {
   await notes.getByRole('button', { name: 'Log interaction' }).click();
   const timeline = notes.getByRole('list', { name: 'Timeline' });
   await expect(timeline.getByRole('listitem')).toHaveCount(1);
+  await notes.getByLabel('How I can help').fill('Intro to a seed investor');
+  await expect(notes.getByRole('status')).toHaveText('Saved');
   const optionsA = await turnOnSync(a, folder);
   await waitForFirstSync(optionsA);
   const optionsB = await turnOnSync(b, folder);
@@ -197,8 +199,19 @@ test('a timeline entry deleted on A is removed on B', async () => {
   expect(await syncNow(optionsA)).toBeNull();
   expect(await syncNow(optionsB)).toBeNull();
   await onB.reload();
-  await expect(sidebar(onB).getByLabel('What happened')).toBeVisible();
+  await expect(sidebar(onB).getByLabel('How I can help')).toHaveValue('Intro to a seed investor');
   await expect(sidebar(onB).getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(0);
+
+  await notes.getByRole('button', { name: 'Delete my notes on Amara Okafor…' }).click();
+  await notes.getByRole('alertdialog').getByRole('button', { name: 'Delete notes' }).click();
+  await expect(notes.getByRole('status')).toHaveText('Deleted');
+  await expect(notes.getByLabel('How I can help')).toHaveValue('');
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+  await onB.reload();
+  await expect(sidebar(onB).getByLabel('What happened')).toBeVisible();
+  await expect(sidebar(onB).getByLabel('How I can help')).toHaveValue('');
+  await expect(sidebar(onB).getByRole('button', { name: /^Delete my notes/ })).toHaveCount(0);
 });
 
 test('three profiles: A and B share notes, C with a wrong passphrase is told so and changes nothing anywhere', async () => {

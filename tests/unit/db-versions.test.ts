@@ -111,7 +111,7 @@ describe('index terms', () => {
   it('follow every way a contact is written: add, put, update and modify', async () => {
     const db = openRelationshipDb(`terms-${Math.random()}`);
     const keysFor = (index: 'terms' | 'offerTerms' | 'needTerms', term: string) => db.contacts.where(index).equals(term).primaryKeys();
-    const amara = storedContact('amara', 'Amara Okafor');
+    const amara = { ...storedContact('amara', 'Amara Okafor'), offerTerms: [], needTerms: [] };
     await db.contacts.add(amara);
     expect(await keysFor('terms', 'amara')).toEqual(['amara']);
     expect(await keysFor('offerTerms', 'python')).toEqual(['amara']);

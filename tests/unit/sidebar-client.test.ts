@@ -64,6 +64,20 @@ describe('the sidebar client', () => {
     expect(saves).toEqual([expect.objectContaining({ key: 'kenji', fields: { notes: 'Met' } })]);
   });
 
+  it('deleting a person drops their unsent edits and draft, and says Deleted once confirmed', () => {
+    const { client, ports, drafts, statuses, runTimers } = setup();
+    client.start();
+    client.show(kenji);
+    client.edit('kenji', { notes: 'typed just before deleting' }, kenji);
+    client.request({ type: 'delete-person', key: 'kenji' });
+    expect(drafts.size).toBe(0);
+    runTimers();
+    const sent = ports[0]!.sent.filter((m) => m.type !== 'subscribe');
+    expect(sent).toEqual([{ type: 'delete-person', seq: expect.any(Number), key: 'kenji' }]);
+    ports[0]!.push({ type: 'ack', seq: (sent[0] as { seq: number }).seq });
+    expect(statuses.at(-1)).toBe('deleted');
+  });
+
   it('re-sends what was not confirmed after the worker restarts, and clears the draft once confirmed', () => {
     const { client, ports, drafts, statuses, runTimers } = setup();
     client.start();

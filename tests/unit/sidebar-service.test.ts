@@ -210,4 +210,17 @@ describe('serveSidebarPort', () => {
     expect(port.of('ack').map((m) => m.seq)).toEqual([1, 2]);
     expect(await db.interactions.where('contactKey').equals('kenji-tanaka').count()).toBe(1);
   });
+
+  it('deletes the person and their timeline when the frame asks, and pushes that they are gone', async () => {
+    const port = serve(sidebarPort());
+    await port.send({ type: 'subscribe', profile: kenji });
+    const interaction = { id: 'i-1', kind: 'meeting', date: '2025-02-28', text: 'Coffee' };
+    await port.send({ type: 'log', seq: 1, key: 'kenji-tanaka', interaction, page: kenjiPage });
+    await vi.waitFor(() => expect(port.of('state').at(-1)?.interactions).toHaveLength(1));
+    await port.send({ type: 'delete-person', seq: 2, key: 'kenji-tanaka' });
+    expect(port.of('ack').map((m) => m.seq)).toEqual([1, 2]);
+    await vi.waitFor(() => expect(port.of('state').at(-1)).toMatchObject({ contact: null, interactions: [] }));
+    expect(await db.contacts.get('kenji-tanaka')).toBeUndefined();
+    expect(await db.interactions.count()).toBe(0);
+  });
 });
