@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -155,4 +155,81 @@ export async function startWebdavServer({ username = 'ana', password = 'app-pass
 /** Removes a stopped server's folder. */
 export function removeWebdavServer(server: WebdavServer) {
   rmSync(join(server.root, '..'), { recursive: true, force: true });
+}
+
+export interface CuttingRelay {
+  /** The server's DAV folder, reached through the relay. */
+  url: string;
+  /**
+   * Fails the next request whose request line matches `request`: it reaches the server only in
+   * part, then the server is stopped. Settles once it was.
+   */
+  cutAt(request: RegExp): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The network between a browser and `server`, able to fail at one chosen moment. Bytes pass both
+ * ways until a request line matches what `cutAt` was given; that request reaches the server only in
+ * part (its headers and half of the body that came with them), then the server is stopped and every
+ * connection dropped, as when a server goes down in the middle of an upload. Afterwards the relay
+ * passes everything again, to the server once it is restarted.
+ */
+export async function startCuttingRelay(server: WebdavServer): Promise<CuttingRelay> {
+  const target = Number(new URL(server.origin).port);
+  const sockets = new Set<Socket>();
+  let armed: { request: RegExp; done(): void } | null = null;
+  let cutting = false;
+  const relay = createServer((client) => {
+    // While the server goes down, nothing more reaches it.
+    if (cutting) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(target, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    upstream.pipe(client);
+    client.on('data', (chunk: Buffer) => {
+      if (cutting) return;
+      const text = chunk.toString('latin1');
+      const match = armed?.request.exec(text);
+      if (!armed || !match) {
+        upstream.write(chunk);
+        return;
+      }
+      const { done } = armed;
+      armed = null;
+      cutting = true;
+      const headersEnd = text.indexOf('\r\n\r\n', match.index);
+      const body = headersEnd < 0 ? 0 : chunk.length - headersEnd - 4;
+      const sent = headersEnd < 0 ? chunk.length : headersEnd + 4 + Math.floor(body / 2);
+      upstream.write(chunk.subarray(0, sent), () => {
+        // The connections drop first, so the server's worker is not left waiting for the rest.
+        for (const socket of sockets) socket.destroy();
+        void server.stop().then(() => {
+          cutting = false;
+          done();
+        });
+      });
+    });
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const { port } = relay.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    cutAt: (request) => new Promise<void>((done) => (armed = { request, done })),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        relay.close(() => resolve());
+      }),
+  };
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { originPattern } from '../../utils/sync/setup';
-import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
+import { removeWebdavServer, startCuttingRelay, startWebdavServer, type WebdavServer } from '../webdav-server';
 import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
 import { launchWithExtension, type LaunchedExtension } from './launch';
 
@@ -249,23 +249,47 @@ test('three profiles: A and B share notes, C with a wrong passphrase is told so 
   await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('From A');
 });
 
-test('with the server stopped, a sync says so in plain words, loses nothing, and the next one completes', async () => {
-  const { a, b, optionsA, optionsB } = await twoSyncedDevices();
-  const page = await openLinkedIn(a, '/in/zhang-wei/');
-  await sidebar(page).getByLabel('Notes', { exact: true }).fill('想去深圳参观工厂');
-  await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
-  await server.stop();
+test('the server stopped in the middle of an upload: the sync says so in plain words, loses nothing, and the next one completes', async () => {
+  // Both browsers reach the real server through a relay that can stop it halfway through a request.
+  const relay = await startCuttingRelay(server);
   try {
-    expect(await syncNow(optionsA)).toBe('unreachable');
-    await expect(optionsA.getByRole('alert')).toHaveText(/The sync server could not be reached/);
+    const folder = relay.url + new URL(await freshFolder()).pathname.slice(1);
+    const a = await browserProfile();
+    const b = await browserProfile();
+    const optionsA = await turnOnSync(a, folder);
+    await waitForFirstSync(optionsA);
+    const optionsB = await turnOnSync(b, folder);
+    await waitForFirstSync(optionsB);
+
+    const onB = await openLinkedIn(b, '/in/amara-okafor/');
+    await sidebar(onB).getByLabel('How I can help').fill('Intro to a seed investor');
+    await expect(sidebar(onB).getByRole('status')).toHaveText('Saved');
+    expect(await syncNow(optionsB)).toBeNull();
+
+    const page = await openLinkedIn(a, '/in/zhang-wei/');
+    await sidebar(page).getByLabel('Notes', { exact: true }).fill('想去深圳参观工厂');
+    await expect(sidebar(page).getByRole('status')).toHaveText('Saved');
+    // A reads B's file, then the server goes down while A uploads its own.
+    const cut = relay.cutAt(/^PUT \S+\/relationship-notes\/[^/\s]+\/[sl]-\d+ HTTP/m);
+    try {
+      expect(await syncNow(optionsA)).toBe('unreachable');
+      await cut;
+      await expect(optionsA.getByRole('alert')).toHaveText(/The sync server could not be reached/);
+      await page.reload();
+      await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
+      await page.goto('https://www.linkedin.com/in/amara-okafor/');
+      await expect(sidebar(page).getByLabel('How I can help')).toHaveValue('Intro to a seed investor');
+    } finally {
+      await server.restart();
+    }
+    expect(await syncNow(optionsA)).toBeNull();
+    await expect(optionsA.getByRole('alert')).toHaveCount(0);
+    expect(await syncNow(optionsB)).toBeNull();
+    await onB.goto('https://www.linkedin.com/in/zhang-wei/');
+    await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
+    await onB.goto('https://www.linkedin.com/in/amara-okafor/');
+    await expect(sidebar(onB).getByLabel('How I can help')).toHaveValue('Intro to a seed investor');
   } finally {
-    await server.restart();
+    await relay.close();
   }
-  await page.reload();
-  await expect(sidebar(page).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
-  expect(await syncNow(optionsA)).toBeNull();
-  await expect(optionsA.getByRole('alert')).toHaveCount(0);
-  expect(await syncNow(optionsB)).toBeNull();
-  const onB = await openLinkedIn(b, '/in/zhang-wei/');
-  await expect(sidebar(onB).getByLabel('Notes', { exact: true })).toHaveValue('想去深圳参观工厂');
 });
