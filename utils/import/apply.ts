@@ -11,6 +11,7 @@ import type { ConnectionRow } from './connections-csv';
 import { ImportError } from './errors';
 import { yieldToPage, type ProgressListener } from './progress';
 import { parseImportText, readImportText, type ParsedImport } from './read-file';
+import { forEachPage, type PagedTable } from '../read-pages';
 
 const WRITE_BATCH = 500;
 
@@ -69,14 +70,9 @@ export async function inBatches<T>(
 /** Beyond this many rows one read of the whole table beats a lookup per row. */
 const LOOKUP_LIMIT = 500;
 
-/** Rows read per request when a whole table is read: each page is one short task, not one long one. */
-const READ_PAGE = 2_000;
-
-type KeyedTable<T> = {
+type KeyedTable<T> = PagedTable<T> & {
   toCollection(): { primaryKeys(): Promise<unknown[]> };
   bulkGet(keys: string[]): Promise<Array<T | undefined>>;
-  orderBy(index: ':id'): { limit(count: number): { toArray(): Promise<T[]> } };
-  where(index: ':id'): { above(key: string): { limit(count: number): { toArray(): Promise<T[]> } } };
 };
 
 /**
@@ -93,12 +89,9 @@ export async function storedRows<T>(table: KeyedTable<T>, keys: string[], keyOf:
     for (const row of await table.bulkGet([...wanted])) if (row) found.set(keyOf(row), row);
     return found;
   }
-  let page = await table.orderBy(':id').limit(READ_PAGE).toArray();
-  while (page.length > 0) {
+  await forEachPage(table, keyOf, (page) => {
     for (const row of page) if (wanted.has(keyOf(row))) found.set(keyOf(row), row);
-    if (page.length < READ_PAGE) break;
-    page = await table.where(':id').above(keyOf(page[page.length - 1]!)).limit(READ_PAGE).toArray();
-  }
+  });
   return found;
 }
 

@@ -20,6 +20,7 @@ import {
   type SyncRecord,
   type SyncState,
 } from './merge';
+import { forEachPage, rowsBetween } from '../read-pages';
 import { ALL_ROWS, SYNCED_TABLES, type SyncRecordRow } from './tracking';
 
 /** The fields of a person that sync: all a backup holds but the key and `updatedAt`; index terms are derived again on each device. */
@@ -71,6 +72,12 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** The rows read for `keys`, one per key in the same order, `undefined` where none is stored. */
+function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Array<T | undefined> {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key));
+}
+
 const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 const isEmptyValue = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
@@ -84,7 +91,8 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
   let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
   const wallOf = new Map(noted.map((change) => [change.id, change.at]));
   let ids: string[];
-  if (wallOf.has(ALL_ROWS)) {
+  const everyRow = wallOf.has(ALL_ROWS);
+  if (everyRow) {
     const [contactKeys, interactionIds, recordIds] = await Promise.all([
       db.contacts.toCollection().primaryKeys(),
       db.interactions.toCollection().primaryKeys(),
@@ -99,10 +107,16 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
     const prefix = SYNCED_TABLES[table];
     const fields: readonly string[] = table === 'contacts' ? CONTACT_SYNC_FIELDS : INTERACTION_SYNC_FIELDS;
     const ofTable = ids.filter((id) => id.startsWith(prefix));
+    // Looking at every row, each part holds every key in its range: one range read per table, not a read per row.
+    if (everyRow) ofTable.sort();
     for (const part of chunks(ofTable)) {
       const keys = part.map((id) => id.slice(prefix.length));
-      const rows = (await db.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
-      const records = await db.syncRecords.bulkGet(part);
+      const [rows, records] = everyRow
+        ? await Promise.all([
+            inKeyOrder(keys, await rowsBetween<Record<string, unknown>>(db.table(table), keys[0]!, keys.at(-1)!), (row: Record<string, unknown>) => row[table === 'contacts' ? 'key' : 'id'] as string),
+            inKeyOrder(part, await rowsBetween<SyncRecordRow>(db.syncRecords, part[0]!, part.at(-1)!), (row) => row.id),
+          ])
+        : await Promise.all([db.table(table).bulkGet(keys) as Promise<Array<Record<string, unknown> | undefined>>, db.syncRecords.bulkGet(part)]);
       const written: SyncRecordRow[] = [];
       part.forEach((id, i) => {
         const row = rows[i];
@@ -220,11 +234,13 @@ export async function wholeState(db: RelationshipDb): Promise<{ state: SyncState
   const state: SyncState = {};
   let latest = through;
   let pending = 0;
-  await db.syncRecords.each((row) => {
-    state[row.id] = row.rec;
-    if (row.out !== undefined && row.out > through) {
-      pending++;
-      if (row.out > latest) latest = row.out;
+  await forEachPage<SyncRecordRow>(db.syncRecords, (row) => row.id, (rows) => {
+    for (const row of rows) {
+      state[row.id] = row.rec;
+      if (row.out !== undefined && row.out > through) {
+        pending++;
+        if (row.out > latest) latest = row.out;
+      }
     }
   });
   return { state, latest, pending };
