@@ -125,41 +125,47 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Newer `updatedAt` wins when one file holds the same row twice. */
-function newestByKey<T extends { updatedAt: number }>(rows: T[], keyOf: (row: T) => string): T[] {
-  const byKey = new Map<string, T>();
-  for (const row of rows) {
-    const seen = byKey.get(keyOf(row));
-    if (!seen || row.updatedAt > seen.updatedAt) byKey.set(keyOf(row), row);
-  }
-  return [...byKey.values()];
-}
+/** Checking runs in slices of about this long, so the page keeps drawing the bar and answering. */
+const SLICE_MS = 30;
 
 /**
- * Checks every row of one of the backup's lists against its schema, a slice at a time. The first
- * bad row fails the whole file, naming where it is (`contacts.12.cadenceDays`).
+ * Checks every row of one of the backup's lists against its schema, a slice of time at a time,
+ * keeping the newest `updatedAt` where the file holds the same row twice. The first bad row fails
+ * the whole file, naming where it is (`contacts.12.cadenceDays`); `check` may refuse a row too.
  */
-async function checkRows<S extends v.GenericSchema>(
+async function checkRows<S extends v.GenericSchema, T extends { updatedAt: number }>(
   rows: unknown[],
   schema: S,
   list: string,
   onSlice: (checked: number) => void,
-): Promise<Array<v.InferOutput<S>>> {
-  const checked: Array<v.InferOutput<S>> = [];
-  for (let start = 0; start < rows.length; start += CHECK_SLICE) {
-    const end = Math.min(rows.length, start + CHECK_SLICE);
-    for (let index = start; index < end; index++) {
-      const result = v.safeParse(schema, rows[index]);
-      if (!result.success) {
-        const path = v.getDotPath(result.issues[0]);
-        throw new ImportError('invalid-backup', { where: path ? `${list}.${index}.${path}` : `${list}.${index}` });
-      }
-      checked.push(result.output);
+  accept: (row: v.InferOutput<S>) => T,
+  keyOf: (row: T) => string,
+  check: (row: T) => string | null = () => null,
+): Promise<Map<string, T>> {
+  const byKey = new Map<string, T>();
+  let reported = 0;
+  let sliceStarted = performance.now();
+  for (let index = 0; index < rows.length; index++) {
+    const result = v.safeParse(schema, rows[index]);
+    if (!result.success) {
+      const path = v.getDotPath(result.issues[0]);
+      throw new ImportError('invalid-backup', { where: path ? `${list}.${index}.${path}` : `${list}.${index}` });
     }
-    onSlice(end - start);
-    await yieldToPage();
+    const row = accept(result.output);
+    const wrong = check(row);
+    if (wrong) throw new ImportError('invalid-backup', { where: `${list}.${index}.${wrong}` });
+    const key = keyOf(row);
+    const seen = byKey.get(key);
+    if (!seen || row.updatedAt > seen.updatedAt) byKey.set(key, row);
+    if (index % 64 === 63 && performance.now() - sliceStarted > SLICE_MS) {
+      onSlice(index + 1 - reported);
+      reported = index + 1;
+      await yieldToPage();
+      sliceStarted = performance.now();
+    }
   }
-  return checked;
+  onSlice(rows.length - reported);
+  return byKey;
 }
 
 /** A backup's text, checked in full; nothing is written here. */
@@ -184,22 +190,28 @@ export async function parseBackupText(body: string, onProgress?: ProgressListene
     done += checked;
     onProgress?.({ step: 'checking', done, total, count: done });
   };
-  const allContacts = await checkRows(envelope.output.contacts, contactSchema, 'contacts', onSlice);
-  const allInteractions = await checkRows(envelope.output.interactions, interactionSchema, 'interactions', onSlice);
-  const contacts = newestByKey(allContacts, (c) => c.key);
-  const known = new Set(contacts.map((c) => c.key));
-  const interactions = newestByKey(allInteractions, (i) => i.id);
-  const orphan = allInteractions.findIndex((i) => !known.has(i.contactKey));
-  if (orphan !== -1) throw new ImportError('invalid-backup', { where: `interactions.${orphan}.contactKey` });
+  const contacts = await checkRows(
+    envelope.output.contacts,
+    contactSchema,
+    'contacts',
+    onSlice,
+    // Derived fields (search and match terms) start empty; the database computes them.
+    (c): Contact => ({ ...newContact(c.key, c.createdAt), ...c, profileUrl: c.profileUrl || profileUrlFromKey(c.key) }),
+    (c) => c.key,
+  );
+  const interactions = await checkRows(
+    envelope.output.interactions,
+    interactionSchema,
+    'interactions',
+    onSlice,
+    (i): Interaction => i,
+    (i) => i.id,
+    (i) => (contacts.has(i.contactKey) ? null : 'contactKey'),
+  );
   return {
     kind: 'backup',
-    // Derived fields (search and match terms) start empty; the database hooks compute them.
-    contacts: contacts.map((c) => ({
-      ...newContact(c.key, c.createdAt),
-      ...c,
-      profileUrl: c.profileUrl || profileUrlFromKey(c.key),
-    })),
-    interactions,
+    contacts: [...contacts.values()],
+    interactions: [...interactions.values()],
     settings: envelope.output.settings,
   };
 }
