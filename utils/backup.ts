@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { CURRENT_SCHEMA_VERSION, type RelationshipDb } from './db';
 import { ImportError, lineAt } from './import/errors';
 import { parseJsonOffThread } from './import/json-parse';
-import { yieldToPage, type ProgressListener } from './import/progress';
+import { Pacer, type ProgressListener } from './import/progress';
 import { profileUrlFromKey } from './profile-key';
 import {
   CONTACT_FIELD_NAMES,
@@ -125,9 +125,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checking runs in slices of about this long, so the page keeps drawing the bar and answering. */
-const SLICE_MS = 30;
-
 /**
  * Checks every row of one of the backup's lists against its schema, a slice of time at a time,
  * keeping the newest `updatedAt` where the file holds the same row twice. The first bad row fails
@@ -144,7 +141,7 @@ async function checkRows<S extends v.GenericSchema, T extends { updatedAt: numbe
 ): Promise<Map<string, T>> {
   const byKey = new Map<string, T>();
   let reported = 0;
-  let sliceStarted = performance.now();
+  const pacer = new Pacer();
   for (let index = 0; index < rows.length; index++) {
     const result = v.safeParse(schema, rows[index]);
     if (!result.success) {
@@ -157,11 +154,10 @@ async function checkRows<S extends v.GenericSchema, T extends { updatedAt: numbe
     const key = keyOf(row);
     const seen = byKey.get(key);
     if (!seen || row.updatedAt > seen.updatedAt) byKey.set(key, row);
-    if (index % 64 === 63 && performance.now() - sliceStarted > SLICE_MS) {
+    if (pacer.due()) {
       onSlice(index + 1 - reported);
       reported = index + 1;
-      await yieldToPage();
-      sliceStarted = performance.now();
+      await pacer.pause();
     }
   }
   onSlice(rows.length - reported);

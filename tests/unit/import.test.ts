@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveUserFields } from '@/utils/contacts';
 import { newContact } from '@/utils/schema';
 import { format, isValid, parse } from 'date-fns';
@@ -354,6 +354,23 @@ describe('JSON backup', () => {
     expect((await db.contacts.get('kenji-tanaka'))!.lastInteraction).toBe('2024-03-05');
     expect((await db.contacts.get('amara-okafor'))!.notes).toBe('new');
     expect(await db.interactions.count()).toBe(2);
+  });
+
+  it('pauses for the page inside its transaction without the transaction committing early', async () => {
+    const db = await freshDb();
+    const people = Array.from({ length: 300 }, (_, i) => ({ ...newContact(`person-${i}`, 1), name: `Person ${i}`, updatedAt: 2 }));
+    const entries: Interaction[] = people.map((p, i) => ({ id: `e${i}`, contactKey: p.key, kind: 'call', date: '2024-01-01', text: '', createdAt: 1, updatedAt: 2 }));
+    await importFile(db, backupJson(makeBackup(people.map((p) => ({ ...p, updatedAt: 1 })), [], DEFAULT_SETTINGS)));
+    // Every clock reading is 100 ms later: each slice is due, and every 64th step pauses.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
+    try {
+      const { summary } = await importFile(db, backupJson(makeBackup(people, entries, DEFAULT_SETTINGS)));
+      expect(summary).toMatchObject({ updated: 300, interactionsAdded: 300 });
+    } finally {
+      now.mockRestore();
+    }
+    expect(await db.interactions.count()).toBe(300);
   });
 
   it('rebuilds the search terms the backup leaves out', async () => {

@@ -9,7 +9,7 @@ import { newContact, type Settings } from '../schema';
 import type { ParsedBackup } from '../backup';
 import type { ConnectionRow } from './connections-csv';
 import { ImportError } from './errors';
-import { yieldToPage, type ProgressListener } from './progress';
+import { Pacer, yieldToPage, type ProgressListener } from './progress';
 import { parseImportText, readImportText, type ParsedImport } from './read-file';
 import { forEachPage, type PagedTable } from '../read-pages';
 
@@ -135,6 +135,9 @@ async function writeRows<T>(
   await inBatches((rows) => table.bulkPut(rows).then(() => onWritten(rows.length)), changed);
 }
 
+/** A pacer for work inside an import's transaction: it pauses on a read, which keeps the transaction open. */
+export const transactionPacer = (db: RelationshipDb) => new Pacer(() => db.contacts.get(''));
+
 /** Counts rows written towards `total`, as the `saving` step. */
 function savingProgress(total: number, onProgress: ProgressListener | undefined) {
   let saved = 0;
@@ -233,8 +236,10 @@ async function writeBackup(
   onProgress?: ProgressListener,
 ) {
   const existing = await storedRows(db.contacts, parsed.contacts.map((c) => c.key), (c) => c.key);
+  const pacer = transactionPacer(db);
   const winners = new Map<string, { contact: Contact; before: Contact | null; written: boolean }>();
   for (const incoming of parsed.contacts) {
+    if (pacer.due()) await pacer.pause();
     const before = existing.get(incoming.key) ?? null;
     if (!before) {
       winners.set(incoming.key, { contact: incoming, before, written: true });
@@ -252,6 +257,7 @@ async function writeBackup(
   const addedInteractions: Interaction[] = [];
   const changedInteractions: Interaction[] = [];
   for (const incoming of parsed.interactions) {
+    if (pacer.due()) await pacer.pause();
     const before = existingInteractions.get(incoming.id) ?? null;
     if (before && incoming.updatedAt <= before.updatedAt) continue;
     (before ? changedInteractions : addedInteractions).push(incoming);
@@ -277,6 +283,7 @@ async function writeBackup(
   const added: Contact[] = [];
   const changed: Contact[] = [];
   for (const { contact, before, written } of winners.values()) {
+    if (pacer.due()) await pacer.pause();
     if (!written) continue;
     (before ? changed : added).push(contact);
     undo.contacts.push({ key: contact.key, before, writtenAt: contact.updatedAt });

@@ -24,3 +24,31 @@ export type ProgressListener = (progress: ImportProgress) => void;
 
 /** Lets the page draw and handle input before the next slice of work. */
 export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** How long a slice of an import's work runs before the page gets to draw and answer. */
+export const SLICE_MS = 30;
+
+/**
+ * Paces a long loop by time, not by count: `due()` is checked every step (cheaply: the clock is
+ * read every 64th), and once a slice has run `SLICE_MS`, `pause()` lets the page draw.
+ */
+export class Pacer {
+  private started = performance.now();
+  private steps = 0;
+
+  /**
+   * `pause` lets the page draw: a timer by default. Inside a database transaction it must be a
+   * request of that transaction instead (its answer comes as a task too), or the transaction,
+   * left without requests, commits early.
+   */
+  constructor(private readonly wait: () => Promise<unknown> = yieldToPage) {}
+
+  due(): boolean {
+    return (++this.steps & 63) === 0 && performance.now() - this.started > SLICE_MS;
+  }
+
+  async pause(): Promise<void> {
+    await this.wait();
+    this.started = performance.now();
+  }
+}

@@ -4,7 +4,7 @@ import { ImportError } from '../import/errors';
 /** LinkedIn's files put a few note lines before the header; it is looked for in the first rows. */
 const HEADER_SEARCH_ROWS = 30;
 /** Text parsed between two pauses that let the page draw and answer. */
-const CHUNK_CHARS = 512 * 1024;
+const CHUNK_CHARS = 128 * 1024;
 
 const normaliseHeader = (cell: string) => cell.replace(/^\uFEFF/, '').trim().toLowerCase();
 

@@ -1,7 +1,7 @@
 import type { Contact, Interaction, RelationshipDb } from '../db';
 import { newContact } from '../schema';
 import { nextFollowUpAfterContact } from '../followups';
-import { connectionChanges, importFile, inBatches, runImportTransaction, type ImportOutcome, type SettingsStore } from '../import/apply';
+import { connectionChanges, importFile, inBatches, runImportTransaction, transactionPacer, type ImportOutcome, type SettingsStore } from '../import/apply';
 import { CONNECTION_COLUMNS, connectionFromRow, fillEmpty, type ConnectionRow } from '../import/connections-csv';
 import { ImportError } from '../import/errors';
 import { yieldToPage, type ProgressListener } from '../import/progress';
@@ -129,14 +129,21 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       for (const contact of await db.contacts.bulkGet(known.slice(start, start + READ_SLICE))) if (contact) existing.set(contact.key, contact);
       report({ step: 'comparing', done: existing.size, total: known.length, count: existing.size });
     }
-    const fresh = plan.entries.filter(
-      (entry) => !storedIds.has(entry.id) && (plan.people.has(entry.contactKey) || existing.has(entry.contactKey)),
-    );
-    const latest = latestEntryDays(fresh);
+    const pacer = transactionPacer(db);
+    // What is new, shaped as rows; undo deletes them again.
+    const rows: Interaction[] = [];
+    for (const entry of plan.entries) {
+      if (pacer.due()) await pacer.pause();
+      if (storedIds.has(entry.id) || !(plan.people.has(entry.contactKey) || existing.has(entry.contactKey))) continue;
+      rows.push({ ...entry, createdAt: now, updatedAt: now });
+      undo.interactions.push({ id: entry.id, before: null, writtenAt: now });
+    }
+    const latest = latestEntryDays(rows);
 
     const added: Contact[] = [];
     const changed: Contact[] = [];
     for (const key of new Set([...plan.people.keys(), ...latest.keys()])) {
+      if (pacer.due()) await pacer.pause();
       const before = existing.get(key);
       const person = plan.people.get(key);
       const day = latest.get(key) ?? null;
@@ -165,7 +172,6 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       undo.contacts.push({ key, before, writtenAt: now });
     }
 
-    const rows: Interaction[] = fresh.map((entry) => ({ ...entry, createdAt: now, updatedAt: now }));
     const total = added.length + changed.length + rows.length;
     let saved = 0;
     const progress = (batch: number) => report({ step: 'saving', done: saved + batch, total, count: saved + batch });
@@ -176,7 +182,6 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     if (changed.length > 0) await inBatches((batch) => db.contacts.bulkPut(batch), changed, progress);
     saved += changed.length;
     if (rows.length > 0) await inBatches((batch) => db.interactions.bulkAdd(batch), rows, progress);
-    for (const row of rows) undo.interactions.push({ id: row.id, before: null, writtenAt: now });
     summary.interactionsAdded = rows.length;
   });
 }

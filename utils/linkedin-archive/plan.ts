@@ -1,5 +1,5 @@
 import type { ConnectionRow } from '../import/connections-csv';
-import { yieldToPage } from '../import/progress';
+import { Pacer } from '../import/progress';
 import type { Interaction, LocalDate } from '../db';
 import { foldText } from '../search-terms';
 import { archiveEntryId, excerptOf, type ArchiveDetail } from './entry';
@@ -36,9 +36,6 @@ export interface ArchivePlan {
 /** A full name as a match key: case, accents and spacing never matter. */
 const nameKey = (name: string) => foldText(name).replace(/\s+/g, ' ').trim();
 
-/** Messages handled between two pauses that let the page draw its progress and answer. */
-const SLICE = 10_000;
-
 // Member-id keys (`ACoAA…`) keep their case; vanity keys are lower-case.
 const isMemberId = (key: string) => /^ACo/.test(key);
 
@@ -51,8 +48,9 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
 /** Names the messages give each key: a sender's FROM, recipients' TO when they line up. */
 async function namesByKey(messages: readonly ArchiveMessage[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const [index, message] of messages.entries()) {
-    if (index % SLICE === SLICE - 1) await yieldToPage();
+  const pacer = new Pacer();
+  for (const message of messages) {
+    if (pacer.due()) await pacer.pause();
     if (message.sender && message.senderName && !names.has(message.sender)) names.set(message.sender, message.senderName);
     message.recipientNames.forEach((name, index) => {
       const key = message.recipients[index]!;
@@ -152,9 +150,10 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
     if (!ownerKeys.has(person.key)) people.set(person.key, { ...person, fromMessages: false });
   }
 
+  const pacer = new Pacer();
   const participants = new Map<string, Set<string>>();
-  for (const [index, message] of contents.messages.entries()) {
-    if (index % SLICE === SLICE - 1) await yieldToPage();
+  for (const message of contents.messages) {
+    if (pacer.due()) await pacer.pause();
     for (const key of [message.sender, ...message.recipients]) {
       if (key && !ownerKeys.has(key)) addTo(participants, message.conversationId, resolve(key));
     }
@@ -180,9 +179,9 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
   };
   const total = contents.messages.length;
   for (const [index, message] of contents.messages.entries()) {
-    if (index % SLICE === SLICE - 1) {
+    if (pacer.due()) {
       options.onProgress?.(index, total);
-      await yieldToPage();
+      await pacer.pause();
     }
     const others = participants.get(message.conversationId);
     if (!others || !message.sender) continue;
@@ -195,6 +194,7 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
 
   const entries: ArchiveEntry[] = [];
   for (const { entry, latest, source } of tallies.values()) {
+    if (pacer.due()) await pacer.pause();
     entry.id = archiveEntryId('m', source);
     entry.date = localDay(latest);
     entries.push(entry);
@@ -208,6 +208,7 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
   for (const person of contents.connections) if (person.name) addTo(connectionByName, nameKey(person.name), person.key);
   const seenInvitations = new Set<string>();
   for (const invitation of contents.invitations) {
+    if (pacer.due()) await pacer.pause();
     let key = invitation.otherKey ? resolve(invitation.otherKey) : null;
     if (!key) {
       const byName = connectionByName.get(nameKey(invitation.otherName));
