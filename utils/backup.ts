@@ -34,9 +34,6 @@ const backupSchema = v.object({
   interactions: v.optional(v.array(v.unknown()), []),
 });
 
-/** Rows checked between two pauses that let the page draw its progress and answer. */
-const CHECK_SLICE = 2_000;
-
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   schemaVersion: number;
