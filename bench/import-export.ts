@@ -62,14 +62,10 @@ const RAW_ADD_SOURCE = `async ({ contact, interaction, contacts, interactions })
   return ms;
 }`;
 
-async function rawAddFloorMs(page: Page, people: BenchPerson[], interactions: BenchInteraction[], withInteractions: boolean): Promise<number> {
+/** The floor for `contacts` people and `interactions` entries shaped like the first of each given. */
+export async function rawAddFloorMs(page: Page, people: BenchPerson[], interactions: BenchInteraction[], counts: { contacts: number; interactions: number }): Promise<number> {
   const sample = records(people.slice(0, 1), interactions.slice(0, 1));
-  const args = {
-    contact: sample.contacts[0],
-    interaction: sample.interactions[0],
-    contacts: people.length,
-    interactions: withInteractions ? interactions.length : 0,
-  };
+  const args = { contact: sample.contacts[0], interaction: sample.interactions[0], ...counts };
   return page.evaluate(`(${RAW_ADD_SOURCE})(${JSON.stringify(args)})`) as Promise<number>;
 }
 
@@ -77,6 +73,12 @@ async function rawAddFloorMs(page: Page, people: BenchPerson[], interactions: Be
 const says = (status: string, count: number) => status.replace(/(\d)[\s,.\u00a0\u202f](?=\d{3})/g, '$1').includes(String(count));
 
 /** Connections.csv (timed: the import figure), then a backup adding follow-ups and interactions. */
+/** A count the summary line states, however the language groups its digits: the number before `what`. */
+export function countBefore(status: string, what: string): number | null {
+  const match = new RegExp(`(\\d[\\d\\s,.\u00a0\u202f]*)\\s*${what}`).exec(status);
+  return match ? Number(match[1]!.replace(/\D/g, '')) : null;
+}
+
 export async function seedThroughImport(
   report: Report,
   page: Page,
@@ -91,7 +93,7 @@ export async function seedThroughImport(
   if (!says(connections.status, people.length)) {
     throw new Error(`Connections.csv: expected ${people.length} people imported, the page says "${connections.status}"`);
   }
-  const connectionsFloor = await rawAddFloorMs(page, people, interactions, false);
+  const connectionsFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: 0 });
   report.add(
     {
       id: 'importConnections',
@@ -124,7 +126,7 @@ export async function seedThroughImport(
   if (!says(backup.status, interactions.length)) {
     throw new Error(`Backup: expected ${interactions.length} interactions added, the page says "${backup.status}"`);
   }
-  const backupFloor = await rawAddFloorMs(page, people, interactions, true);
+  const backupFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: interactions.length });
   report.add(
     {
       id: 'importBackup',

@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newContact } from '@/utils/schema';
 import { openRelationshipDb, type Contact, type RelationshipDb } from '@/utils/db';
 import { undoImport } from '@/utils/import/apply';
@@ -282,6 +282,32 @@ describe('importing the archive', () => {
     const again = await importLinkedInArchive(db, zipOf(archiveFiles(RECENT)), { now: 2000 });
     expect(again.summary).toMatchObject({ created: 0, updated: 0, interactionsAdded: 0 });
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('pauses for the page inside its transaction without the transaction committing early or waiting on itself', async () => {
+    const db = await freshDb();
+    const people = new Map(
+      Array.from({ length: 150 }, (_, i) => [`person-${i}`, { key: `person-${i}`, name: `Person ${i}`, headline: '', email: '', connectedOn: null, fromMessages: false }]),
+    );
+    const entries = [...people.keys()].flatMap((key, i) => [0, 1].map((n) => ({
+      id: `${ARCHIVE_ID_PREFIX}m-${i}-${n}`,
+      contactKey: key,
+      kind: 'message' as const,
+      date: `2024-03-1${n}`,
+      text: '',
+      archive: { sent: 1, received: 0, group: false },
+    })));
+    // Every clock reading is 100 ms later: each slice is due, and every 64th step pauses.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 100));
+    try {
+      const { summary } = await applyArchivePlan(db, { people, entries, ownerKeys: new Set(), resolvedMemberIds: 0 }, { now: 1000 });
+      expect(summary).toMatchObject({ created: 150, interactionsAdded: 300 });
+    } finally {
+      now.mockRestore();
+    }
+    expect(await db.interactions.count()).toBe(300);
+    expect(await db.contacts.get('person-7')).toMatchObject({ lastInteraction: '2024-03-11' });
   });
 
   it('adds only what a newer archive holds beyond the last one', async () => {

@@ -47,8 +47,13 @@ export class Pacer {
     return (++this.steps & 63) === 0 && performance.now() - this.started > SLICE_MS;
   }
 
-  async pause(): Promise<void> {
-    await this.wait();
-    this.started = performance.now();
+  /**
+   * No `async` here: inside a transaction Dexie follows its own promise through `then`, and every
+   * extra layer of native `await` between the loop and the request risks losing the transaction.
+   */
+  pause(): Promise<void> {
+    return this.wait().then(() => {
+      this.started = performance.now();
+    });
   }
 }

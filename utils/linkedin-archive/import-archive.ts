@@ -122,18 +122,35 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
   return runImportTransaction(db, 'linkedin-archive', async (summary, undo) => {
     const storedIds = new Set((await db.interactions.toCollection().primaryKeys()) as string[]);
     const storedKeys = new Set((await db.contacts.toCollection().primaryKeys()) as string[]);
-    const known = [...new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)])].filter((key) => storedKeys.has(key));
+    const everyone = new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)]);
+    const known = [...everyone].filter((key) => storedKeys.has(key));
+    // Comparing: reading the known people, then each entry, then each person; the bar moves through all three.
+    const comparing = { done: 0, total: known.length + plan.entries.length + everyone.size };
+    const compared = (steps: number) => {
+      comparing.done += steps;
+      report({ step: 'comparing', done: comparing.done, total: comparing.total, count: comparing.done });
+    };
     // Read in slices, not all at once: a network of 30,000 takes seconds to read, and the page keeps showing progress.
     const existing = new Map<string, Contact>();
     for (let start = 0; start < known.length; start += READ_SLICE) {
-      for (const contact of await db.contacts.bulkGet(known.slice(start, start + READ_SLICE))) if (contact) existing.set(contact.key, contact);
-      report({ step: 'comparing', done: existing.size, total: known.length, count: existing.size });
+      const slice = known.slice(start, start + READ_SLICE);
+      for (const contact of await db.contacts.bulkGet(slice)) if (contact) existing.set(contact.key, contact);
+      compared(slice.length);
     }
     const pacer = transactionPacer(db);
+    let sinceReport = 0;
+    // Synchronous, so the loops below await the pause itself: no async layer between them and the transaction.
+    const due = () => {
+      sinceReport++;
+      if (!pacer.due()) return false;
+      compared(sinceReport);
+      sinceReport = 0;
+      return true;
+    };
     // What is new, shaped as rows; undo deletes them again.
     const rows: Interaction[] = [];
     for (const entry of plan.entries) {
-      if (pacer.due()) await pacer.pause();
+      if (due()) await pacer.pause();
       if (storedIds.has(entry.id) || !(plan.people.has(entry.contactKey) || existing.has(entry.contactKey))) continue;
       rows.push({ ...entry, createdAt: now, updatedAt: now });
       undo.interactions.push({ id: entry.id, before: null, writtenAt: now });
@@ -142,8 +159,8 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
 
     const added: Contact[] = [];
     const changed: Contact[] = [];
-    for (const key of new Set([...plan.people.keys(), ...latest.keys()])) {
-      if (pacer.due()) await pacer.pause();
+    for (const key of everyone) {
+      if (due()) await pacer.pause();
       const before = existing.get(key);
       const person = plan.people.get(key);
       const day = latest.get(key) ?? null;

@@ -124,8 +124,6 @@ export function memberIdResolution(
 interface Tally {
   entry: ArchiveEntry;
   latest: number;
-  /** The id's parts: conversation, person, UTC day. */
-  source: [string, string, string];
 }
 
 export interface PlanOptions {
@@ -164,12 +162,13 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
     const slot = `${message.conversationId}\u0000${key}\u0000${day}`;
     let tally = tallies.get(slot);
     if (!tally) {
-      tally = {
-        entry: { id: '', contactKey: key, kind: 'message', date: '', text: '', archive: { sent: 0, received: 0, group } },
-        latest: -Infinity,
-        source: [message.conversationId, key, day],
-      };
+      // Its id and its person now, inside the loop that shows progress; only the date waits for the last message.
+      const id = archiveEntryId('m', [message.conversationId, key, day]);
+      tally = { entry: { id, contactKey: key, kind: 'message', date: '', text: '', archive: { sent: 0, received: 0, group } }, latest: -Infinity };
       tallies.set(slot, tally);
+      if (!people.has(key)) {
+        people.set(key, { key, name: names.get(key) ?? '', headline: '', email: '', connectedOn: null, fromMessages: true });
+      }
     }
     tally.entry.archive[direction]++;
     if (message.time >= tally.latest) {
@@ -193,15 +192,9 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
   options.onProgress?.(total, total);
 
   const entries: ArchiveEntry[] = [];
-  for (const { entry, latest, source } of tallies.values()) {
-    if (pacer.due()) await pacer.pause();
-    entry.id = archiveEntryId('m', source);
+  for (const { entry, latest } of tallies.values()) {
     entry.date = localDay(latest);
     entries.push(entry);
-    if (!people.has(entry.contactKey)) {
-      const name = names.get(entry.contactKey) ?? '';
-      people.set(entry.contactKey, { key: entry.contactKey, name, headline: '', email: '', connectedOn: null, fromMessages: true });
-    }
   }
 
   const connectionByName = new Map<string, Set<string>>();
