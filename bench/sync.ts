@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/e2e/launch';
 import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
-import { originPattern } from '../utils/sync/setup';
+import { fillSyncSetup, grantSiteAccess } from '../tests/e2e/sync-devices';
 import { median, round, type Report } from './figures';
 import { pollFor } from './poll';
 
@@ -49,24 +49,11 @@ async function finishedAfter(page: Page, after: number, timeoutMs: number): Prom
 export async function measureSync(ext: LaunchedExtension, runs: number, log: (m: string) => void): Promise<SyncBench> {
   const server = await startWebdavServer();
   try {
-    const grant = await ext.context.newPage();
-    await grant.goto('chrome://extensions');
-    await grant.evaluate(
-      ([id, origin]) =>
-        (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, origin!),
-      [ext.extensionId, originPattern(server.url)],
-    );
-    await grant.close();
+    await grantSiteAccess(ext, server.url);
 
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const section = options.getByRole('region', { name: 'Sync between your browsers' });
-    await section.getByLabel('Server folder address').fill(server.url);
-    await section.getByLabel('User name').fill(server.username);
-    await section.getByLabel('Password or app password').fill(server.password);
-    await section.getByLabel('Sync passphrase').fill('bench passphrase');
-    const clicked = Date.now();
-    await section.getByRole('button', { name: 'Turn on sync' }).click();
+    const clicked = await fillSyncSetup(options, { folder: server.url, username: server.username, password: server.password, passphrase: 'bench passphrase' });
     const first = await finishedAfter(options, clicked, 10 * 60_000);
     log(`first sync: ${first.sent} records, ${first.bytesSent} bytes`);
     const result: SyncBench = {

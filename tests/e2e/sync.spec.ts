@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { originPattern } from '../../utils/sync/setup';
 import { removeWebdavServer, startCuttingRelay, startWebdavServer, type WebdavServer } from '../webdav-server';
 import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
 import { launchWithExtension, type LaunchedExtension } from './launch';
+import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync } from './sync-devices';
 
 // Sync between two and three browser profiles through a real Apache mod_dav on 127.0.0.1.
 // The permission prompt of `permissions.request` cannot be answered in headless Chromium: each
@@ -28,15 +28,7 @@ test.afterEach(async () => {
   for (const ext of launched.splice(0)) await ext.close();
 });
 
-async function freshFolder(): Promise<string> {
-  const name = `user-${++folders}`;
-  const response = await fetch(`${server.url}${name}/`, {
-    method: 'MKCOL',
-    headers: { authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` },
-  });
-  expect(response.status).toBe(201);
-  return `${server.url}${name}/`;
-}
+const freshFolder = () => makeFolder(server, `user-${++folders}`);
 
 /** A fingerprint of every file under a folder on the server, to show nothing was written. */
 function serverFingerprint(folder: string): string {
@@ -55,47 +47,14 @@ async function browserProfile(): Promise<LaunchedExtension> {
   launched.push(ext);
   // A user who has opened the sidebar's "More" once, where Notes lives.
   await setStorage(ext, { sidebarMoreOpen: true });
-  // What a user does under chrome://extensions → Site access; the extension still asks.
-  const page = await ext.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, origin]) =>
-      (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, origin!),
-    [ext.extensionId, originPattern(server.url)],
-  );
-  await page.close();
+  await grantSiteAccess(ext, server.url);
   return ext;
-}
-
-async function lastFinished(options: Page): Promise<{ finishedAt: number; problem: string | null }> {
-  return options.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { finishedAt: number; problem: string | null }>> } } } }).chrome;
-    const { syncStatus } = await api.storage.local.get('syncStatus');
-    return { finishedAt: syncStatus?.finishedAt ?? 0, problem: syncStatus?.problem ?? null };
-  });
 }
 
 async function turnOnSync(ext: LaunchedExtension, folder: string, passphrase = PASSPHRASE): Promise<Page> {
   const options = await openExtensionPage(ext, 'options.html');
-  const section = options.getByRole('region', { name: 'Sync between your browsers' });
-  await section.getByLabel('Server folder address').fill(folder);
-  await section.getByLabel('User name').fill(server.username);
-  await section.getByLabel('Password or app password').fill(server.password);
-  await section.getByLabel('Sync passphrase').fill(passphrase);
-  await section.getByRole('button', { name: 'Turn on sync' }).click();
+  await fillSyncSetup(options, { folder, username: server.username, password: server.password, passphrase });
   return options;
-}
-
-/** Clicks "Sync now" and waits for that run to finish. */
-async function syncNow(options: Page): Promise<string | null> {
-  const before = (await lastFinished(options)).finishedAt;
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => (await lastFinished(options)).finishedAt, { timeout: 20_000 }).toBeGreaterThan(before);
-  return (await lastFinished(options)).problem;
-}
-
-async function waitForFirstSync(options: Page) {
-  await expect(options.getByText(/^Last synced: /)).toBeVisible({ timeout: 30_000 });
 }
 
 /** Browser A: a note on Kenji, then sync turned on with `folder` and its first sync done. */

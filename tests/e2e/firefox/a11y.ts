@@ -54,7 +54,7 @@ export function visibleText(nodes: A11yNode[]): string {
  */
 export function inAccessibilityTree(
   frameTitle: string | null,
-  command: { describe: true } | { query: NodeQuery; action: 'focus' | 'press' },
+  command: { describe: true } | { query: NodeQuery; action: 'focus' | 'press' } | { query: NodeQuery; action: 'type'; text: string },
 ): A11yNode[] | boolean {
   const { Cc, Ci, gBrowser } = globalThis as unknown as {
     Cc: Record<string, { getService(i: unknown): Service }>;
@@ -75,6 +75,7 @@ export function inAccessibilityTree(
     takeFocus(): void;
     doAction(index: number): void;
     scrollTo(type: number): void;
+    QueryInterface(iid: unknown): { setTextContents(text: string): void };
   }
   const STATE_FOCUSED = 0x4;
   const SCROLL_TYPE_ANYWHERE = 4;
@@ -114,6 +115,10 @@ export function inAccessibilityTree(
   if (!target) return false;
   target.scrollTo(SCROLL_TYPE_ANYWHERE);
   if (action === 'press') target.doAction(0);
-  else target.takeFocus();
+  else if (action === 'type') {
+    // As a screen reader's user enters text: focus, then the field's whole text through its editor.
+    target.takeFocus();
+    target.QueryInterface(Ci.nsIAccessibleEditableText).setTextContents(command.text);
+  } else target.takeFocus();
   return true;
 }

@@ -85,6 +85,9 @@ export class FirefoxWithExtension {
         'app.update.enabled': false,
         'browser.shell.checkDefaultBrowser': false,
         'datareporting.policy.dataSubmissionEnabled': false,
+        // permissions.request (sync's server) is answered yes, as the user answers its prompt:
+        // headless Firefox cannot show the prompt.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
       // Lets the test reach the browser's chrome (its accessibility tree and toolbar).
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', LANG: `${locale.replace('-', '_')}.UTF-8` },
@@ -182,10 +185,19 @@ export class FirefoxWithExtension {
     await this.act(query, 'press', frameTitle);
   }
 
+  /**
+   * Enters text into a field through the accessibility API, as a screen reader does: for extension
+   * tabs, which WebDriver BiDi cannot send keys to. The field's editor gets it, so the page hears input.
+   */
+  async type(query: NodeQuery, text: string, frameTitle?: string): Promise<void> {
+    await this.act(query, 'type', frameTitle, text);
+  }
+
   /** Waits for the node as Playwright's actions do (the tree follows the page a moment later). */
-  private async act(query: NodeQuery, action: 'focus' | 'press', frameTitle?: string): Promise<void> {
+  private async act(query: NodeQuery, action: 'focus' | 'press' | 'type', frameTitle?: string, text = ''): Promise<void> {
     const deadline = Date.now() + 7_000;
-    while (!(await this.inChrome(inAccessibilityTree, frameTitle ?? null, { query, action }))) {
+    const command = action === 'type' ? { query, action, text } : { query, action };
+    while (!(await this.inChrome(inAccessibilityTree, frameTitle ?? null, command))) {
       if (Date.now() > deadline) throw new Error(`Nothing to ${action} for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
