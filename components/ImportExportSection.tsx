@@ -121,7 +121,7 @@ export function ImportExportSection() {
       if (kind === 'backup') {
         content = backupJson(await collectBackup(db, await settingsItem.getValue()));
       } else {
-        const contacts = await db.contacts.orderBy('name').toArray();
+        const contacts = (await db.contacts.toArray()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         content = kind === 'csv' ? contactsToCsv(contacts) : contactsToVcard(contacts);
       }
       const fileName = exportFileName(kind, localToday());

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts';
-import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
+import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/merge';
 import { backupJson, collectBackup } from '@/utils/backup';
@@ -247,7 +247,7 @@ describe('sync between devices through Apache mod_dav', () => {
     await b.sync();
     expect(await b.db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'From an old backup', tags: ['osaka'] });
     const backup = JSON.parse(backupJson(await collectBackup(b.db, DEFAULT_SETTINGS)));
-    expect(backup.schemaVersion).toBe(3);
+    expect(backup.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(backup.contacts).toHaveLength(1);
     const restored = await device(folder);
     await importFile(restored.db, JSON.stringify(backup));

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, openRelationshipDb, SCHEMA_UPGRADE_LOCK, SCHEMA_VERSIONS } from '@/utils/db';
+import { CURRENT_SCHEMA_VERSION, DB_NAME, openRelationshipDb, SCHEMA_UPGRADE_LOCK, SCHEMA_VERSIONS } from '@/utils/db';
 import { STEMS_BACKFILL } from '@/utils/stems-backfill';
 import { schemaBehind, SCHEMA_STEP, upgradeUnderWay, watchUpgrade, type UpgradeProgress } from '@/utils/upgrade-progress';
 
@@ -11,7 +11,8 @@ const databases = (version?: number) => ({
 describe('telling pages the notes are being updated', () => {
   it('knows a database of an earlier schema from the version on disk (Dexie’s × 10)', async () => {
     expect(await schemaBehind(databases(10))).toBe(true);
-    expect(await schemaBehind(databases(30))).toBe(false);
+    expect(await schemaBehind(databases((CURRENT_SCHEMA_VERSION - 1) * 10))).toBe(true);
+    expect(await schemaBehind(databases(CURRENT_SCHEMA_VERSION * 10))).toBe(false);
     // No database yet: a new one is created, nothing to update.
     expect(await schemaBehind(databases())).toBe(false);
   });
