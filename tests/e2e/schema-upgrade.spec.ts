@@ -53,3 +53,27 @@ test('30,000 people kept by the first version are updated behind a progress bar,
     await second.close();
   }
 });
+
+test('in Spanish, the popup and the sidebar say “Actualizando tus notas…” with the count while 30,000 people are updated', async () => {
+  test.setTimeout(60_000);
+  const ext = await launchWithExtension({ locale: 'es-ES' });
+  const { userDataDir } = ext;
+  try {
+    await writeVersion1Database(ext, PEOPLE, localToday());
+  } finally {
+    await ext.close();
+  }
+  const again = await launchWithExtension({ userDataDir, locale: 'es-ES' });
+  try {
+    const [popup, profile] = await Promise.all([openExtensionPage(again, 'popup.html'), openLinkedIn(again, '/in/amara-okafor/')]);
+    const progress = popup.getByRole('progressbar', { name: 'Actualizando tus notas…' });
+    await expect(progress).toBeVisible();
+    await expect(popup.getByText(/^[\d.]+ de 30\.000 personas · Todas tus notas están aquí/)).toBeVisible({ timeout: 15_000 });
+    const notes = profile.frameLocator('iframe[title="Notas de relaciones"]');
+    await expect(notes.getByRole('progressbar', { name: 'Actualizando tus notas…' })).toBeVisible({ timeout: 10_000 });
+    await expect(notes.getByRole('region', { name: 'Presentaciones' })).toContainText('Las presentaciones aparecerán cuando tus notas estén actualizadas.');
+    await expect(progress).toBeHidden({ timeout: 30_000 });
+  } finally {
+    await again.close();
+  }
+});
