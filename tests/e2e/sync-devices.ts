@@ -4,7 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { originPattern } from '../../utils/sync/setup';
-import type { WebdavServer } from '../webdav-server';
+import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
 import type { LaunchedExtension } from './launch';
 
 /**
@@ -71,4 +71,21 @@ export async function syncNow(options: Page): Promise<string | null> {
 
 export async function waitForFirstSync(options: Page): Promise<void> {
   await expect(options.getByText(/^Last synced: /)).toBeVisible({ timeout: 30_000 });
+}
+
+/** A WebDAV server for the tests of one file: started before them, stopped and removed after. */
+export function webdavServerFor(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }): () => WebdavServer {
+  let server: WebdavServer | undefined;
+  test.beforeAll(async () => {
+    server = await startWebdavServer();
+  });
+  test.afterAll(async () => {
+    if (!server) return;
+    await server.stop();
+    removeWebdavServer(server);
+  });
+  return () => {
+    if (!server) throw new Error('The WebDAV server is not running');
+    return server;
+  };
 }

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { removeWebdavServer, startCuttingRelay, startWebdavServer, type WebdavServer } from '../webdav-server';
+import { startCuttingRelay } from '../webdav-server';
 import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
 import { launchWithExtension, type LaunchedExtension } from './launch';
-import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync } from './sync-devices';
+import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync, webdavServerFor } from './sync-devices';
 
 // Sync between two and three browser profiles through a real Apache mod_dav on 127.0.0.1.
 // The permission prompt of `permissions.request` cannot be answered in headless Chromium: each
@@ -13,26 +13,19 @@ import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync }
 // access (CHROMIUM.md), after which the extension's own request resolves at once, unprompted.
 
 const PASSPHRASE = 'correct horse battery staple';
-let server: WebdavServer;
 let folders = 0;
 const launched: LaunchedExtension[] = [];
 
-test.beforeAll(async () => {
-  server = await startWebdavServer();
-});
-test.afterAll(async () => {
-  await server.stop();
-  removeWebdavServer(server);
-});
+const server = webdavServerFor(test);
 test.afterEach(async () => {
   for (const ext of launched.splice(0)) await ext.close();
 });
 
-const freshFolder = () => makeFolder(server, `user-${++folders}`);
+const freshFolder = () => makeFolder(server(), `user-${++folders}`);
 
 /** A fingerprint of every file under a folder on the server, to show nothing was written. */
 function serverFingerprint(folder: string): string {
-  const root = join(server.root, new URL(folder).pathname);
+  const root = join(server().root, new URL(folder).pathname);
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
@@ -47,13 +40,13 @@ async function browserProfile(): Promise<LaunchedExtension> {
   launched.push(ext);
   // A user who has opened the sidebar's "More" once, where Notes lives.
   await setStorage(ext, { sidebarMoreOpen: true });
-  await grantSiteAccess(ext, server.url);
+  await grantSiteAccess(ext, server().url);
   return ext;
 }
 
 async function turnOnSync(ext: LaunchedExtension, folder: string, passphrase = PASSPHRASE): Promise<Page> {
   const options = await openExtensionPage(ext, 'options.html');
-  await fillSyncSetup(options, { folder, username: server.username, password: server.password, passphrase });
+  await fillSyncSetup(options, { folder, username: server().username, password: server().password, passphrase });
   return options;
 }
 
@@ -69,8 +62,8 @@ async function firstDevice(folder: string, note: string) {
 }
 
 /** Browsers A and B, both syncing with one fresh folder, each with its first sync done. */
-async function twoSyncedDevices() {
-  const folder = await freshFolder();
+async function twoSyncedDevices(folder?: string) {
+  folder ??= await freshFolder();
   const a = await browserProfile();
   const b = await browserProfile();
   const optionsA = await turnOnSync(a, folder);
@@ -99,7 +92,7 @@ test('an edit on A appears on B after a sync, and nothing readable is on the ser
   await kenji.reload();
   await expect(sidebar(kenji).getByLabel('Where we met')).toHaveValue('PyData Osaka');
 
-  const root = join(server.root, new URL(folder).pathname);
+  const root = join(server().root, new URL(folder).pathname);
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
     expect(readFileSync(join(entry.parentPath, entry.name), 'latin1')).not.toMatch(/kenji|osaka|pydata/i);
   }
@@ -210,15 +203,9 @@ test('three profiles: A and B share notes, C with a wrong passphrase is told so 
 
 test('the server stopped in the middle of an upload: the sync says so in plain words, loses nothing, and the next one completes', async () => {
   // Both browsers reach the real server through a relay that can stop it halfway through a request.
-  const relay = await startCuttingRelay(server);
+  const relay = await startCuttingRelay(server());
   try {
-    const folder = relay.url + new URL(await freshFolder()).pathname.slice(1);
-    const a = await browserProfile();
-    const b = await browserProfile();
-    const optionsA = await turnOnSync(a, folder);
-    await waitForFirstSync(optionsA);
-    const optionsB = await turnOnSync(b, folder);
-    await waitForFirstSync(optionsB);
+    const { a, b, optionsA, optionsB } = await twoSyncedDevices(relay.url + new URL(await freshFolder()).pathname.slice(1));
 
     const onB = await openLinkedIn(b, '/in/amara-okafor/');
     await sidebar(onB).getByLabel('How I can help').fill('Intro to a seed investor');
@@ -239,7 +226,7 @@ test('the server stopped in the middle of an upload: the sync says so in plain w
       await page.goto('https://www.linkedin.com/in/amara-okafor/');
       await expect(sidebar(page).getByLabel('How I can help')).toHaveValue('Intro to a seed investor');
     } finally {
-      await server.restart();
+      await server().restart();
     }
     expect(await syncNow(optionsA)).toBeNull();
     await expect(optionsA.getByRole('alert')).toHaveCount(0);

@@ -1,7 +1,6 @@
-import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../../webdav-server';
 import { expect as pwExpect, openExtensionPage, openLinkedIn, setStorage, sidebar } from '../fixtures';
 import { launchWithExtension, type LaunchedExtension } from '../launch';
-import { fillSyncSetup, grantSiteAccess, makeFolder, waitForFirstSync } from '../sync-devices';
+import { fillSyncSetup, grantSiteAccess, makeFolder, waitForFirstSync, webdavServerFor } from '../sync-devices';
 import { visibleText, type NodeQuery } from './a11y';
 import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtures';
 
@@ -10,16 +9,9 @@ import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtur
 // headless: `extensions.webextOptionalPermissionPrompts` is off); Chromium is granted the site first.
 
 const PASSPHRASE = 'correct horse battery staple';
-let server: WebdavServer;
 let chromium: LaunchedExtension | undefined;
 
-test.beforeAll(async () => {
-  server = await startWebdavServer();
-});
-test.afterAll(async () => {
-  await server.stop();
-  removeWebdavServer(server);
-});
+const server = webdavServerFor(test);
 test.afterEach(async () => {
   await chromium?.close();
   chromium = undefined;
@@ -29,27 +21,27 @@ const field = (name: string, role = 'entry'): NodeQuery => ({ role, name });
 
 test('Firefox: notes typed in Firefox reach Chromium through the sync server, and Chromium’s come back', async ({ firefox }) => {
   test.setTimeout(90_000);
-  const folder = await makeFolder(server, 'firefox-and-chromium');
+  const folder = await makeFolder(server(), 'firefox-and-chromium');
   const kenji = await firefox.openLinkedIn('/in/kenji-tanaka/');
   await typeInSidebar(firefox, kenji, field('Notes'), 'Typed in Firefox');
   await expect.poll(() => sidebarText(firefox)).toContain('Saved');
 
   await firefox.openExtensionPage('options.html');
   await firefox.type(field('Server folder address'), folder);
-  await firefox.type(field('User name'), server.username);
-  await firefox.type(field('Password or app password', 'password text'), server.password);
+  await firefox.type(field('User name'), server().username);
+  await firefox.type(field('Password or app password', 'password text'), server().password);
   await firefox.type(field('Sync passphrase', 'password text'), PASSPHRASE);
   await firefox.press({ role: 'pushbutton', name: 'Turn on sync' });
   await expect.poll(async () => visibleText(await firefox.tree()), { timeout: 30_000 }).toMatch(/Last synced: /);
 
   chromium = await launchWithExtension();
   await setStorage(chromium, { sidebarMoreOpen: true });
-  await grantSiteAccess(chromium, server.url);
+  await grantSiteAccess(chromium, server().url);
   const amara = await openLinkedIn(chromium, '/in/amara-okafor/');
   await sidebar(amara).getByLabel('How I can help').fill('Typed in Chromium');
   await pwExpect(sidebar(amara).getByRole('status')).toHaveText('Saved');
   const options = await openExtensionPage(chromium, 'options.html');
-  await fillSyncSetup(options, { folder, username: server.username, password: server.password, passphrase: PASSPHRASE });
+  await fillSyncSetup(options, { folder, username: server().username, password: server().password, passphrase: PASSPHRASE });
   await waitForFirstSync(options);
   await amara.goto('https://www.linkedin.com/in/kenji-tanaka/');
   await pwExpect(sidebar(amara).getByLabel('Notes', { exact: true })).toHaveValue('Typed in Firefox');
