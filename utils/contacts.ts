@@ -252,7 +252,7 @@ export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKe
     await db.contacts.put(
       into ? mergedContact(into, from, now) : { ...from, key: toKey, profileUrl: profileUrlFromKey(toKey), updatedAt: now },
     );
-    await db.interactions.where('contactKey').equals(fromKey).modify({ contactKey: toKey, updatedAt: now });
+    await db.interactions.where('[contactKey+date]').between([fromKey, ''], [fromKey, '\uffff']).modify({ contactKey: toKey, updatedAt: now });
     await db.interactions.filter((entry) => entry.withKey === fromKey).modify({ withKey: toKey, updatedAt: now });
     await db.contacts.delete(fromKey);
   });

@@ -275,7 +275,7 @@ describe('importing the archive', () => {
     expect(kenji).toMatchObject({ name: 'Kenji Tanaka', lastInteraction: '2024-03-20', connectedOn: '2024-01-15' });
     expect(await db.contacts.get('lena-vogt')).toMatchObject({ lastInteraction: '2024-03-14' });
     expect(await db.contacts.get('nobody-known')).toBeUndefined();
-    const lenaInvitation = await db.interactions.where({ contactKey: 'lena-vogt', kind: 'invitation' }).first();
+    const lenaInvitation = await db.interactions.where('kind').equals('invitation').filter((entry) => entry.contactKey === 'lena-vogt').first();
     expect(lenaInvitation).toMatchObject({ date: '2024-03-14', text: 'Loved your talk on type, Lena', archive: { sent: 1, received: 0 } });
 
     const before = await snapshot(db);

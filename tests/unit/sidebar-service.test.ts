@@ -208,7 +208,7 @@ describe('serveSidebarPort', () => {
     await port.send(log);
     await port.send({ ...log, seq: 2 });
     expect(port.of('ack').map((m) => m.seq)).toEqual([1, 2]);
-    expect(await db.interactions.where('contactKey').equals('kenji-tanaka').count()).toBe(1);
+    expect(await db.interactions.where('[contactKey+date]').between(['kenji-tanaka', ''], ['kenji-tanaka', '\uffff']).count()).toBe(1);
   });
 
   it('deletes the person and their timeline when the frame asks, and pushes that they are gone', async () => {
