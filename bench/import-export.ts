@@ -5,6 +5,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/e2e/launch';
+import { SCHEMA_VERSIONS } from '../utils/db';
 import { browserCpuSeconds, cpuNote } from './cpu';
 import { connectionsCsv, type BenchInteraction, type BenchPerson } from './data';
 import { median, round, type Report } from './figures';
@@ -35,16 +36,22 @@ async function importThroughUi(
 
 /**
  * The floor under an import: the same number of rows, shaped like the ones it writes, added to a
- * scratch database with no indexes, no hooks and no sync notes, in one transaction as the import's.
- * Runs in the options page, so it pays what the import pays to reach IndexedDB. A string, as the probe.
+ * scratch database with no hooks and no sync notes, in one transaction as the import's: with no
+ * indexes, or with today's (\`indexes\`). Runs in the options page, so it pays what the import pays
+ * to reach IndexedDB, on disk. A string, as the probe.
  */
-const RAW_ADD_SOURCE = `async ({ contact, interaction, contacts, interactions }) => {
+const RAW_ADD_SOURCE = `async ({ contact, interaction, contacts, interactions, indexes }) => {
   const name = 'bench-floor-' + Math.random();
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => {
-      open.result.createObjectStore('contacts', { keyPath: 'key' });
-      open.result.createObjectStore('interactions', { keyPath: 'id' });
+      const stores = {
+        contacts: open.result.createObjectStore('contacts', { keyPath: 'key' }),
+        interactions: open.result.createObjectStore('interactions', { keyPath: 'id' }),
+      };
+      for (const [table, specs] of Object.entries(indexes)) {
+        for (const spec of specs) stores[table].createIndex(spec.name, spec.keyPath, { multiEntry: spec.multiEntry });
+      }
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
@@ -62,10 +69,32 @@ const RAW_ADD_SOURCE = `async ({ contact, interaction, contacts, interactions })
   return ms;
 }`;
 
-/** The floor for `contacts` people and `interactions` entries shaped like the first of each given. */
-export async function rawAddFloorMs(page: Page, people: BenchPerson[], interactions: BenchInteraction[], counts: { contacts: number; interactions: number }): Promise<number> {
+/** Today's secondary indexes of a table, read from its Dexie schema string (`'key, *terms, [a+b]'`). */
+function indexSpecs(stores: string): Array<{ name: string; keyPath: string | string[]; multiEntry: boolean }> {
+  return stores
+    .split(',')
+    .map((part) => part.trim())
+    .slice(1)
+    .map((part) => {
+      const name = part.replace(/^\*/, '');
+      const compound = /^\[(.+)\]$/.exec(name);
+      return { name, keyPath: compound ? compound[1]!.split('+') : name, multiEntry: part.startsWith('*') };
+    });
+}
+
+const TODAYS_STORES: Record<string, string> = Object.assign({}, ...SCHEMA_VERSIONS.map((version) => version.stores));
+
+/** The floor for `contacts` people and `interactions` entries shaped like the first of each given; `indexed`: with today's indexes. */
+export async function rawAddFloorMs(
+  page: Page,
+  people: BenchPerson[],
+  interactions: BenchInteraction[],
+  counts: { contacts: number; interactions: number },
+  indexed = false,
+): Promise<number> {
   const sample = records(people.slice(0, 1), interactions.slice(0, 1));
-  const args = { contact: sample.contacts[0], interaction: sample.interactions[0], ...counts };
+  const indexes = indexed ? { contacts: indexSpecs(TODAYS_STORES.contacts!), interactions: indexSpecs(TODAYS_STORES.interactions!) } : {};
+  const args = { contact: sample.contacts[0], interaction: sample.interactions[0], ...counts, indexes };
   return page.evaluate(`(${RAW_ADD_SOURCE})(${JSON.stringify(args)})`) as Promise<number>;
 }
 
@@ -127,6 +156,7 @@ export async function seedThroughImport(
     throw new Error(`Backup: expected ${interactions.length} interactions added, the page says "${backup.status}"`);
   }
   const backupFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: interactions.length });
+  const backupIndexedFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: interactions.length }, true);
   report.add(
     {
       id: 'importBackup',
@@ -140,6 +170,13 @@ export async function seedThroughImport(
       id: 'importBackupFloor',
       label: `Floor: ${people.length} + ${interactions.length} rows added, no indexes (info)`,
       value: round(backupFloor / 1000, 2),
+      unit: 's',
+      target: null,
+    },
+    {
+      id: 'importBackupIndexedFloor',
+      label: `Floor: the same rows added with today's indexes (info)`,
+      value: round(backupIndexedFloor / 1000, 2),
       unit: 's',
       target: null,
     },
