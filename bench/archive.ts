@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/launch';
 import { localToday } from '../utils/dates';
 import { connectionsCsv, generateInteractions, generatePeople, random, type BenchPerson } from './data';
-import { countBefore, rawAddFloorMs } from './import-export';
+import { countBefore, floorFigures, rawAddFloorMs } from './import-export';
 import { round, type Figure } from './figures';
 import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
 
@@ -143,20 +143,7 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
     return {
       figures: [
         { id: 'archiveImport', label: `Import LinkedIn archive (${what})`, value: round(first.ms / 1000, 2), unit: 's', target: 15, note: 'file chosen → summary shown' },
-        {
-          id: 'archiveImportFloor',
-          label: `Floor: ${written.contacts} + ${written.interactions} rows added, no indexes (info)`,
-          value: round(floor / 1000, 2),
-          unit: 's',
-          target: null,
-        },
-        {
-          id: 'archiveImportIndexedFloor',
-          label: `Floor: the same rows added with today's indexes (info)`,
-          value: round(indexedFloor / 1000, 2),
-          unit: 's',
-          target: null,
-        },
+        ...floorFigures('archiveImport', written, floor, indexedFloor),
         { id: 'archiveProgressGap', label: 'Archive import: longest wait between progress updates', value: round(Math.max(...first.gaps)), unit: 'ms', target: 500 },
         { id: 'archiveLongestTask', label: 'Archive import: longest main-thread task (info)', value: round(first.longest), unit: 'ms', target: null },
         { id: 'archiveReimport', label: 'Re-import the same archive (adds nothing)', value: round(again.ms / 1000, 2), unit: 's', target: 10 },

@@ -8,7 +8,7 @@ import type { LaunchedExtension } from '../tests/e2e/launch';
 import { SCHEMA_VERSIONS } from '../utils/db';
 import { browserCpuSeconds, cpuNote } from './cpu';
 import { connectionsCsv, type BenchInteraction, type BenchPerson } from './data';
-import { median, round, type Report } from './figures';
+import { median, round, type Figure, type Report } from './figures';
 import { importProgress, longestTask, probeLength, stepTimes, waitForImport } from './probe';
 import { backupJsonFor, records } from './seed';
 
@@ -98,6 +98,26 @@ export async function rawAddFloorMs(
   return page.evaluate(`(${RAW_ADD_SOURCE})(${JSON.stringify(args)})`) as Promise<number>;
 }
 
+/** The two floors of an import as figures: `${id}Floor` (no indexes) and `${id}IndexedFloor`. */
+export function floorFigures(id: string, counts: { contacts: number; interactions: number }, plainMs: number, indexedMs: number): Figure[] {
+  return [
+    {
+      id: `${id}Floor`,
+      label: `Floor: ${counts.contacts} + ${counts.interactions} rows added, no indexes (info)`,
+      value: round(plainMs / 1000, 2),
+      unit: 's',
+      target: null,
+    },
+    {
+      id: `${id}IndexedFloor`,
+      label: `Floor: the same rows added with today's indexes (info)`,
+      value: round(indexedMs / 1000, 2),
+      unit: 's',
+      target: null,
+    },
+  ];
+}
+
 /** Whether a status line names this count, however the language groups its digits. */
 const says = (status: string, count: number) => status.replace(/(\d)[\s,.\u00a0\u202f](?=\d{3})/g, '$1').includes(String(count));
 
@@ -155,8 +175,9 @@ export async function seedThroughImport(
   if (!says(backup.status, interactions.length)) {
     throw new Error(`Backup: expected ${interactions.length} interactions added, the page says "${backup.status}"`);
   }
-  const backupFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: interactions.length });
-  const backupIndexedFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: interactions.length }, true);
+  const backupRows = { contacts: people.length, interactions: interactions.length };
+  const backupFloor = await rawAddFloorMs(page, people, interactions, backupRows);
+  const backupIndexedFloor = await rawAddFloorMs(page, people, interactions, backupRows, true);
   report.add(
     {
       id: 'importBackup',
@@ -166,20 +187,7 @@ export async function seedThroughImport(
       target: 10,
       note: `file chosen → summary shown${cpuNote(backup.cpu)}`,
     },
-    {
-      id: 'importBackupFloor',
-      label: `Floor: ${people.length} + ${interactions.length} rows added, no indexes (info)`,
-      value: round(backupFloor / 1000, 2),
-      unit: 's',
-      target: null,
-    },
-    {
-      id: 'importBackupIndexedFloor',
-      label: `Floor: the same rows added with today's indexes (info)`,
-      value: round(backupIndexedFloor / 1000, 2),
-      unit: 's',
-      target: null,
-    },
+    ...floorFigures('importBackup', backupRows, backupFloor, backupIndexedFloor),
     {
       id: 'importBackupLongTask',
       label: 'Restore: longest main-thread task',
