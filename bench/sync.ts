@@ -4,7 +4,8 @@
 import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/e2e/launch';
 import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
-import { fillSyncSetup, grantSiteAccess } from '../tests/e2e/sync-devices';
+import { fillSyncSetup, grantSiteAccess, syncStatus } from '../tests/e2e/sync-devices';
+import type { SyncStatus } from '../utils/settings';
 import { median, round, type Report } from './figures';
 import { pollFor } from './poll';
 
@@ -17,26 +18,11 @@ export interface SyncBench {
   firstSyncBytes: number;
 }
 
-interface StatusSnapshot {
-  startedAt: number | null;
-  finishedAt: number | null;
-  problem: string | null;
-  bytesSent: number;
-  sent: number;
-}
-
-async function status(page: Page): Promise<StatusSnapshot | null> {
-  return page.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, StatusSnapshot>> } } } }).chrome;
-    return (await api.storage.local.get('syncStatus')).syncStatus ?? null;
-  });
-}
-
 /** The status once a sync that started after `after` has finished; throws when it failed. */
-async function finishedAfter(page: Page, after: number, timeoutMs: number): Promise<StatusSnapshot> {
+async function finishedAfter(page: Page, after: number, timeoutMs: number): Promise<SyncStatus> {
   const finished = await pollFor(
     async () => {
-      const current = await status(page);
+      const current = await syncStatus(page);
       return current?.finishedAt && current.finishedAt > after && current.startedAt ? current : null;
     },
     'Sync did not finish in time',
@@ -71,7 +57,7 @@ export async function measureSync(ext: LaunchedExtension, runs: number, log: (m:
     for (let run = 0; run < runs; run++) {
       await notes.fill(`Bench change ${run} at ${Date.now()}`);
       await profile.frameLocator('iframe[title="Relationship notes"]').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-      const before = (await status(options))?.finishedAt ?? 0;
+      const before = (await syncStatus(options))?.finishedAt ?? 0;
       await options.getByRole('button', { name: 'Sync now' }).click();
       const done = await finishedAfter(options, before, 60_000);
       result.oneChangeRuns.push(done.finishedAt! - done.startedAt!);

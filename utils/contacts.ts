@@ -1,4 +1,4 @@
-import type { Contact, Interaction, InteractionKind, LocalDate, PageFields, RelationshipDb, UserFields } from './db';
+import { entriesOf, type Contact, type Interaction, type InteractionKind, type LocalDate, type PageFields, type RelationshipDb, type UserFields } from './db';
 import type { UserEdit } from './schema';
 import {
   followUpAfterDone,
@@ -81,10 +81,7 @@ export interface InteractionInput {
 }
 
 async function latestInteractionDate(db: RelationshipDb, contactKey: string): Promise<LocalDate | null> {
-  const last = await db.interactions
-    .where('[contactKey+date]')
-    .between([contactKey, ''], [contactKey, '\uffff'])
-    .last();
+  const last = await entriesOf(db, contactKey).last();
   return last?.date ?? null;
 }
 
@@ -187,10 +184,7 @@ export async function completeFollowUp(db: RelationshipDb, key: string, today: L
 
 /** The timeline of one person, newest first, uncapped. */
 export async function timeline(db: RelationshipDb, contactKey: string): Promise<Interaction[]> {
-  const rows = await db.interactions
-    .where('[contactKey+date]')
-    .between([contactKey, ''], [contactKey, '\uffff'])
-    .toArray();
+  const rows = await entriesOf(db, contactKey).toArray();
   return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
 }
 
@@ -252,7 +246,7 @@ export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKe
     await db.contacts.put(
       into ? mergedContact(into, from, now) : { ...from, key: toKey, profileUrl: profileUrlFromKey(toKey), updatedAt: now },
     );
-    await db.interactions.where('[contactKey+date]').between([fromKey, ''], [fromKey, '\uffff']).modify({ contactKey: toKey, updatedAt: now });
+    await entriesOf(db, fromKey).modify({ contactKey: toKey, updatedAt: now });
     await db.interactions.filter((entry) => entry.withKey === fromKey).modify({ withKey: toKey, updatedAt: now });
     await db.contacts.delete(fromKey);
   });
@@ -261,7 +255,7 @@ export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKe
 /** Deletes a person and their timeline, in one transaction (sync turns both into tombstones). */
 export async function deleteContact(db: RelationshipDb, key: string): Promise<void> {
   await db.transaction('rw', db.contacts, db.interactions, async () => {
-    await db.interactions.where('[contactKey+date]').between([key, ''], [key, '\uffff']).delete();
+    await entriesOf(db, key).delete();
     await db.contacts.delete(key);
   });
 }

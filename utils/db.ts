@@ -78,6 +78,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
   },
 ];
 
+/** One person's timeline entries, through the index by person and date. */
+export function entriesOf(db: RelationshipDb, contactKey: string) {
+  return db.interactions.where('[contactKey+date]').between([contactKey, ''], [contactKey, '\uffff']);
+}
+
 /** The introduction index terms of a contact, kept in step by `deriveContactTerms` below. */
 export function matchTerms(contact: Partial<Pick<Contact, 'offers' | 'interests' | 'needs'>>) {
   return {

@@ -1,4 +1,4 @@
-import type { Contact, Interaction, LocalDate, RelationshipDb } from './db';
+import { entriesOf, type Contact, type Interaction, type LocalDate, type RelationshipDb } from './db';
 import { firstDayOfWeeks } from './give-and-take';
 import { introductionsForPerson, pairKey, suggestIntroductions, type IntroductionSuggestion } from './introductions';
 import { foldText } from './search-terms';
@@ -29,7 +29,7 @@ export async function introductionsForContact(db: RelationshipDb, key: string, l
   const [helpers, seekers, timeline] = await Promise.all([
     candidateKeys(db, 'offerTerms', person.needTerms),
     candidateKeys(db, 'needTerms', person.offerTerms),
-    db.interactions.where('[contactKey+date]').between([key, ''], [key, '\uffff']).toArray(),
+    entriesOf(db, key).toArray(),
   ]);
   const keys = [...new Set([...helpers, ...seekers])].filter((other) => other !== key);
   const others = (await db.contacts.bulkGet(keys)).filter((contact): contact is Contact => contact !== undefined);

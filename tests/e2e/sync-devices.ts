@@ -3,6 +3,7 @@
  * and the sync bench do the way a user does it, written once.
  */
 import { expect, type Page } from '@playwright/test';
+import type { SyncStatus } from '../../utils/settings';
 import { originPattern } from '../../utils/sync/setup';
 import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../webdav-server';
 import type { LaunchedExtension } from './launch';
@@ -52,13 +53,18 @@ export async function fillSyncSetup(options: Page, account: SyncAccountFields): 
   return pressed;
 }
 
-/** When the last sync finished and what went wrong, as the extension keeps its status. */
-export async function lastFinished(options: Page): Promise<{ finishedAt: number; problem: string | null }> {
-  return options.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { finishedAt: number; problem: string | null }>> } } } }).chrome;
-    const { syncStatus } = await api.storage.local.get('syncStatus');
-    return { finishedAt: syncStatus?.finishedAt ?? 0, problem: syncStatus?.problem ?? null };
+/** The sync status the background keeps (`syncStatusItem`), read from an extension page; null before any. */
+export async function syncStatus(page: Page): Promise<SyncStatus | null> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, SyncStatus>> } } } }).chrome;
+    return (await api.storage.local.get('syncStatus')).syncStatus ?? null;
   });
+}
+
+/** When the last sync finished and what went wrong. */
+export async function lastFinished(options: Page): Promise<{ finishedAt: number; problem: string | null }> {
+  const status = await syncStatus(options);
+  return { finishedAt: status?.finishedAt ?? 0, problem: status?.problem ?? null };
 }
 
 /** Clicks "Sync now" and waits for that run to finish; what went wrong, or null. */
