@@ -233,7 +233,7 @@ export function ImportExportSection() {
           {problem}
         </p>
       )}
-      {outcome && outcome.undo.contacts.length + outcome.undo.interactions.length > 0 && (
+      {outcome && outcome.undo.contacts.length + outcome.undo.interactions.length + outcome.undo.archiveEntries.length > 0 && (
         <button type="button" className="secondary" disabled={busy} onClick={() => void undo()}>
           {t('importExport.undo')}
         </button>

@@ -3,6 +3,7 @@
  * field by field on import against the same schemas (`utils/schema.ts`).
  */
 import * as v from 'valibot';
+import { allArchiveEntries, withoutShadowed } from './archive-entries';
 import { CURRENT_SCHEMA_VERSION, type RelationshipDb } from './db';
 import { ImportError, lineAt } from './import/errors';
 import { parseJsonOffThread } from './import/json-parse';
@@ -71,12 +72,15 @@ export function makeBackup(contacts: Contact[], interactions: Interaction[], set
   };
 }
 
-/** Everything in the database, read in one transaction so the backup is one consistent moment. */
+/**
+ * Everything in the database, read in one transaction so the backup is one consistent moment.
+ * Entries imported from LinkedIn's archive are written as timeline entries like any other.
+ */
 export async function collectBackup(db: RelationshipDb, settings: Settings, now: Date = new Date()): Promise<Backup> {
-  const [contacts, interactions] = await db.transaction('r', db.contacts, db.interactions, () =>
-    Promise.all([db.contacts.toArray(), db.interactions.toArray()]),
+  const [contacts, interactions, imported] = await db.transaction('r', db.contacts, db.interactions, db.archiveEntries, () =>
+    Promise.all([db.contacts.toArray(), db.interactions.toArray(), allArchiveEntries(db)]),
   );
-  return makeBackup(contacts, interactions, settings, now);
+  return makeBackup(contacts, withoutShadowed<Interaction>(interactions, imported), settings, now);
 }
 
 export function backupJson(backup: Backup): string {

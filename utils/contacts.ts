@@ -1,3 +1,4 @@
+import { expandArchiveEntries, latestEntryDate, putArchiveEntries, timelineOf } from './archive-entries';
 import { entriesOf, type Contact, type Interaction, type InteractionKind, type LocalDate, type PageFields, type RelationshipDb, type UserFields } from './db';
 import type { UserEdit } from './schema';
 import {
@@ -80,11 +81,6 @@ export interface InteractionInput {
   withKey?: string;
 }
 
-async function latestInteractionDate(db: RelationshipDb, contactKey: string): Promise<LocalDate | null> {
-  const last = await entriesOf(db, contactKey).last();
-  return last?.date ?? null;
-}
-
 /**
  * Records a contact made and restarts the follow-up clock. Idempotent by id, so a sidebar that
  * re-sends after a worker restart never logs twice.
@@ -138,25 +134,43 @@ export async function logIntroduction(db: RelationshipDb, input: IntroductionInp
   });
 }
 
+/**
+ * Takes an imported entry out of its person's row (`utils/archive-entries.ts`) and returns it, or
+ * null when the row holds no such entry.
+ */
+async function takeImportedEntry(db: RelationshipDb, key: string, id: string, now: number): Promise<Interaction | null> {
+  const row = await db.archiveEntries.get(key);
+  if (!row?.entries[id]) return null;
+  const entry = expandArchiveEntries(row).find((e) => e.id === id)!;
+  const { [id]: _taken, ...rest } = row.entries;
+  await putArchiveEntries(db, key, rest, now);
+  return entry;
+}
+
+/** Changes a timeline entry of the person `key`; an imported one becomes an ordinary entry with the same id. */
 export async function editInteraction(
   db: RelationshipDb,
+  key: string,
   id: string,
   changes: Partial<Pick<Interaction, 'kind' | 'date' | 'text'>>,
 ): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
-    const interaction = await db.interactions.get(id);
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
+    const now = Date.now();
+    const interaction = (await db.interactions.get(id)) ?? (await takeImportedEntry(db, key, id, now));
     if (!interaction) return;
-    await db.interactions.update(id, { ...changes, updatedAt: Date.now() });
+    await db.interactions.put({ ...interaction, ...changes, updatedAt: now });
     await recountFromLatest(db, interaction.contactKey);
   });
 }
 
-export async function deleteInteraction(db: RelationshipDb, id: string): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
+/** Deletes a timeline entry of the person `key`, typed or imported. */
+export async function deleteInteraction(db: RelationshipDb, key: string, id: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
     const interaction = await db.interactions.get(id);
-    if (!interaction) return;
-    await db.interactions.delete(id);
-    await recountFromLatest(db, interaction.contactKey);
+    if (interaction) await db.interactions.delete(id);
+    const imported = await takeImportedEntry(db, key, id, Date.now());
+    if (!interaction && !imported) return;
+    await recountFromLatest(db, (interaction ?? imported)!.contactKey);
   });
 }
 
@@ -164,7 +178,7 @@ export async function deleteInteraction(db: RelationshipDb, id: string): Promise
 async function recountFromLatest(db: RelationshipDb, key: string): Promise<void> {
   const contact = await db.contacts.get(key);
   if (!contact) return;
-  const lastInteraction = await latestInteractionDate(db, key);
+  const lastInteraction = await latestEntryDate(db, key);
   const nextFollowUp = nextFollowUpAfterLatestChange(contact, contact.lastInteraction, lastInteraction);
   await db.contacts.update(key, { lastInteraction, nextFollowUp, updatedAt: Date.now() });
 }
@@ -183,10 +197,7 @@ export async function completeFollowUp(db: RelationshipDb, key: string, today: L
 }
 
 /** The timeline of one person, newest first, uncapped. */
-export async function timeline(db: RelationshipDb, contactKey: string): Promise<Interaction[]> {
-  const rows = await entriesOf(db, contactKey).toArray();
-  return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
-}
+export const timeline = timelineOf;
 
 const union = (first: string[], second: string[]) => {
   const seen = new Set(first.map((value) => value.toLowerCase()));
@@ -238,7 +249,7 @@ export function mergedContact(into: Contact, from: Contact, now: number = Date.n
  */
 export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKey: string): Promise<void> {
   if (fromKey === toKey) return;
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
     const from = await db.contacts.get(fromKey);
     if (!from) return;
     const into = await db.contacts.get(toKey);
@@ -247,6 +258,11 @@ export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKe
       into ? mergedContact(into, from, now) : { ...from, key: toKey, profileUrl: profileUrlFromKey(toKey), updatedAt: now },
     );
     await entriesOf(db, fromKey).modify({ contactKey: toKey, updatedAt: now });
+    const [importedFrom, importedInto] = await db.archiveEntries.bulkGet([fromKey, toKey]);
+    if (importedFrom) {
+      await putArchiveEntries(db, toKey, { ...importedInto?.entries, ...importedFrom.entries }, now);
+      await db.archiveEntries.delete(fromKey);
+    }
     await db.interactions.filter((entry) => entry.withKey === fromKey).modify({ withKey: toKey, updatedAt: now });
     await db.contacts.delete(fromKey);
   });
@@ -254,8 +270,9 @@ export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKe
 
 /** Deletes a person and their timeline, in one transaction (sync turns both into tombstones). */
 export async function deleteContact(db: RelationshipDb, key: string): Promise<void> {
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
     await entriesOf(db, key).delete();
+    await db.archiveEntries.delete(key);
     await db.contacts.delete(key);
   });
 }

@@ -6,9 +6,10 @@ import type { RelationshipDb } from './db';
  * devices keep their notes). `clearStorage` is handed in (the page passes `browser.storage.local.clear`).
  */
 export async function deleteAllData(db: RelationshipDb, clearStorage: () => Promise<void>): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.interactions, db.syncRecords, db.syncChanges, db.syncMeta], async () => {
+  await db.transaction('rw', [db.contacts, db.interactions, db.archiveEntries, db.syncRecords, db.syncChanges, db.syncMeta], async () => {
     await db.contacts.clear();
     await db.interactions.clear();
+    await db.archiveEntries.clear();
     await db.syncRecords.clear();
     await db.syncChanges.clear();
     await db.syncMeta.clear();

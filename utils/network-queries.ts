@@ -1,4 +1,5 @@
 import { entriesOf, type Contact, type Interaction, type LocalDate, type RelationshipDb } from './db';
+import { allArchiveEntries, withoutShadowed } from './archive-entries';
 import { firstDayOfWeeks } from './give-and-take';
 import { introductionsForPerson, pairKey, suggestIntroductions, type IntroductionSuggestion } from './introductions';
 import { foldText } from './search-terms';
@@ -92,9 +93,14 @@ export async function placesMet(db: RelationshipDb, limit = 500): Promise<string
   return places;
 }
 
-/** Interactions of the last `weeks` weeks, for the give-and-take chart. */
-export function recentInteractions(db: RelationshipDb, today: LocalDate, weeks = 12): Promise<Interaction[]> {
-  return db.interactions.where('date').between(firstDayOfWeeks(today, weeks), today, true, true).toArray();
+/** Interactions of the last `weeks` weeks, imported ones included, for the give-and-take chart. */
+export async function recentInteractions(db: RelationshipDb, today: LocalDate, weeks = 12): Promise<Interaction[]> {
+  const since = firstDayOfWeeks(today, weeks);
+  const [rows, imported] = await Promise.all([
+    db.interactions.where('date').between(since, today, true, true).toArray(),
+    allArchiveEntries(db, since),
+  ]);
+  return withoutShadowed<Interaction>(rows, imported.filter((entry) => entry.date <= today));
 }
 
 /**

@@ -222,6 +222,28 @@ export const interactionSchema = v.object({
 export type Interaction = v.InferOutput<typeof interactionSchema>;
 export const INTERACTION_FIELD_NAMES = Object.keys(interactionSchema.entries) as Array<keyof Interaction>;
 
+// ---------------------------------------------------------------- a person's imported entries
+
+/** An entry imported from LinkedIn's archive, inside its person's row: its id is the row's key for it. */
+export const storedArchiveEntrySchema = v.object({
+  ...v.pick(interactionSchema, ['kind', 'date', 'text', 'createdAt']).entries,
+  archive: archiveDetailSchema,
+});
+export type StoredArchiveEntry = v.InferOutput<typeof storedArchiveEntrySchema>;
+
+/**
+ * Every entry imported from the archive for one person, in one row (`utils/archive-entries.ts`):
+ * an archive of 150,000 messages is then some 20,000 rows to write instead of 145,000.
+ */
+export const archiveEntriesSchema = v.object({
+  key: profileKey,
+  /** The latest entry's day, indexed: the weekly figures read only rows with recent entries. */
+  latest: localDate,
+  updatedAt: timestamp,
+  entries: v.record(id, storedArchiveEntrySchema),
+});
+export type ArchiveEntries = v.InferOutput<typeof archiveEntriesSchema>;
+
 // ---------------------------------------------------------------- settings
 
 export const LANGUAGES = ['auto', 'en', 'es'] as const;

@@ -42,10 +42,12 @@ const requestSchema = v.variant('type', [
   v.object({
     type: v.literal('edit-interaction'),
     seq,
+    /** The person whose timeline holds the entry. */
+    key,
     id: key,
     changes: v.object({ kind: v.optional(kind), date: v.optional(localDate), text: v.optional(text()) }),
   }),
-  v.object({ type: v.literal('delete-interaction'), seq, id: key }),
+  v.object({ type: v.literal('delete-interaction'), seq, key, id: key }),
   /** Records an introduction on both people's timelines. */
   v.object({
     type: v.literal('introduce'),

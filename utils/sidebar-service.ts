@@ -66,9 +66,9 @@ async function apply(
     case 'log':
       return logInteraction(db, { ...request.interaction, contactKey: request.key }, request.page, await newContactDefaults());
     case 'edit-interaction':
-      return editInteraction(db, request.id, request.changes);
+      return editInteraction(db, request.key, request.id, request.changes);
     case 'delete-interaction':
-      return deleteInteraction(db, request.id);
+      return deleteInteraction(db, request.key, request.id);
     case 'introduce':
       return logIntroduction(db, request);
     case 'delete-person':

@@ -124,8 +124,8 @@ export function App() {
           />
           <Timeline
             interactions={state.interactions}
-            onEdit={(id, changes) => request({ type: 'edit-interaction', id, changes })}
-            onDelete={(id) => request({ type: 'delete-interaction', id })}
+            onEdit={(id, changes) => request({ type: 'edit-interaction', key: profile.key, id, changes })}
+            onDelete={(id) => request({ type: 'delete-interaction', key: profile.key, id })}
           />
           {state.contact && (
             <DeletePerson name={name || t('sidebar.thisPerson')} onDelete={() => request({ type: 'delete-person', key: profile.key })} />

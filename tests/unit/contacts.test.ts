@@ -71,11 +71,11 @@ describe('the timeline and the follow-up clock', () => {
   it('keeps the last interaction right when entries are edited or deleted', async () => {
     await logInteraction(db, { id: 'a', contactKey: 'amara', kind: 'call', date: '2026-10-01', text: '' }, { name: 'Amara' });
     await logInteraction(db, { id: 'b', contactKey: 'amara', kind: 'call', date: '2026-11-01', text: '' });
-    await editInteraction(db, 'a', { date: '2026-11-15', text: 'moved' });
+    await editInteraction(db, 'amara', 'a', { date: '2026-11-15', text: 'moved' });
     expect((await db.contacts.get('amara'))?.lastInteraction).toBe('2026-11-15');
-    await deleteInteraction(db, 'a');
+    await deleteInteraction(db, 'amara', 'a');
     expect((await db.contacts.get('amara'))?.lastInteraction).toBe('2026-11-01');
-    await deleteInteraction(db, 'b');
+    await deleteInteraction(db, 'amara', 'b');
     expect((await db.contacts.get('amara'))?.lastInteraction).toBeNull();
   });
 
@@ -85,20 +85,20 @@ describe('the timeline and the follow-up clock', () => {
     await logInteraction(db, { id: 'b', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-11-01', text: '' });
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ nextFollowUp: '2026-12-01' });
     // The latest entry's date was a typo: the clock follows the corrected date.
-    await editInteraction(db, 'b', { date: '2026-11-10' });
+    await editInteraction(db, 'kenji-tanaka', 'b', { date: '2026-11-10' });
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-11-10', nextFollowUp: '2026-12-10' });
     // An edit that leaves the latest date alone keeps a snoozed follow-up where it was.
     await snoozeFollowUp(db, 'kenji-tanaka', { until: '2027-01-05' }, '2026-11-20');
-    await editInteraction(db, 'a', { text: 'first call' });
+    await editInteraction(db, 'kenji-tanaka', 'a', { text: 'first call' });
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ nextFollowUp: '2027-01-05' });
-    await deleteInteraction(db, 'b');
+    await deleteInteraction(db, 'kenji-tanaka', 'b');
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-10-01', nextFollowUp: '2026-10-31' });
   });
 
   it('leaves a one-off follow-up alone when entries change', async () => {
     await saveUserFields(db, 'amara', { nextFollowUp: '2026-12-24' }, { name: 'Amara' });
     await logInteraction(db, { id: 'a', contactKey: 'amara', kind: 'call', date: '2026-11-01', text: '' });
-    await deleteInteraction(db, 'a');
+    await deleteInteraction(db, 'amara', 'a');
     expect(await db.contacts.get('amara')).toMatchObject({ lastInteraction: null, nextFollowUp: '2026-12-24' });
   });
 });

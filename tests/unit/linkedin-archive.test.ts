@@ -1,5 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allArchiveEntries, timelineOf } from '@/utils/archive-entries';
 import { newContact } from '@/utils/schema';
 import { openRelationshipDb, type Contact, type RelationshipDb } from '@/utils/db';
 import { undoImport } from '@/utils/import/apply';
@@ -62,7 +63,7 @@ async function failsWith(promise: Promise<unknown>, code: ImportErrorCode): Prom
 }
 
 async function snapshot(db: RelationshipDb) {
-  return { contacts: await db.contacts.toArray(), interactions: await db.interactions.toArray() };
+  return { contacts: await db.contacts.toArray(), interactions: await db.interactions.toArray(), archiveEntries: await db.archiveEntries.toArray() };
 }
 
 describe('dates in LinkedIn’s files', () => {
@@ -270,12 +271,13 @@ describe('importing the archive', () => {
     const db = await freshDb();
     const { summary } = await importLinkedInArchive(db, zipOf(archiveFiles(RECENT)), { now: 1000 });
     expect(summary).toMatchObject({ kind: 'linkedin-archive', created: 5, contactsFromMessages: 2 });
-    expect(summary.interactionsAdded).toBe(await db.interactions.count());
+    expect(summary.interactionsAdded).toBe((await allArchiveEntries(db)).length);
+    expect(await db.interactions.count()).toBe(0);
     const kenji = await db.contacts.get('kenji-tanaka');
     expect(kenji).toMatchObject({ name: 'Kenji Tanaka', lastInteraction: '2024-03-20', connectedOn: '2024-01-15' });
     expect(await db.contacts.get('lena-vogt')).toMatchObject({ lastInteraction: '2024-03-14' });
     expect(await db.contacts.get('nobody-known')).toBeUndefined();
-    const lenaInvitation = await db.interactions.where('kind').equals('invitation').filter((entry) => entry.contactKey === 'lena-vogt').first();
+    const lenaInvitation = (await timelineOf(db, 'lena-vogt')).find((entry) => entry.kind === 'invitation');
     expect(lenaInvitation).toMatchObject({ date: '2024-03-14', text: 'Loved your talk on type, Lena', archive: { sent: 1, received: 0 } });
 
     const before = await snapshot(db);
@@ -306,19 +308,21 @@ describe('importing the archive', () => {
     } finally {
       now.mockRestore();
     }
-    expect(await db.interactions.count()).toBe(300);
+    expect(await allArchiveEntries(db)).toHaveLength(300);
+    // One row per person holds their entries.
+    expect(await db.archiveEntries.count()).toBe(150);
     expect(await db.contacts.get('person-7')).toMatchObject({ lastInteraction: '2024-03-11' });
   });
 
   it('adds only what a newer archive holds beyond the last one', async () => {
     const db = await freshDb();
     await importLinkedInArchive(db, zipOf(archiveFiles(RECENT)), { now: 1000 });
-    const count = await db.interactions.count();
+    const count = (await allArchiveEntries(db)).length;
     const newer = archiveFiles(RECENT);
     newer['messages.csv'] += `"2-S2VuamkxMjM=","","Kenji Tanaka","https://www.linkedin.com/in/kenji-tanaka","Ada Example","https://www.linkedin.com/in/ada-example","${RECENT} 18:00:00 UTC","","Back in touch","INBOX","","No","No"\r\n`;
     const { summary } = await importLinkedInArchive(db, zipOf(newer), { now: 2000 });
     expect(summary.interactionsAdded).toBe(1);
-    expect(await db.interactions.count()).toBe(count + 1);
+    expect(await allArchiveEntries(db)).toHaveLength(count + 1);
     expect((await db.contacts.get('kenji-tanaka'))?.lastInteraction).toBe(RECENT);
   });
 
@@ -367,9 +371,10 @@ describe('importing the archive', () => {
   it('writes in one transaction: a failure part way leaves nothing behind', async () => {
     const db = await freshDb();
     const plan = await planArchiveImport(await contentsOf(archiveFiles(RECENT)));
-    plan.entries.push({ ...plan.entries[0]!, id: plan.entries[0]!.id });
+    // The people are written first; then writing their entries fails.
+    vi.spyOn(db.archiveEntries, 'bulkPut').mockRejectedValueOnce(new Error('The disk is gone'));
     await failsWith(applyArchivePlan(db, plan), 'write-failed');
-    expect(await snapshot(db)).toEqual({ contacts: [], interactions: [] });
+    expect(await snapshot(db)).toEqual({ contacts: [], interactions: [], archiveEntries: [] });
   });
 });
 

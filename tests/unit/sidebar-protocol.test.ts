@@ -25,8 +25,8 @@ describe('parseSidebarRequest', () => {
         interaction: { id: 'i-1', kind: 'call', date: '2025-02-28', text: 'Coffee' },
         page,
       },
-      { type: 'edit-interaction', seq: 3, id: 'i-1', changes: { text: 'Long coffee' } },
-      { type: 'delete-interaction', seq: 4, id: 'i-1' },
+      { type: 'edit-interaction', seq: 3, key: 'kenji-tanaka', id: 'i-1', changes: { text: 'Long coffee' } },
+      { type: 'delete-interaction', seq: 4, key: 'kenji-tanaka', id: 'i-1' },
       { type: 'follow-up-done', seq: 5, key: 'kenji-tanaka', today: '2025-03-01' },
       { type: 'snooze', seq: 6, key: 'kenji-tanaka', days: 7, today: '2025-03-01' },
     ];
@@ -65,7 +65,7 @@ describe('parseSidebarRequest', () => {
     ['more than 500 tags', save({ tags: Array.from({ length: 501 }, (_, i) => `t${i}`) })],
     ['a key over 200 characters', save({}, { key: 'k'.repeat(201) })],
     ['a headline over 1,000 characters', save({}, { page: { ...page, headline: 'x'.repeat(1_001) } })],
-    ['an interaction text over 100,000 characters', { type: 'edit-interaction', seq: 1, id: 'i', changes: { text: 'x'.repeat(100_001) } }],
+    ['an interaction text over 100,000 characters', { type: 'edit-interaction', seq: 1, key: 'kenji-tanaka', id: 'i', changes: { text: 'x'.repeat(100_001) } }],
   ])('refuses oversize input: %s', (_label, request) => {
     expect(parseSidebarRequest(request)).toBeNull();
   });

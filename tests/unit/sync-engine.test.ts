@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteContact, logInteraction, saveUserFields } from '@/utils/contacts';
+import { timelineOf } from '@/utils/archive-entries';
+import { deleteContact, editInteraction, logInteraction, saveUserFields } from '@/utils/contacts';
+import { applyArchivePlan } from '@/utils/linkedin-archive/import-archive';
 import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/merge';
@@ -129,6 +131,41 @@ describe('sync between devices through Apache mod_dav', () => {
     await b.sync();
     expect(await b.db.contacts.count()).toBe(0);
     expect(await b.db.interactions.count()).toBe(0);
+  });
+
+  it("syncs entries imported from LinkedIn's archive entry by entry: new ones, an edited one, and a deleted person", async () => {
+    const folder = await freshFolder();
+    const [a, b] = [await device(folder), await device(folder)];
+    await connect(a);
+    await connect(b);
+    const entry = (id: string, date: string) => ({ id, contactKey: 'kenji', kind: 'message' as const, date, text: '', archive: { sent: 1, received: 2, group: false } });
+    const people = new Map([['kenji', { key: 'kenji', name: 'Kenji', headline: '', email: '', connectedOn: null, fromMessages: false }]]);
+    const planOf = (...entries: ReturnType<typeof entry>[]) => ({ people, entries, ownerKeys: new Set<string>(), resolvedMemberIds: 0 });
+    await applyArchivePlan(a.db, planOf(entry('li-m-1', '2024-01-01'), entry('li-m-2', '2024-02-02')));
+    // B imported a newer archive meanwhile: both devices end with every entry.
+    await applyArchivePlan(b.db, planOf(entry('li-m-2', '2024-02-02'), entry('li-m-3', '2024-03-03')));
+    await a.sync();
+    expect((await b.sync()).damagedFiles).toBe(0);
+    await a.sync();
+    for (const d of [a, b]) {
+      expect((await timelineOf(d.db, 'kenji')).map((e) => e.id)).toEqual(['li-m-3', 'li-m-2', 'li-m-1']);
+      expect(await d.db.interactions.count()).toBe(0);
+    }
+    // An edit on B takes the entry out of the person's row there and here: one entry, edited.
+    await editInteraction(b.db, 'kenji', 'li-m-1', { text: 'About the Osaka meetup' });
+    await b.sync();
+    await a.sync();
+    expect(Object.keys((await a.db.archiveEntries.get('kenji'))!.entries).sort()).toEqual(['li-m-2', 'li-m-3']);
+    expect((await timelineOf(a.db, 'kenji')).map((e) => [e.id, e.text])).toEqual([
+      ['li-m-3', ''],
+      ['li-m-2', ''],
+      ['li-m-1', 'About the Osaka meetup'],
+    ]);
+    await deleteContact(a.db, 'kenji');
+    await a.sync();
+    await b.sync();
+    expect(await b.db.archiveEntries.count()).toBe(0);
+    expect(await timelineOf(b.db, 'kenji')).toEqual([]);
   });
 
   it('converges three devices whatever order they sync in, with a clock days ahead', async () => {

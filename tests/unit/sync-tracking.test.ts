@@ -27,8 +27,8 @@ describe('noting what changed, for sync', () => {
     await logInteraction(db, { id: 'i-1', contactKey: 'lucia', kind: 'meeting', date: '2025-01-02', text: 'Coffee' });
     expect(await changed()).toEqual(['c:lucia', 'i:i-1']);
     await db.syncChanges.clear();
-    await editInteraction(db, 'i-1', { text: 'Coffee and cake' });
-    await deleteInteraction(db, 'i-1');
+    await editInteraction(db, 'lucia', 'i-1', { text: 'Coffee and cake' });
+    await deleteInteraction(db, 'lucia', 'i-1');
     expect(await changed()).toEqual(['c:lucia', 'i:i-1']);
     await db.syncChanges.clear();
     await db.contacts.where('key').equals('kenji').modify({ notes: 'x' });

@@ -2,7 +2,7 @@
  * Writing an import: one read-write transaction, all of it or nothing, with a summary of what
  * changed and an undo record that puts it back.
  */
-import { isQuotaError, type Contact, type Interaction, type RelationshipDb } from '../db';
+import { isQuotaError, type ArchiveEntries, type Contact, type Interaction, type RelationshipDb } from '../db';
 import { nextFollowUpAfterContact } from '../followups';
 import { profileUrlFromKey } from '../profile-key';
 import { newContact, type Settings } from '../schema';
@@ -12,6 +12,7 @@ import { ImportError } from './errors';
 import { Pacer, yieldToPage, type ProgressListener } from './progress';
 import { parseImportText, readImportText, type ParsedImport } from './read-file';
 import { forEachPage, type PagedTable } from '../read-pages';
+import { ARCHIVE_ID_PREFIX } from '../linkedin-archive/entry';
 
 const WRITE_BATCH = 500;
 
@@ -48,6 +49,8 @@ export interface ImportSummary {
 export interface ImportUndo {
   contacts: Array<{ key: string; before: Contact | null; writtenAt: number }>;
   interactions: Array<{ id: string; before: Interaction | null; writtenAt: number }>;
+  /** People's rows of entries imported from LinkedIn's archive. */
+  archiveEntries: Array<{ key: string; before: ArchiveEntries | null; writtenAt: number }>;
   settingsBefore: Settings | null;
 }
 
@@ -183,10 +186,10 @@ export async function runImportTransaction(
   write: (summary: ImportSummary, undo: ImportUndo) => Promise<void>,
 ): Promise<ImportOutcome> {
   const summary = emptySummary(kind);
-  const undo: ImportUndo = { contacts: [], interactions: [], settingsBefore: null };
+  const undo: ImportUndo = { contacts: [], interactions: [], archiveEntries: [], settingsBefore: null };
   try {
     // An async function here, so Dexie keeps the transaction alive across the writer's awaits.
-    await db.transaction('rw', db.contacts, db.interactions, async () => {
+    await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
       await write(summary, undo);
     });
   } catch (error) {
@@ -227,6 +230,16 @@ async function writeConnections(
   await writeRows(db.contacts, added, changed, savingProgress(added.length + changed.length, onProgress));
 }
 
+/** When each entry imported from LinkedIn's archive that `entries` name was stored, by id. */
+async function importedEntryTimes(db: RelationshipDb, entries: readonly Interaction[]): Promise<Map<string, number>> {
+  const keys = new Set(entries.filter((entry) => entry.id.startsWith(ARCHIVE_ID_PREFIX)).map((entry) => entry.contactKey));
+  const times = new Map<string, number>();
+  for (const row of (await storedRows(db.archiveEntries, [...keys], (r) => r.key)).values()) {
+    for (const [id, entry] of Object.entries(row.entries)) times.set(id, entry.createdAt);
+  }
+  return times;
+}
+
 async function writeBackup(
   db: RelationshipDb,
   parsed: ParsedBackup,
@@ -254,12 +267,15 @@ async function writeBackup(
   }
 
   const existingInteractions = await storedRows(db.interactions, parsed.interactions.map((i) => i.id), (i) => i.id);
+  const imported = await importedEntryTimes(db, parsed.interactions);
   const addedInteractions: Interaction[] = [];
   const changedInteractions: Interaction[] = [];
   for (const incoming of parsed.interactions) {
     if (pacer.due()) await pacer.pause();
     const before = existingInteractions.get(incoming.id) ?? null;
     if (before && incoming.updatedAt <= before.updatedAt) continue;
+    // Held, unedited, among the person's imported entries: the backup's copy is no newer.
+    if (!before && incoming.updatedAt <= (imported.get(incoming.id) ?? -1)) continue;
     (before ? changedInteractions : addedInteractions).push(incoming);
     undo.interactions.push({ id: incoming.id, before, writtenAt: incoming.updatedAt });
     if (!before) summary.interactionsAdded++;
@@ -331,6 +347,27 @@ export async function importFile(
 }
 
 /**
+ * What undo writes for rows stored by key: each row as it was before, or deleted when it was new;
+ * a row changed since the import (another `updatedAt`) is kept, and counted.
+ */
+async function rowsToPutBack<T extends { updatedAt: number }>(
+  table: KeyedTable<T>,
+  written: ReadonlyArray<{ key: string; before: T | null; writtenAt: number }>,
+  keyOf: (row: T) => string,
+): Promise<{ puts: T[]; deletes: string[]; kept: number }> {
+  const now = await storedRows(table, written.map((w) => w.key), keyOf);
+  const puts: T[] = [];
+  const deletes: string[] = [];
+  let kept = 0;
+  for (const { key, before, writtenAt } of written) {
+    if (now.get(key)?.updatedAt !== writtenAt) kept++;
+    else if (before) puts.push(before);
+    else deletes.push(key);
+  }
+  return { puts, deletes, kept };
+}
+
+/**
  * Puts back what an import changed, in one transaction. A row edited since the import keeps that
  * later edit: it is counted in `keptChanged` instead of being rolled back.
  */
@@ -341,19 +378,12 @@ export async function undoImport(
 ): Promise<{ restored: number; keptChanged: number }> {
   let restored = 0;
   let keptChanged = 0;
-  await db.transaction('rw', db.contacts, db.interactions, async () => {
-    const contactsNow = await storedRows(db.contacts, undo.contacts.map((c) => c.key), (c) => c.key);
-    const contactPuts: Contact[] = [];
-    const contactDeletes: string[] = [];
-    for (const entry of undo.contacts) {
-      if (contactsNow.get(entry.key)?.updatedAt !== entry.writtenAt) {
-        keptChanged++;
-        continue;
-      }
-      restored++;
-      if (entry.before) contactPuts.push(entry.before);
-      else contactDeletes.push(entry.key);
-    }
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
+    const contacts = await rowsToPutBack(db.contacts, undo.contacts, (c) => c.key);
+    restored = contacts.puts.length + contacts.deletes.length;
+    keptChanged = contacts.kept;
+    // A person's imported entries changed since (one edited, or deleted) keep that change, like a person.
+    const imported = await rowsToPutBack(db.archiveEntries, undo.archiveEntries, (row) => row.key);
     const interactionsNow = await storedRows(db.interactions, undo.interactions.map((i) => i.id), (i) => i.id);
     const interactionPuts: Interaction[] = [];
     const interactionDeletes: string[] = [];
@@ -362,8 +392,10 @@ export async function undoImport(
       if (entry.before) interactionPuts.push(entry.before);
       else interactionDeletes.push(entry.id);
     }
-    await deleteRows(db.contacts, contactDeletes);
-    await inBatches((rows) => db.contacts.bulkPut(rows), contactPuts);
+    await deleteRows(db.contacts, contacts.deletes);
+    await inBatches((rows) => db.contacts.bulkPut(rows), contacts.puts);
+    await deleteRows(db.archiveEntries, imported.deletes);
+    await inBatches((rows) => db.archiveEntries.bulkPut(rows), imported.puts);
     await deleteRows(db.interactions, interactionDeletes);
     await inBatches((rows) => db.interactions.bulkPut(rows), interactionPuts);
   });

@@ -1,7 +1,8 @@
-import type { Contact, Interaction, RelationshipDb } from '../db';
+import { archiveEntriesRow, storedArchiveEntry } from '../archive-entries';
+import type { ArchiveEntries, Contact, RelationshipDb } from '../db';
 import { newContact } from '../schema';
 import { nextFollowUpAfterContact } from '../followups';
-import { connectionChanges, importFile, inBatches, runImportTransaction, transactionPacer, type ImportOutcome, type SettingsStore } from '../import/apply';
+import { connectionChanges, importFile, inBatches, runImportTransaction, storedRows, transactionPacer, type ImportOutcome, type SettingsStore } from '../import/apply';
 import { CONNECTION_COLUMNS, connectionFromRow, fillEmpty, type ConnectionRow } from '../import/connections-csv';
 import { ImportError } from '../import/errors';
 import { yieldToPage, type ProgressListener } from '../import/progress';
@@ -112,8 +113,9 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
 
 /**
  * Writes a plan through the import machinery of `import-file` (one transaction, undo record).
- * Entries already stored (same id) are skipped, so importing the same or a newer archive again
- * adds only what is new. Last contact moves only forward; with a cadence, so does the next
+ * Entries go into each person's row of imported entries (`utils/archive-entries.ts`). Entries
+ * already stored (same id, in that row or as a timeline row) are skipped, so importing the same or
+ * a newer archive again adds only what is new. Last contact moves only forward; with a cadence, so does the next
  * follow-up. Fields the user wrote are never touched.
  */
 export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options: ArchiveImportOptions = {}): Promise<ImportOutcome> {
@@ -124,6 +126,8 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     const storedKeys = new Set((await db.contacts.toCollection().primaryKeys()) as string[]);
     const everyone = new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)]);
     const known = [...everyone].filter((key) => storedKeys.has(key));
+    const importedBefore = await storedRows(db.archiveEntries, known, (row) => row.key);
+    for (const row of importedBefore.values()) for (const id of Object.keys(row.entries)) storedIds.add(id);
     // Comparing: reading the known people, then each entry, then each person; the bar moves through all three.
     const comparing = { done: 0, total: known.length + plan.entries.length + everyone.size };
     const compared = (steps: number) => {
@@ -147,15 +151,27 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       sinceReport = 0;
       return true;
     };
-    // What is new, shaped as rows; undo deletes them again.
-    const rows: Interaction[] = [];
+    // What is new, added to each person's row of imported entries.
+    const fresh = new Map<string, ArchiveEntries['entries']>();
+    let newEntries = 0;
+    const newDays: Array<{ contactKey: string; date: string }> = [];
     for (const entry of plan.entries) {
       if (due()) await pacer.pause();
       if (storedIds.has(entry.id) || !(plan.people.has(entry.contactKey) || existing.has(entry.contactKey))) continue;
-      rows.push({ ...entry, createdAt: now, updatedAt: now });
-      undo.interactions.push({ id: entry.id, before: null, writtenAt: now });
+      storedIds.add(entry.id);
+      let entries = fresh.get(entry.contactKey);
+      if (!entries) fresh.set(entry.contactKey, (entries = {}));
+      entries[entry.id] = storedArchiveEntry({ ...entry, createdAt: now, updatedAt: now });
+      newEntries++;
+      newDays.push(entry);
     }
-    const latest = latestEntryDays(rows);
+    const latest = latestEntryDays(newDays);
+    const importedRows: ArchiveEntries[] = [];
+    for (const [key, entries] of fresh) {
+      const before = importedBefore.get(key) ?? null;
+      importedRows.push(archiveEntriesRow(key, { ...before?.entries, ...entries }, now)!);
+      undo.archiveEntries.push({ key, before, writtenAt: now });
+    }
 
     const added: Contact[] = [];
     const changed: Contact[] = [];
@@ -189,7 +205,7 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       undo.contacts.push({ key, before, writtenAt: now });
     }
 
-    const total = added.length + changed.length + rows.length;
+    const total = added.length + changed.length + importedRows.length;
     let saved = 0;
     const progress = (batch: number) => report({ step: 'saving', done: saved + batch, total, count: saved + batch });
     report({ step: 'saving', done: 0, total, count: 0 });
@@ -198,8 +214,8 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     saved += added.length;
     if (changed.length > 0) await inBatches((batch) => db.contacts.bulkPut(batch), changed, progress);
     saved += changed.length;
-    if (rows.length > 0) await inBatches((batch) => db.interactions.bulkAdd(batch), rows, progress);
-    summary.interactionsAdded = rows.length;
+    if (importedRows.length > 0) await inBatches((batch) => db.archiveEntries.bulkPut(batch), importedRows, progress);
+    summary.interactionsAdded = newEntries;
   });
 }
 

@@ -1,4 +1,5 @@
 import { format, subMonths } from 'date-fns';
+import { allArchiveEntries, withoutShadowed } from '../archive-entries';
 import type { Contact, Interaction, LocalDate, RelationshipDb } from '../db';
 import { parseLocalDate } from '../dates';
 
@@ -57,7 +58,8 @@ export function rankDormantTies(
 
 /** The dormant ties in the database, for the popup's Rekindle list and the network filter. */
 export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMonths: number): Promise<DormantTie[]> {
-  const tallies = messageTallies(await db.interactions.where('kind').equals('message').toArray());
+  const [logged, imported] = await Promise.all([db.interactions.where('kind').equals('message').toArray(), allArchiveEntries(db)]);
+  const tallies = messageTallies(withoutShadowed<MessageEntry & { id: string }>(logged, imported));
   const strong = [...tallies].filter(([, tally]) => tally.messages >= REKINDLE_MIN_MESSAGES).map(([key]) => key);
   const contacts = (await db.contacts.bulkGet(strong)).filter((contact): contact is Contact => contact !== undefined);
   return rankDormantTies(tallies, contacts, dormantBefore(today, afterMonths));

@@ -4,8 +4,10 @@
  * runs inside one read-write transaction opened by the caller (`syncTables`), so a browser closed
  * in the middle leaves the database as it was before, and the next sync starts over.
  */
-import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm } from '../schema';
-import type { Contact, Interaction, RelationshipDb } from '../db';
+import * as v from 'valibot';
+import { archiveEntriesRow } from '../archive-entries';
+import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm, storedArchiveEntrySchema } from '../schema';
+import type { ArchiveEntries, Contact, Interaction, RelationshipDb } from '../db';
 import { INITIAL_CLOCK, receive, tick, type ClockState } from './clock';
 import {
   DELETED_FIELD,
@@ -21,7 +23,7 @@ import {
   type SyncState,
 } from './merge';
 import { forEachPage, rowsBetween } from '../read-pages';
-import { ALL_ROWS, SYNCED_TABLES, type SyncRecordRow } from './tracking';
+import { ALL_ROWS, SYNCED_TABLES, type SyncedTable, type SyncRecordRow } from './tracking';
 
 /** The fields of a person that sync: all a backup holds but the key and `updatedAt`; index terms are derived again on each device. */
 export const CONTACT_SYNC_FIELDS = CONTACT_FIELD_NAMES.filter((field) => field !== 'key' && field !== 'updatedAt');
@@ -42,7 +44,51 @@ export function recordRow(id: string, rec: SyncRecord, out?: string): SyncRecord
   return row;
 }
 
-export const syncTables = (db: RelationshipDb) => [db.contacts, db.interactions, db.syncRecords, db.syncChanges, db.syncMeta];
+export const syncTables = (db: RelationshipDb) => [db.contacts, db.interactions, db.archiveEntries, db.syncRecords, db.syncChanges, db.syncMeta];
+
+type Row = Record<string, unknown>;
+
+/** How one synced table's rows become record fields, and records rows again. */
+interface SyncedRows {
+  keyPath: string;
+  /** The fields of a row and their values, as sync records them; `rec` names fields the row may have dropped. */
+  fields(row: Row, rec: SyncRecord): Array<readonly [string, unknown]>;
+  /** The row a merged record makes: null when it makes none (a person's imported entries all gone). */
+  fromRecord(key: string, rec: SyncRecord, existing: Row | undefined, now: number): Row | null;
+}
+
+const fixedFields = (names: readonly string[]) => (row: Row) => names.map((field) => [field, row[field]] as const);
+
+const SYNCED_ROWS: Record<SyncedTable, SyncedRows> = {
+  contacts: {
+    keyPath: 'key',
+    fields: fixedFields(CONTACT_SYNC_FIELDS),
+    fromRecord: (key, rec, existing, now) => contactFromRecord(key, rec, existing as Contact | undefined, now) as unknown as Row,
+  },
+  interactions: {
+    keyPath: 'id',
+    fields: fixedFields(INTERACTION_SYNC_FIELDS),
+    fromRecord: (id, rec, _existing, now) => interactionFromRecord(id, rec, now) as unknown as Row | null,
+  },
+  // A field per imported entry, so devices that imported different archives keep every entry.
+  archiveEntries: {
+    keyPath: 'key',
+    fields: (row, rec) => {
+      const entries = (row as unknown as ArchiveEntries).entries;
+      const ids = new Set([...Object.keys(entries), ...Object.keys(rec.f).filter((field) => field !== DELETED_FIELD)]);
+      return [...ids].map((id) => [id, entries[id] ?? null] as const);
+    },
+    fromRecord: (key, rec, _existing, now) => {
+      const entries: ArchiveEntries['entries'] = {};
+      for (const id of Object.keys(rec.f)) {
+        const entry = id === DELETED_FIELD ? null : v.safeParse(storedArchiveEntrySchema, valueOf(rec, id));
+        if (entry?.success) entries[id] = entry.output;
+      }
+      return archiveEntriesRow(key, entries, now) as unknown as Row | null;
+    },
+  },
+};
+const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 
 export const META = {
   device: 'device',
@@ -93,19 +139,16 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
   let ids: string[];
   const everyRow = wallOf.has(ALL_ROWS);
   if (everyRow) {
-    const [contactKeys, interactionIds, recordIds] = await Promise.all([
-      db.contacts.toCollection().primaryKeys(),
-      db.interactions.toCollection().primaryKeys(),
-      db.syncRecords.toCollection().primaryKeys(),
-    ]);
-    ids = [...new Set([...contactKeys.map((k) => SYNCED_TABLES.contacts + k), ...interactionIds.map((k) => SYNCED_TABLES.interactions + k), ...recordIds])];
+    const keys = await Promise.all(SYNCED_TABLE_NAMES.map((table) => db.table(table).toCollection().primaryKeys()));
+    const rowIds = SYNCED_TABLE_NAMES.flatMap((table, i) => keys[i]!.map((key) => SYNCED_TABLES[table] + String(key)));
+    ids = [...new Set([...rowIds, ...(await db.syncRecords.toCollection().primaryKeys())])];
   } else {
     ids = [...wallOf.keys()];
   }
   let changed = 0;
-  for (const table of ['contacts', 'interactions'] as const) {
+  for (const table of SYNCED_TABLE_NAMES) {
     const prefix = SYNCED_TABLES[table];
-    const fields: readonly string[] = table === 'contacts' ? CONTACT_SYNC_FIELDS : INTERACTION_SYNC_FIELDS;
+    const { keyPath, fields } = SYNCED_ROWS[table];
     const ofTable = ids.filter((id) => id.startsWith(prefix));
     // Looking at every row, each part holds every key in its range: one range read per table, not a read per row.
     if (everyRow) ofTable.sort();
@@ -113,10 +156,10 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
       const keys = part.map((id) => id.slice(prefix.length));
       const [rows, records] = everyRow
         ? await Promise.all([
-            inKeyOrder(keys, await rowsBetween<Record<string, unknown>>(db.table(table), keys[0]!, keys.at(-1)!), (row: Record<string, unknown>) => row[table === 'contacts' ? 'key' : 'id'] as string),
+            inKeyOrder(keys, await rowsBetween<Row>(db.table(table), keys[0]!, keys.at(-1)!), (row: Row) => row[keyPath] as string),
             inKeyOrder(part, await rowsBetween<SyncRecordRow>(db.syncRecords, part[0]!, part.at(-1)!), (row) => row.id),
           ])
-        : await Promise.all([db.table(table).bulkGet(keys) as Promise<Array<Record<string, unknown> | undefined>>, db.syncRecords.bulkGet(part)]);
+        : await Promise.all([db.table(table).bulkGet(keys) as Promise<Array<Row | undefined>>, db.syncRecords.bulkGet(part)]);
       const written: SyncRecordRow[] = [];
       part.forEach((id, i) => {
         const row = rows[i];
@@ -127,11 +170,11 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
           if (held && !isDeleted(rec)) changes.push([DELETED_FIELD, true]);
         } else {
           if (isDeleted(rec)) changes.push([DELETED_FIELD, false]);
-          for (const field of fields) {
+          for (const [field, value] of fields(row, rec)) {
             // A field never written and still empty is not a write: a new person on one device must
             // not blank what another device typed for them.
-            if (!(field in rec.f) && isEmptyValue(row[field])) continue;
-            if (!sameValue(valueOf(rec, field), row[field])) changes.push([field, row[field]]);
+            if (!(field in rec.f) && isEmptyValue(value)) continue;
+            if (!sameValue(valueOf(rec, field), value)) changes.push([field, value]);
           }
         }
         if (changes.length === 0) return;
@@ -181,13 +224,13 @@ export interface ApplyResult {
 export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: number): Promise<ApplyResult> {
   let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
   let changed = 0;
-  for (const table of ['contacts', 'interactions'] as const) {
+  for (const table of SYNCED_TABLE_NAMES) {
     const prefix = SYNCED_TABLES[table];
     const ids = Object.keys(incoming).filter((id) => id.startsWith(prefix));
     for (const part of chunks(ids)) {
       const records = await db.syncRecords.bulkGet(part);
       const keys = part.map((id) => id.slice(prefix.length));
-      const rows = (await db.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      const rows = (await db.table(table).bulkGet(keys)) as Array<Row | undefined>;
       const recordRows: SyncRecordRow[] = [];
       const puts: unknown[] = [];
       const deletes: string[] = [];
@@ -200,14 +243,10 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
         changed++;
         recordRows.push(recordRow(id, merged, held?.out));
         const key = keys[i]!;
-        if (isDeleted(merged)) {
-          if (rows[i]) deletes.push(key);
-        } else if (table === 'contacts') {
-          puts.push(contactFromRecord(key, merged, rows[i] as Contact | undefined, now));
-        } else {
-          const row = interactionFromRecord(key, merged, now);
-          if (row) puts.push(row);
-        }
+        const row = isDeleted(merged) ? null : SYNCED_ROWS[table].fromRecord(key, merged, rows[i], now);
+        if (row) puts.push(row);
+        // A tombstone deletes the row; so does an invalid entry, or a person's imported entries all gone.
+        else if (rows[i] && (isDeleted(merged) || table === 'archiveEntries')) deletes.push(key);
       });
       if (recordRows.length > 0) await db.syncRecords.bulkPut(recordRows);
       if (puts.length > 0) await db.table(table).bulkPut(puts);

@@ -38,7 +38,10 @@ export interface SyncRecord {
   kept?: Record<string, KeptText | null>;
 }
 
-/** Every synced record by id: `c:<profile key>` for a person, `i:<id>` for a timeline entry. */
+/**
+ * Every synced record by id: `c:<profile key>` for a person, `i:<id>` for a timeline entry,
+ * `a:<profile key>` for a person's entries imported from LinkedIn's archive (a field per entry).
+ */
 export type SyncState = Record<string, SyncRecord>;
 
 export const DELETED_FIELD = 'deleted';

@@ -7,7 +7,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
 import type { SyncRecord } from './merge';
 
 /** Tables whose rows sync, with the prefix of their record ids. */
-export const SYNCED_TABLES = { contacts: 'c:', interactions: 'i:' } as const;
+export const SYNCED_TABLES = { contacts: 'c:', interactions: 'i:', archiveEntries: 'a:' } as const;
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 
 /** A changed row by record id; `*` means "look at every row" (a table was cleared). */

@@ -5,6 +5,10 @@
  */
 import { deviceOfStamp } from './clock';
 import type { Cell, KeptText, SyncRecord, SyncState, Version } from './merge';
+import { SYNCED_TABLES } from './tracking';
+
+const RECORD_PREFIXES: readonly string[] = Object.values(SYNCED_TABLES);
+const isRecordId = (id: string) => RECORD_PREFIXES.some((prefix) => id.startsWith(prefix));
 
 export const WIRE_VERSION = 1;
 
@@ -71,7 +75,7 @@ export function decodeState(value: unknown): SyncState | null {
     };
     const state: SyncState = {};
     for (const record of wire.records) {
-      check(Array.isArray(record) && typeof record[0] === 'string' && /^[ci]:/.test(record[0]) && Array.isArray(record[1]));
+      check(Array.isArray(record) && typeof record[0] === 'string' && isRecordId(record[0]) && Array.isArray(record[1]));
       const f: Record<string, Cell> = {};
       for (const cell of record[1]) {
         check(Array.isArray(cell) && cell.length >= 2 && typeof cell[0] === 'number');

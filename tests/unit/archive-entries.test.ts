@@ -1,0 +1,118 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allArchiveEntries, timelineOf } from '@/utils/archive-entries';
+import { backupJson, collectBackup } from '@/utils/backup';
+import { deleteContact, deleteInteraction, editInteraction, logInteraction, mergeContactInto } from '@/utils/contacts';
+import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
+import { importFile, undoImport } from '@/utils/import/apply';
+import { archiveEntryId } from '@/utils/linkedin-archive/entry';
+import { applyArchivePlan } from '@/utils/linkedin-archive/import-archive';
+import type { ArchiveEntry, ArchivePlan } from '@/utils/linkedin-archive/plan';
+import { recentInteractions } from '@/utils/network-queries';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+
+let db: RelationshipDb;
+beforeEach(async () => {
+  db = openRelationshipDb(`archive-entries-${crypto.randomUUID()}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const message = (key: string, date: string, sent: number, received = 0): ArchiveEntry => ({
+  id: archiveEntryId('m', ['conversation', key, date]),
+  contactKey: key,
+  kind: 'message',
+  date,
+  text: '',
+  archive: { sent, received, group: false },
+});
+
+function plan(entries: ArchiveEntry[]): ArchivePlan {
+  const keys = [...new Set(entries.map((entry) => entry.contactKey))];
+  const people = new Map(keys.map((key) => [key, { key, name: key, headline: '', email: '', connectedOn: null, fromMessages: false }]));
+  return { people, entries, ownerKeys: new Set(), resolvedMemberIds: 0 };
+}
+
+const KENJI = [message('kenji', '2024-03-01', 2), message('kenji', '2024-03-09', 0, 3), message('kenji', '2024-03-20', 1, 1)];
+
+describe("entries imported from LinkedIn's archive, one row per person", () => {
+  it('stores one row per person, shows each entry in the timeline, and sets the last contact', async () => {
+    await applyArchivePlan(db, plan([...KENJI, message('lena', '2023-05-05', 1)]), { now: 1000 });
+    expect(await db.archiveEntries.count()).toBe(2);
+    expect(await db.interactions.count()).toBe(0);
+    const kenji = await timelineOf(db, 'kenji');
+    expect(kenji.map((entry) => [entry.date, entry.archive])).toEqual([
+      ['2024-03-20', { sent: 1, received: 1, group: false }],
+      ['2024-03-09', { sent: 0, received: 3, group: false }],
+      ['2024-03-01', { sent: 2, received: 0, group: false }],
+    ]);
+    expect(kenji[0]).toMatchObject({ id: KENJI[2]!.id, contactKey: 'kenji', kind: 'message', createdAt: 1000, updatedAt: 1000 });
+    expect(await db.contacts.get('kenji')).toMatchObject({ lastInteraction: '2024-03-20' });
+    expect((await db.archiveEntries.get('kenji'))?.latest).toBe('2024-03-20');
+  });
+
+  it('adds a newer archive to the same row, and undo puts the row back as it was', async () => {
+    await applyArchivePlan(db, plan(KENJI.slice(0, 2)), { now: 1000 });
+    const before = await db.archiveEntries.get('kenji');
+    const { summary, undo } = await applyArchivePlan(db, plan(KENJI), { now: 2000 });
+    expect(summary.interactionsAdded).toBe(1);
+    expect(Object.keys((await db.archiveEntries.get('kenji'))!.entries)).toHaveLength(3);
+    await undoImport(db, undo);
+    expect(await db.archiveEntries.get('kenji')).toEqual(before);
+  });
+
+  it('turns an edited entry into a timeline row with the same id; deleting the last one removes the row', async () => {
+    await applyArchivePlan(db, plan(KENJI), { now: 1000 });
+    const [latest, middle, first] = KENJI.map((entry) => entry.id).reverse() as [string, string, string];
+    await editInteraction(db, 'kenji', middle, { text: 'Asked about the Osaka meetup' });
+    expect(await db.interactions.get(middle)).toMatchObject({ contactKey: 'kenji', kind: 'message', date: '2024-03-09', text: 'Asked about the Osaka meetup' });
+    expect(Object.keys((await db.archiveEntries.get('kenji'))!.entries).sort()).toEqual([first, latest].sort());
+    expect((await timelineOf(db, 'kenji')).map((entry) => entry.id)).toEqual([latest, middle, first]);
+
+    await deleteInteraction(db, 'kenji', latest);
+    expect(await db.contacts.get('kenji')).toMatchObject({ lastInteraction: '2024-03-09' });
+    await deleteInteraction(db, 'kenji', first);
+    expect(await db.archiveEntries.get('kenji')).toBeUndefined();
+    expect((await timelineOf(db, 'kenji')).map((entry) => entry.id)).toEqual([middle]);
+  });
+
+  it('moves a member-id contact’s imported entries to the vanity key, and deletes them with the person', async () => {
+    await applyArchivePlan(db, plan([message('ACoAAKenji', '2024-01-01', 1), message('kenji', '2024-02-02', 1)]), { now: 1000 });
+    await mergeContactInto(db, 'ACoAAKenji', 'kenji');
+    expect(await db.archiveEntries.get('ACoAAKenji')).toBeUndefined();
+    expect((await timelineOf(db, 'kenji')).map((entry) => entry.date)).toEqual(['2024-02-02', '2024-01-01']);
+    await deleteContact(db, 'kenji');
+    expect(await db.archiveEntries.count()).toBe(0);
+  });
+
+  it('backs up imported entries as timeline entries; restoring the backup adds nothing here and everything elsewhere', async () => {
+    await applyArchivePlan(db, plan(KENJI), { now: 1000 });
+    await editInteraction(db, 'kenji', KENJI[0]!.id, { text: 'edited' });
+    const json = backupJson(await collectBackup(db, DEFAULT_SETTINGS));
+    expect(JSON.parse(json).interactions).toHaveLength(3);
+    expect((await importFile(db, json)).summary.interactionsAdded).toBe(0);
+    expect(await timelineOf(db, 'kenji')).toHaveLength(3);
+
+    const other = openRelationshipDb(`archive-entries-${crypto.randomUUID()}`);
+    try {
+      await importFile(other, json);
+      expect((await timelineOf(other, 'kenji')).map((entry) => [entry.id, entry.archive])).toEqual(
+        (await timelineOf(db, 'kenji')).map((entry) => [entry.id, entry.archive]),
+      );
+    } finally {
+      other.close();
+      await Dexie.delete(other.name);
+    }
+  });
+
+  it('counts recent imported entries in the weekly figures, once', async () => {
+    await applyArchivePlan(db, plan([message('kenji', '2026-11-20', 1), message('kenji', '2025-01-01', 1), message('lena', '2024-01-01', 1)]), { now: 1000 });
+    await logInteraction(db, { id: 'typed', contactKey: 'kenji', kind: 'call', date: '2026-11-21', text: '' });
+    const recent = await recentInteractions(db, '2026-11-23');
+    expect(recent.map((entry) => entry.date).sort()).toEqual(['2026-11-20', '2026-11-21']);
+    expect(await allArchiveEntries(db)).toHaveLength(3);
+  });
+});
