@@ -40,28 +40,29 @@ async function importThroughUi(
  * indexes, or with today's (\`indexes\`). Runs in the options page, so it pays what the import pays
  * to reach IndexedDB, on disk. A string, as the probe.
  */
-const RAW_ADD_SOURCE = `async ({ contact, interaction, contacts, interactions, indexes }) => {
+const RAW_ADD_SOURCE = `async (tables) => {
   const name = 'bench-floor-' + Math.random();
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => {
-      const stores = {
-        contacts: open.result.createObjectStore('contacts', { keyPath: 'key' }),
-        interactions: open.result.createObjectStore('interactions', { keyPath: 'id' }),
-      };
-      for (const [table, specs] of Object.entries(indexes)) {
-        for (const spec of specs) stores[table].createIndex(spec.name, spec.keyPath, { multiEntry: spec.multiEntry });
+      for (const table of tables) {
+        const store = open.result.createObjectStore(table.name, { keyPath: table.keyPath });
+        for (const spec of table.indexes) store.createIndex(spec.name, spec.keyPath, { multiEntry: spec.multiEntry });
       }
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  const rowsOfContacts = Array.from({ length: contacts }, (_, i) => ({ ...contact, key: contact.key + '-' + i, name: contact.name + ' ' + i }));
-  const rowsOfInteractions = Array.from({ length: interactions }, (_, i) => ({ ...interaction, id: interaction.id + '-' + i, contactKey: contact.key + '-' + (i % contacts) }));
+  // Each row its own key; an entry points at one of the people, as an import's do.
+  const people = tables[0].count;
+  const rows = tables.map((table) => Array.from({ length: table.count }, (_, i) => {
+    const row = { ...table.sample, [table.keyPath]: table.sample[table.keyPath] + '-' + i };
+    if ('contactKey' in row) row.contactKey = row.contactKey + '-' + (i % people);
+    return row;
+  }));
   const started = performance.now();
-  const tx = db.transaction(['contacts', 'interactions'], 'readwrite');
-  for (const row of rowsOfContacts) tx.objectStore('contacts').add(row);
-  for (const row of rowsOfInteractions) tx.objectStore('interactions').add(row);
+  const tx = db.transaction(tables.map((table) => table.name), 'readwrite');
+  tables.forEach((table, t) => { for (const row of rows[t]) tx.objectStore(table.name).add(row); });
   await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
   const ms = performance.now() - started;
   db.close();
@@ -84,26 +85,38 @@ function indexSpecs(stores: string): Array<{ name: string; keyPath: string | str
 
 const TODAYS_STORES: Record<string, string> = Object.assign({}, ...SCHEMA_VERSIONS.map((version) => version.stores));
 
-/** The floor for `contacts` people and `interactions` entries shaped like the first of each given; `indexed`: with today's indexes. */
-export async function rawAddFloorMs(
-  page: Page,
-  people: BenchPerson[],
-  interactions: BenchInteraction[],
-  counts: { contacts: number; interactions: number },
-  indexed = false,
-): Promise<number> {
+/** Rows of one table for a floor: `count` rows shaped like `sample`; the first table's are the people. */
+export interface FloorRows {
+  table: string;
+  sample: Record<string, unknown>;
+  count: number;
+}
+
+/** The floor for the given rows; `indexed`: with today's indexes of each table. */
+export async function floorMs(page: Page, rows: FloorRows[], indexed = false): Promise<number> {
+  const tables = rows.map(({ table, sample, count }) => {
+    const [keyPath, ...indexes] = TODAYS_STORES[table]!.split(',').map((part) => part.trim());
+    return { name: table, keyPath, sample, count, indexes: indexed ? indexSpecs([keyPath, ...indexes].join(',')) : [] };
+  });
+  return page.evaluate(`(${RAW_ADD_SOURCE})(${JSON.stringify(tables)})`) as Promise<number>;
+}
+
+/** Floor rows for `contacts` people and `interactions` entries shaped like the first of each given. */
+export function peopleAndEntries(people: BenchPerson[], interactions: BenchInteraction[], counts: { contacts: number; interactions: number }): FloorRows[] {
   const sample = records(people.slice(0, 1), interactions.slice(0, 1));
-  const indexes = indexed ? { contacts: indexSpecs(TODAYS_STORES.contacts!), interactions: indexSpecs(TODAYS_STORES.interactions!) } : {};
-  const args = { contact: sample.contacts[0], interaction: sample.interactions[0], ...counts, indexes };
-  return page.evaluate(`(${RAW_ADD_SOURCE})(${JSON.stringify(args)})`) as Promise<number>;
+  return [
+    { table: 'contacts', sample: sample.contacts[0] as unknown as Record<string, unknown>, count: counts.contacts },
+    { table: 'interactions', sample: sample.interactions[0] as unknown as Record<string, unknown>, count: counts.interactions },
+  ];
 }
 
 /** The two floors of an import as figures: `${id}Floor` (no indexes) and `${id}IndexedFloor`. */
-export function floorFigures(id: string, counts: { contacts: number; interactions: number }, plainMs: number, indexedMs: number): Figure[] {
+export function floorFigures(id: string, rows: readonly FloorRows[], plainMs: number, indexedMs: number): Figure[] {
+  const what = rows.map((r) => `${r.count} ${r.table}`).join(' + ');
   return [
     {
       id: `${id}Floor`,
-      label: `Floor: ${counts.contacts} + ${counts.interactions} rows added, no indexes (info)`,
+      label: `Floor: ${what} rows added, no indexes (info)`,
       value: round(plainMs / 1000, 2),
       unit: 's',
       target: null,
@@ -122,12 +135,6 @@ export function floorFigures(id: string, counts: { contacts: number; interaction
 const says = (status: string, count: number) => status.replace(/(\d)[\s,.\u00a0\u202f](?=\d{3})/g, '$1').includes(String(count));
 
 /** Connections.csv (timed: the import figure), then a backup adding follow-ups and interactions. */
-/** A count the summary line states, however the language groups its digits: the number before `what`. */
-export function countBefore(status: string, what: string): number | null {
-  const match = new RegExp(`(\\d[\\d\\s,.\u00a0\u202f]*)\\s*${what}`).exec(status);
-  return match ? Number(match[1]!.replace(/\D/g, '')) : null;
-}
-
 export async function seedThroughImport(
   report: Report,
   page: Page,
@@ -142,7 +149,7 @@ export async function seedThroughImport(
   if (!says(connections.status, people.length)) {
     throw new Error(`Connections.csv: expected ${people.length} people imported, the page says "${connections.status}"`);
   }
-  const connectionsFloor = await rawAddFloorMs(page, people, interactions, { contacts: people.length, interactions: 0 });
+  const connectionsFloor = await floorMs(page, peopleAndEntries(people, interactions, { contacts: people.length, interactions: 0 }).slice(0, 1));
   report.add(
     {
       id: 'importConnections',
@@ -175,9 +182,9 @@ export async function seedThroughImport(
   if (!says(backup.status, interactions.length)) {
     throw new Error(`Backup: expected ${interactions.length} interactions added, the page says "${backup.status}"`);
   }
-  const backupRows = { contacts: people.length, interactions: interactions.length };
-  const backupFloor = await rawAddFloorMs(page, people, interactions, backupRows);
-  const backupIndexedFloor = await rawAddFloorMs(page, people, interactions, backupRows, true);
+  const backupRows = peopleAndEntries(people, interactions, { contacts: people.length, interactions: interactions.length });
+  const backupFloor = await floorMs(page, backupRows);
+  const backupIndexedFloor = await floorMs(page, backupRows, true);
   report.add(
     {
       id: 'importBackup',

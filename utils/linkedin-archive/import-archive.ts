@@ -167,16 +167,17 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     }
     const latest = latestEntryDays(newDays);
     const importedRows: ArchiveEntries[] = [];
-    for (const [key, entries] of fresh) {
-      const before = importedBefore.get(key) ?? null;
-      importedRows.push(archiveEntriesRow(key, { ...before?.entries, ...entries }, now)!);
-      undo.archiveEntries.push({ key, before, writtenAt: now });
-    }
 
     const added: Contact[] = [];
     const changed: Contact[] = [];
     for (const key of everyone) {
       if (due()) await pacer.pause();
+      const entries = fresh.get(key);
+      if (entries) {
+        const before = importedBefore.get(key) ?? null;
+        importedRows.push(archiveEntriesRow(key, { ...before?.entries, ...entries }, now)!);
+        undo.archiveEntries.push({ key, before, writtenAt: now });
+      }
       const before = existing.get(key);
       const person = plan.people.get(key);
       const day = latest.get(key) ?? null;
