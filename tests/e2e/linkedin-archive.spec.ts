@@ -30,7 +30,7 @@ function stored(page: Page) {
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result as unknown[]);
       });
-    const data = { contacts: await all('contacts'), interactions: await all('interactions') };
+    const data = { contacts: await all('contacts'), interactions: await all('interactions'), archiveEntries: await all('archiveEntries') };
     db.close();
     return data;
   });
@@ -82,6 +82,34 @@ test('imports the LinkedIn archive: Kenji’s timeline shows his last message, R
   await section.getByLabel('Import a file').setInputFiles(archive);
   await expect(section.getByText('Nothing new to add; everything in this file was already here.')).toBeVisible();
   expect(await stored(options)).toEqual(imported);
+});
+
+test('an imported message edited in the sidebar stays one entry with the new words; a deleted one stays gone after a reload', async ({ ext }) => {
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Import and export' });
+  await section.getByLabel('Import a file').setInputFiles(archiveZip(archiveFiles(daysAgo(3))));
+  await expect(section.getByText('Imported 5 people: 5 new, 0 updated.')).toBeVisible();
+
+  const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  const timeline = sidebar(page).getByRole('list', { name: 'Timeline' });
+  const entries = timeline.getByRole('listitem');
+  await expect(entries.first()).toContainText('4 sent · 4 received');
+  const count = await entries.count();
+  expect(count).toBeGreaterThan(1);
+
+  await entries.first().getByRole('button', { name: /^Edit entry/ }).click();
+  await timeline.getByLabel('What happened').fill('Asked about the Osaka meetup');
+  await timeline.getByRole('button', { name: 'Save' }).click();
+  await expect(entries.first()).toContainText('Asked about the Osaka meetup');
+  await expect(entries.first()).toContainText('4 sent · 4 received');
+  await expect(entries).toHaveCount(count);
+  await entries.last().getByRole('button', { name: /^Delete entry/ }).click();
+  await expect(entries).toHaveCount(count - 1);
+
+  await page.reload();
+  const again = sidebar(page).getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+  await expect(again).toHaveCount(count - 1);
+  await expect(again.first()).toContainText('Asked about the Osaka meetup');
 });
 
 test('a ZIP without LinkedIn’s files, and a messages.csv missing columns, are refused in plain words and change nothing', async ({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { archiveFiles, KENJI_LAST_MESSAGE } from '../../fixtures/linkedin-archive';
 import { visibleText } from './a11y';
-import { expect, sidebarText, test } from './fixtures';
+import { expect, SIDEBAR_TITLE, sidebarText, test } from './fixtures';
 
 function archiveOnDisk(): string {
   const recent = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('sv');
@@ -14,7 +14,7 @@ function archiveOnDisk(): string {
   return path;
 }
 
-test('Firefox: the LinkedIn archive fills Kenji’s timeline with his last message and puts him on the Rekindle list', async ({ firefox }) => {
+test('Firefox: the LinkedIn archive fills Kenji’s timeline with his last message, which he can edit, and puts him on the Rekindle list', async ({ firefox }) => {
   await firefox.openExtensionPage('options.html');
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Import a file');
   await firefox.press({ role: 'checkbutton', name: 'Keep message excerpts', exact: false });
@@ -25,6 +25,17 @@ test('Firefox: the LinkedIn archive fills Kenji’s timeline with his last messa
   await firefox.openLinkedIn('/in/kenji-tanaka/');
   await expect.poll(() => sidebarText(firefox)).toContain(KENJI_LAST_MESSAGE);
   expect(await sidebarText(firefox)).toContain('4 sent · 4 received');
+
+  // His last message, edited: the same entry with the new words, still after a reload.
+  const timeline = { role: 'list', name: 'Timeline' };
+  await firefox.press({ role: 'pushbutton', name: 'Edit entry from', exact: false, within: timeline }, SIDEBAR_TITLE);
+  await firefox.type({ role: 'entry', name: 'What happened', within: timeline }, 'Asked about the Osaka meetup', SIDEBAR_TITLE);
+  await firefox.press({ role: 'pushbutton', name: 'Save', within: timeline }, SIDEBAR_TITLE);
+  await expect.poll(() => sidebarText(firefox)).toContain('Asked about the Osaka meetup');
+  await firefox.openLinkedIn('/in/kenji-tanaka/');
+  await expect.poll(() => sidebarText(firefox)).toContain('Asked about the Osaka meetup');
+  expect(await sidebarText(firefox)).toContain('4 sent · 4 received');
+  expect(await sidebarText(firefox)).not.toContain(KENJI_LAST_MESSAGE);
 
   await firefox.openExtensionPage('popup.html');
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka 12 messages, last in March 2024');
