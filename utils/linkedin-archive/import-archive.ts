@@ -2,7 +2,7 @@ import { archiveEntriesRow, storedArchiveEntry } from '../archive-entries';
 import type { ArchiveEntries, Contact, RelationshipDb } from '../db';
 import { newContact } from '../schema';
 import { nextFollowUpAfterContact } from '../followups';
-import { connectionChanges, importFile, inBatches, runImportTransaction, storedRows, transactionPacer, type ImportOutcome, type SettingsStore } from '../import/apply';
+import { connectionChanges, importFile, inBatches, runImportTransaction, transactionPacer, type ImportOutcome, type SettingsStore } from '../import/apply';
 import { CONNECTION_COLUMNS, connectionFromRow, fillEmpty, type ConnectionRow } from '../import/connections-csv';
 import { ImportError } from '../import/errors';
 import { yieldToPage, type ProgressListener } from '../import/progress';
@@ -115,19 +115,20 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
  * Writes a plan through the import machinery of `import-file` (one transaction, undo record).
  * Entries go into each person's row of imported entries (`utils/archive-entries.ts`). Entries
  * already stored (same id, in that row or as a timeline row) are skipped, so importing the same or
- * a newer archive again adds only what is new. Last contact moves only forward; with a cadence, so does the next
- * follow-up. Fields the user wrote are never touched.
+ * a newer archive again adds only what is new. Last contact moves only forward; with a cadence, so
+ * does the next follow-up. Fields the user wrote are never touched.
  */
 export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options: ArchiveImportOptions = {}): Promise<ImportOutcome> {
   const now = options.now ?? Date.now();
   const report = options.onProgress ?? (() => {});
   return runImportTransaction(db, 'linkedin-archive', async (summary, undo) => {
     const storedIds = new Set((await db.interactions.toCollection().primaryKeys()) as string[]);
-    const storedKeys = new Set((await db.contacts.toCollection().primaryKeys()) as string[]);
+    const storedKeys = new Set([
+      ...((await db.contacts.toCollection().primaryKeys()) as string[]),
+      ...((await db.archiveEntries.toCollection().primaryKeys()) as string[]),
+    ]);
     const everyone = new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)]);
     const known = [...everyone].filter((key) => storedKeys.has(key));
-    const importedBefore = await storedRows(db.archiveEntries, known, (row) => row.key);
-    for (const row of importedBefore.values()) for (const id of Object.keys(row.entries)) storedIds.add(id);
     // Comparing: reading the known people, then each entry, then each person; the bar moves through all three.
     const comparing = { done: 0, total: known.length + plan.entries.length + everyone.size };
     const compared = (steps: number) => {
@@ -136,9 +137,16 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     };
     // Read in slices, not all at once: a network of 30,000 takes seconds to read, and the page keeps showing progress.
     const existing = new Map<string, Contact>();
+    const importedBefore = new Map<string, ArchiveEntries>();
     for (let start = 0; start < known.length; start += READ_SLICE) {
       const slice = known.slice(start, start + READ_SLICE);
-      for (const contact of await db.contacts.bulkGet(slice)) if (contact) existing.set(contact.key, contact);
+      const [contacts, imported] = await Promise.all([db.contacts.bulkGet(slice), db.archiveEntries.bulkGet(slice)]);
+      for (const contact of contacts) if (contact) existing.set(contact.key, contact);
+      for (const row of imported) {
+        if (!row) continue;
+        importedBefore.set(row.key, row);
+        for (const id of Object.keys(row.entries)) storedIds.add(id);
+      }
       compared(slice.length);
     }
     const pacer = transactionPacer(db);
