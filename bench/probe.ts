@@ -205,7 +205,7 @@ export async function importProgress(page: Page, from: number, to: number): Prom
 export function stepTimes(progress: Array<[number, string]>, end: number): string {
   const firsts: Array<[string, number]> = [];
   for (const [t, line] of progress) {
-    const step = line.split(':')[0]!;
+    const step = line.split(':')[0]!.replace(/…$/, '');
     if (firsts[firsts.length - 1]?.[0] !== step) firsts.push([step, t]);
   }
   return firsts.map(([step, t], i) => `${step} ${round(((firsts[i + 1]?.[1] ?? end) - t) / 1000)} s`).join(', ');

@@ -62,11 +62,13 @@ function importErrorMessage(error: unknown): string {
   }
 }
 
-function progressText({ step, count, total }: ImportProgress): string {
+function progressText({ step, done, count, total }: ImportProgress): string {
   const number = (value: number) => value.toLocaleString(uiLanguage());
   switch (step) {
     case 'reading':
-      return t('importExport.progress.reading');
+      // An archive ZIP is unpacked in parts: how far, so the line moves while it does.
+      if (total <= 1 || done <= 0 || done >= total) return t('importExport.progress.reading');
+      return t('importExport.progress.readingShare', [new Intl.NumberFormat(uiLanguage(), { style: 'percent' }).format(done / total)]);
     case 'connections':
       return t('importExport.progress.connections', [number(count)]);
     case 'invitations':

@@ -25,7 +25,7 @@ export interface ArchiveImportOptions {
 
 const SNIFF_BYTES = 64 * 1024;
 /** Known people read per request while comparing the archive with the network. */
-const READ_SLICE = 2_000;
+const READ_SLICE = 1_000;
 
 /** Which of the archive's CSVs a text is, from its header; null for anything else (e.g. Connections.csv). */
 export function archiveCsvKind(text: string): 'messages.csv' | 'invitations.csv' | null {
@@ -122,11 +122,11 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
   const now = options.now ?? Date.now();
   const report = options.onProgress ?? (() => {});
   return runImportTransaction(db, 'linkedin-archive', async (summary, undo) => {
-    const storedIds = new Set((await db.interactions.toCollection().primaryKeys()) as string[]);
-    const storedKeys = new Set([
-      ...((await db.contacts.toCollection().primaryKeys()) as string[]),
-      ...((await db.archiveEntries.toCollection().primaryKeys()) as string[]),
-    ]);
+    const [entryIds, contactKeys, importedKeys] = (await Promise.all(
+      [db.interactions, db.contacts, db.archiveEntries].map((table) => table.toCollection().primaryKeys()),
+    )) as string[][];
+    const storedIds = new Set(entryIds);
+    const storedKeys = new Set([...contactKeys!, ...importedKeys!]);
     const everyone = new Set([...plan.people.keys(), ...plan.entries.map((entry) => entry.contactKey)]);
     const known = [...everyone].filter((key) => storedKeys.has(key));
     // Comparing: reading the known people, then each entry, then each person; the bar moves through all three.
@@ -135,6 +135,7 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       comparing.done += steps;
       report({ step: 'comparing', done: comparing.done, total: comparing.total, count: comparing.done });
     };
+    compared(0);
     // Read in slices, not all at once: a network of 30,000 takes seconds to read, and the page keeps showing progress.
     const existing = new Map<string, Contact>();
     const importedBefore = new Map<string, ArchiveEntries>();
