@@ -32,16 +32,41 @@ export function storedArchiveEntry(entry: ArchiveInteraction): StoredArchiveEntr
   return { kind: entry.kind, date: entry.date, text: entry.text, archive: entry.archive, createdAt: entry.createdAt };
 }
 
-const latestOf = (entries: ArchiveEntries['entries']): LocalDate => {
-  let latest = '';
-  for (const entry of Object.values(entries)) if (entry.date > latest) latest = entry.date;
-  return latest;
-};
+/** Messages an entry counts towards a tie's strength: one-to-one messages only; a group does not make a tie strong. */
+export function tieMessages(entry: Pick<Interaction, 'kind' | 'archive'>): number {
+  return entry.kind === 'message' && entry.archive && !entry.archive.group ? entry.archive.sent + entry.archive.received : 0;
+}
 
 /** A person's row with `entries` as they now are; null when none are left (the row goes). */
 export function archiveEntriesRow(key: string, entries: ArchiveEntries['entries'], now: number): ArchiveEntries | null {
-  if (Object.keys(entries).length === 0) return null;
-  return { key, latest: latestOf(entries), updatedAt: now, entries };
+  const all = Object.values(entries);
+  if (all.length === 0) return null;
+  let latest = '';
+  let messages = 0;
+  let lastMessage = '';
+  for (const entry of all) {
+    if (entry.date > latest) latest = entry.date;
+    if (entry.kind !== 'message') continue;
+    messages += tieMessages(entry);
+    if (entry.date > lastMessage) lastMessage = entry.date;
+  }
+  return { key, latest, messages, lastMessage, updatedAt: now, entries };
+}
+
+/**
+ * The tie of each person with at least `messages` imported one-to-one messages, read from the
+ * index alone: how many, and the last message's day.
+ */
+export async function archiveTies(db: RelationshipDb, messages: number): Promise<Map<string, { messages: number; lastMessage: LocalDate }>> {
+  const ties = new Map<string, { messages: number; lastMessage: LocalDate }>();
+  await db.archiveEntries
+    .where('[messages+lastMessage]')
+    .between([messages, ''], [Infinity, ''])
+    .eachKey((key, cursor) => {
+      const [messages, lastMessage] = key as [number, LocalDate];
+      ties.set(cursor.primaryKey as string, { messages, lastMessage });
+    });
+  return ties;
 }
 
 /** Writes a person's row as `entries` says, deleting it when none are left. */

@@ -84,7 +84,7 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     // together. Entries imported before stay timeline rows; both are read everywhere.
     version: 5,
     stores: {
-      archiveEntries: 'key, latest',
+      archiveEntries: 'key, latest, [messages+lastMessage]',
     },
   },
 ];

@@ -239,6 +239,12 @@ export const archiveEntriesSchema = v.object({
   key: profileKey,
   /** The latest entry's day, indexed: the weekly figures read only rows with recent entries. */
   latest: localDate,
+  /**
+   * Messages exchanged one to one and the last message's day ('' for none), indexed together:
+   * Rekindle reads them from the index alone, not the entries.
+   */
+  messages: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lastMessage: v.union([localDate, v.literal('')]),
   updatedAt: timestamp,
   entries: v.record(id, storedArchiveEntrySchema),
 });

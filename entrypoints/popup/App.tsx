@@ -35,7 +35,7 @@ export function App() {
   const soon = useLiveQuery(() => (listRead ? comingUp(db, today) : Promise.resolve(undefined)), [today, listRead]);
   const rekindleAfterMonths = useStoredValue(settingsItem)?.rekindleAfterMonths;
   const ties = useLiveQuery(
-    () => (listRead && rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths) : Promise.resolve(undefined)),
+    () => (listRead && rekindleAfterMonths ? dormantTies(db, today, rekindleAfterMonths, REKINDLE_SHOWN) : Promise.resolve(undefined)),
     [today, rekindleAfterMonths, listRead],
   );
   const upgrade = useUpgradeProgress();
@@ -108,7 +108,7 @@ export function App() {
         ) : (
           <>
             <p className="muted">{t('rekindle.hint', [String(rekindleAfterMonths)])}</p>
-            <RekindleList ties={ties.slice(0, REKINDLE_SHOWN)} />
+            <RekindleList ties={ties} />
           </>
         )}
       </section>

@@ -8,6 +8,7 @@ import { importFile, undoImport } from '@/utils/import/apply';
 import { archiveEntryId } from '@/utils/linkedin-archive/entry';
 import { applyArchivePlan } from '@/utils/linkedin-archive/import-archive';
 import type { ArchiveEntry, ArchivePlan } from '@/utils/linkedin-archive/plan';
+import { dormantTies } from '@/utils/linkedin-archive/rekindle';
 import { recentInteractions } from '@/utils/network-queries';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
@@ -106,6 +107,30 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
       other.close();
       await Dexie.delete(other.name);
     }
+  });
+
+  it('keeps each row’s tie (one-to-one messages, last message) for Rekindle, which an edit does not change', async () => {
+    const group = { ...message('kenji', '2024-04-01', 5), id: 'li-m-group', archive: { sent: 5, received: 0, group: true } };
+    const invitation = { ...message('kenji', '2024-05-01', 1), id: 'li-i-1', kind: 'invitation' as const };
+    await applyArchivePlan(db, plan([...KENJI, group, invitation, ...Array.from({ length: 6 }, (_, i) => message('kenji', `2024-02-0${i + 1}`, 1))]), { now: 1000 });
+    expect(await db.archiveEntries.get('kenji')).toMatchObject({ messages: 13, lastMessage: '2024-04-01', latest: '2024-05-01' });
+    const ties = async () => (await dormantTies(db, '2026-11-23', 6)).map((tie) => [tie.contact.key, tie.messages, tie.lastMessage]);
+    expect(await ties()).toEqual([['kenji', 13, '2024-04-01']]);
+    await editInteraction(db, 'kenji', KENJI[0]!.id, { text: 'Talked about PyData' });
+    expect(await db.archiveEntries.get('kenji')).toMatchObject({ messages: 11 });
+    expect(await ties()).toEqual([['kenji', 13, '2024-04-01']]);
+  });
+
+  it('finds a tie its row alone puts below the threshold, and reads only as many people as the popup shows', async () => {
+    const tenEach = (key: string, year: number) => Array.from({ length: 10 }, (_, i) => message(key, `${year}-01-${String(i + 10)}`, 1));
+    await applyArchivePlan(db, plan([...tenEach('kenji', 2023), ...tenEach('lena', 2022), ...tenEach('amara', 2021)]), { now: 1000 });
+    // Lena's row now holds 9 of her 10 messages; the tenth is a timeline row.
+    await editInteraction(db, 'lena', tenEach('lena', 2022)[0]!.id, { text: 'Her type talk' });
+    expect(await db.archiveEntries.get('lena')).toMatchObject({ messages: 9 });
+    const keys = (ties: Awaited<ReturnType<typeof dormantTies>>) => ties.map((tie) => [tie.contact.key, tie.messages]);
+    // Equal strength: the longest quiet first.
+    expect(keys(await dormantTies(db, '2026-11-23', 6))).toEqual([['amara', 10], ['lena', 10], ['kenji', 10]]);
+    expect(keys(await dormantTies(db, '2026-11-23', 6, 2))).toEqual([['amara', 10], ['lena', 10]]);
   });
 
   it('counts recent imported entries in the weekly figures, once', async () => {

@@ -1,5 +1,5 @@
 import { format, subMonths } from 'date-fns';
-import { allArchiveEntries, withoutShadowed } from '../archive-entries';
+import { archiveTies, tieMessages } from '../archive-entries';
 import type { Contact, Interaction, LocalDate, RelationshipDb } from '../db';
 import { parseLocalDate } from '../dates';
 
@@ -21,14 +21,19 @@ export function dormantBefore(today: LocalDate, afterMonths: number): LocalDate 
   return format(subMonths(parseLocalDate(today), afterMonths), 'yyyy-MM-dd');
 }
 
-/** Messages exchanged one to one and the last message day, per person. Group conversations do not make a tie strong. */
-export function messageTallies(entries: Iterable<MessageEntry>): Map<string, { messages: number; lastMessage: LocalDate }> {
-  const tallies = new Map<string, { messages: number; lastMessage: LocalDate }>();
+type Tallies = Map<string, { messages: number; lastMessage: LocalDate }>;
+
+/**
+ * Messages exchanged one to one and the last message day, per person, from `entries` added to
+ * the tallies `from` already holds. Group conversations do not make a tie strong.
+ */
+export function messageTallies(entries: Iterable<MessageEntry>, from: Tallies = new Map()): Tallies {
+  const tallies: Tallies = new Map([...from].map(([key, tally]) => [key, { ...tally }]));
   for (const entry of entries) {
     if (entry.kind !== 'message') continue;
     let tally = tallies.get(entry.contactKey);
     if (!tally) tallies.set(entry.contactKey, (tally = { messages: 0, lastMessage: entry.date }));
-    if (entry.archive && !entry.archive.group) tally.messages += entry.archive.sent + entry.archive.received;
+    tally.messages += tieMessages(entry);
     if (entry.date > tally.lastMessage) tally.lastMessage = entry.date;
   }
   return tallies;
@@ -39,7 +44,7 @@ export function messageTallies(entries: Iterable<MessageEntry>): Map<string, { m
  * since `before`; strongest first, then the longest quiet.
  */
 export function rankDormantTies(
-  tallies: Map<string, { messages: number; lastMessage: LocalDate }>,
+  tallies: Tallies,
   contacts: Iterable<Contact>,
   before: LocalDate,
 ): DormantTie[] {
@@ -51,16 +56,43 @@ export function rankDormantTies(
     if (last >= before) continue;
     ties.push({ contact, messages: tally.messages, lastMessage: tally.lastMessage });
   }
-  return ties.sort(
-    (a, b) => b.messages - a.messages || a.lastMessage.localeCompare(b.lastMessage) || a.contact.key.localeCompare(b.contact.key),
-  );
+  return ties.sort((a, b) => strongestFirst({ ...a, key: a.contact.key }, { ...b, key: b.contact.key }));
 }
 
-/** The dormant ties in the database, for the popup's Rekindle list and the network filter. */
-export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMonths: number): Promise<DormantTie[]> {
-  const [logged, imported] = await Promise.all([db.interactions.where('kind').equals('message').toArray(), allArchiveEntries(db)]);
-  const tallies = messageTallies(withoutShadowed<MessageEntry & { id: string }>(logged, imported));
-  const strong = [...tallies].filter(([, tally]) => tally.messages >= REKINDLE_MIN_MESSAGES).map(([key]) => key);
-  const contacts = (await db.contacts.bulkGet(strong)).filter((contact): contact is Contact => contact !== undefined);
-  return rankDormantTies(tallies, contacts, dormantBefore(today, afterMonths));
+type TieOrder = { key: string; messages: number; lastMessage: LocalDate };
+const strongestFirst = (a: TieOrder, b: TieOrder) =>
+  b.messages - a.messages || a.lastMessage.localeCompare(b.lastMessage) || a.key.localeCompare(b.key);
+
+/** People read at a time while looking for the first `limit` dormant ties. */
+const CONTACTS_READ = 100;
+
+/**
+ * The dormant ties in the database, for the popup's Rekindle list (its first `limit`) and the
+ * network filter (all). Imported messages are tallied from their rows' index, strong ties only;
+ * people with messages logged by hand (or imported entries since edited) add those. Only the
+ * people who may be dormant are read, strongest first, until `limit` are found.
+ */
+export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMonths: number, limit = Infinity): Promise<DormantTie[]> {
+  const before = dormantBefore(today, afterMonths);
+  const [logged, imported] = await Promise.all([db.interactions.where('kind').equals('message').toArray(), archiveTies(db, REKINDLE_MIN_MESSAGES)]);
+  // Below the threshold on their imported messages alone, but with more logged: their whole tie.
+  const others = [...new Set(logged.map((entry) => entry.contactKey))].filter((key) => !imported.has(key));
+  for (const row of await db.archiveEntries.bulkGet(others)) {
+    if (row?.lastMessage) imported.set(row.key, { messages: row.messages, lastMessage: row.lastMessage });
+  }
+  const tallies = messageTallies(logged, imported);
+  const candidates = [...tallies]
+    .filter(([, tally]) => tally.messages >= REKINDLE_MIN_MESSAGES && tally.lastMessage < before)
+    .map(([key, tally]) => ({ key, ...tally }))
+    .sort(strongestFirst);
+  const ties: DormantTie[] = [];
+  // All of them at once when all are wanted.
+  const step = Number.isFinite(limit) ? CONTACTS_READ : Math.max(1, candidates.length);
+  for (let start = 0; start < candidates.length && ties.length < limit; start += step) {
+    const keys = candidates.slice(start, start + step).map((candidate) => candidate.key);
+    const contacts = (await db.contacts.bulkGet(keys)).filter((contact): contact is Contact => contact !== undefined);
+    // Each slice is in order, and after the one before it.
+    ties.push(...rankDormantTies(tallies, contacts, before));
+  }
+  return ties.slice(0, limit);
 }
