@@ -41,6 +41,9 @@ test.describe('in dark mode', () => {
   test('the sidebar and its fields follow the browser’s dark scheme', async ({ ext }) => {
     const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
     await expect(sidebar(page).getByLabel('How I can help')).toBeVisible();
+    // The sidebar frame runs in the extension's own process; Playwright's emulation reaches a frame
+    // attached while the page loads only sometimes, so the browser's scheme is set again once it is there.
+    await page.emulateMedia({ colorScheme: 'dark' });
     const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
     const colours = () =>
       frame.evaluate(() => ({
