@@ -37,20 +37,24 @@ export function tieMessages(entry: Pick<Interaction, 'kind' | 'archive'>): numbe
   return entry.kind === 'message' && entry.archive && !entry.archive.group ? entry.archive.sent + entry.archive.received : 0;
 }
 
-/** A person's row with `entries` as they now are; null when none are left (the row goes). */
-export function archiveEntriesRow(key: string, entries: ArchiveEntries['entries'], now: number): ArchiveEntries | null {
-  const all = Object.values(entries);
-  if (all.length === 0) return null;
+/** What a row's entries add up to: the latest day, and the tie (one-to-one messages, last message's day, '' for none). */
+export function tallyOf(entries: Iterable<StoredArchiveEntry>): Pick<ArchiveEntries, 'latest' | 'messages' | 'lastMessage'> {
   let latest = '';
   let messages = 0;
   let lastMessage = '';
-  for (const entry of all) {
+  for (const entry of entries) {
     if (entry.date > latest) latest = entry.date;
     if (entry.kind !== 'message') continue;
     messages += tieMessages(entry);
     if (entry.date > lastMessage) lastMessage = entry.date;
   }
-  return { key, latest, messages, lastMessage, updatedAt: now, entries };
+  return { latest, messages, lastMessage };
+}
+
+/** A person's row with `entries` as they now are; null when none are left (the row goes). */
+export function archiveEntriesRow(key: string, entries: ArchiveEntries['entries'], now: number): ArchiveEntries | null {
+  if (Object.keys(entries).length === 0) return null;
+  return { key, ...tallyOf(Object.values(entries)), updatedAt: now, entries };
 }
 
 /**

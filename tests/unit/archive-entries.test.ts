@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allArchiveEntries, timelineOf } from '@/utils/archive-entries';
-import { backupJson, collectBackup } from '@/utils/backup';
+import { backupJson, collectBackup, makeBackup } from '@/utils/backup';
 import { deleteContact, deleteInteraction, editInteraction, logInteraction, mergeContactInto } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { importFile, undoImport } from '@/utils/import/apply';
@@ -131,6 +131,20 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     // Equal strength: the longest quiet first.
     expect(keys(await dormantTies(db, '2026-11-23', 6))).toEqual([['amara', 10], ['lena', 10], ['kenji', 10]]);
     expect(keys(await dormantTies(db, '2026-11-23', 6, 2))).toEqual([['amara', 10], ['lena', 10]]);
+  });
+
+  it('restores another browser’s copy of an imported entry only when it says something else, and counts an entry held both ways once', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => message('kenji', `2023-01-${String(i + 10)}`, 1));
+    await applyArchivePlan(db, plan(ten), { now: 1000 });
+    // Another browser imported the same archive later, and edited one entry there.
+    const copies = ten.map((entry) => ({ ...entry, createdAt: 5000, updatedAt: 5000 }));
+    copies[1] = { ...copies[1]!, text: 'Edited elsewhere', updatedAt: 6000 };
+    const backup = makeBackup([(await db.contacts.get('kenji'))!], copies, DEFAULT_SETTINGS);
+    expect((await importFile(db, backupJson(backup))).summary.interactionsAdded).toBe(1);
+    expect(await db.interactions.get(ten[1]!.id)).toMatchObject({ text: 'Edited elsewhere' });
+    expect(await timelineOf(db, 'kenji')).toHaveLength(10);
+    // The edited copy is a timeline row and still in the person's row: it counts once.
+    expect((await dormantTies(db, '2026-11-23', 6)).map((tie) => tie.messages)).toEqual([10]);
   });
 
   it('counts recent imported entries in the weekly figures, once', async () => {

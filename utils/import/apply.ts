@@ -5,7 +5,7 @@
 import { isQuotaError, type ArchiveEntries, type Contact, type Interaction, type RelationshipDb } from '../db';
 import { nextFollowUpAfterContact } from '../followups';
 import { profileUrlFromKey } from '../profile-key';
-import { newContact, type Settings } from '../schema';
+import { newContact, type Settings, type StoredArchiveEntry } from '../schema';
 import type { ParsedBackup } from '../backup';
 import type { ConnectionRow } from './connections-csv';
 import { ImportError } from './errors';
@@ -230,14 +230,29 @@ async function writeConnections(
   await writeRows(db.contacts, added, changed, savingProgress(added.length + changed.length, onProgress));
 }
 
-/** When each entry imported from LinkedIn's archive that `entries` name was stored, by id. */
-async function importedEntryTimes(db: RelationshipDb, entries: readonly Interaction[]): Promise<Map<string, number>> {
+/** The entries imported from LinkedIn's archive, held in people's rows, that `entries` name, by id. */
+async function heldImportedEntries(db: RelationshipDb, entries: readonly Interaction[]): Promise<Map<string, StoredArchiveEntry>> {
   const keys = new Set(entries.filter((entry) => entry.id.startsWith(ARCHIVE_ID_PREFIX)).map((entry) => entry.contactKey));
-  const times = new Map<string, number>();
+  const held = new Map<string, StoredArchiveEntry>();
   for (const row of (await storedRows(db.archiveEntries, [...keys], (r) => r.key)).values()) {
-    for (const [id, entry] of Object.entries(row.entries)) times.set(id, entry.createdAt);
+    for (const [id, entry] of Object.entries(row.entries)) held.set(id, entry);
   }
-  return times;
+  return held;
+}
+
+/** Whether a backup's entry says what an entry held in a person's row says (a copy of it, not an edit). */
+function sameAsHeld(incoming: Interaction, held: StoredArchiveEntry | undefined): boolean {
+  if (!held) return false;
+  if (incoming.updatedAt <= held.createdAt) return true;
+  const { archive } = incoming;
+  return (
+    incoming.kind === held.kind &&
+    incoming.date === held.date &&
+    incoming.text === held.text &&
+    archive?.sent === held.archive.sent &&
+    archive.received === held.archive.received &&
+    archive.group === held.archive.group
+  );
 }
 
 async function writeBackup(
@@ -267,15 +282,15 @@ async function writeBackup(
   }
 
   const existingInteractions = await storedRows(db.interactions, parsed.interactions.map((i) => i.id), (i) => i.id);
-  const imported = await importedEntryTimes(db, parsed.interactions);
+  const imported = await heldImportedEntries(db, parsed.interactions);
   const addedInteractions: Interaction[] = [];
   const changedInteractions: Interaction[] = [];
   for (const incoming of parsed.interactions) {
     if (pacer.due()) await pacer.pause();
     const before = existingInteractions.get(incoming.id) ?? null;
     if (before && incoming.updatedAt <= before.updatedAt) continue;
-    // Held, unedited, among the person's imported entries: the backup's copy is no newer.
-    if (!before && incoming.updatedAt <= (imported.get(incoming.id) ?? -1)) continue;
+    // Held among the person's imported entries, and the backup's copy says the same, or is older.
+    if (!before && sameAsHeld(incoming, imported.get(incoming.id))) continue;
     (before ? changedInteractions : addedInteractions).push(incoming);
     undo.interactions.push({ id: incoming.id, before, writtenAt: incoming.updatedAt });
     if (!before) summary.interactionsAdded++;

@@ -1,5 +1,5 @@
 import { format, subMonths } from 'date-fns';
-import { archiveTies, tieMessages } from '../archive-entries';
+import { archiveTies, tallyOf, tieMessages } from '../archive-entries';
 import type { Contact, Interaction, LocalDate, RelationshipDb } from '../db';
 import { parseLocalDate } from '../dates';
 
@@ -75,10 +75,14 @@ const CONTACTS_READ = 100;
 export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMonths: number, limit = Infinity): Promise<DormantTie[]> {
   const before = dormantBefore(today, afterMonths);
   const [logged, imported] = await Promise.all([db.interactions.where('kind').equals('message').toArray(), archiveTies(db, REKINDLE_MIN_MESSAGES)]);
-  // Below the threshold on their imported messages alone, but with more logged: their whole tie.
-  const others = [...new Set(logged.map((entry) => entry.contactKey))].filter((key) => !imported.has(key));
-  for (const row of await db.archiveEntries.bulkGet(others)) {
-    if (row?.lastMessage) imported.set(row.key, { messages: row.messages, lastMessage: row.lastMessage });
+  // People with messages logged too: their imported tie from their row itself, whatever its size,
+  // leaving out an entry also held as a timeline row (the row counts).
+  const loggedIds = new Set(logged.map((entry) => entry.id));
+  for (const row of await db.archiveEntries.bulkGet([...new Set(logged.map((entry) => entry.contactKey))])) {
+    if (!row) continue;
+    const tie = tallyOf(Object.entries(row.entries).filter(([id]) => !loggedIds.has(id)).map(([, entry]) => entry));
+    if (tie.lastMessage) imported.set(row.key, { messages: tie.messages, lastMessage: tie.lastMessage });
+    else imported.delete(row.key);
   }
   const tallies = messageTallies(logged, imported);
   const candidates = [...tallies]
