@@ -55,6 +55,14 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     expect((await db.archiveEntries.get('kenji'))?.latest).toBe('2024-03-20');
   });
 
+  it('counts its saving progress in people and entries, as its summary does', async () => {
+    const steps: Array<{ done: number; total: number }> = [];
+    const { summary } = await applyArchivePlan(db, plan([...KENJI, message('lena', '2023-05-05', 1)]), {
+      onProgress: ({ step, done, total }) => step === 'saving' && steps.push({ done, total }),
+    });
+    expect(steps.at(-1)).toEqual({ done: summary.created + summary.interactionsAdded, total: 2 + 4 });
+  });
+
   it('adds a newer archive to the same row, and undo puts the row back as it was', async () => {
     await applyArchivePlan(db, plan(KENJI.slice(0, 2)), { now: 1000 });
     const before = await db.archiveEntries.get('kenji');

@@ -215,16 +215,21 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       undo.contacts.push({ key, before, writtenAt: now });
     }
 
-    const total = added.length + changed.length + importedRows.length;
+    // Counted as people and timeline entries, as the summary counts them, not as rows.
+    const total = added.length + changed.length + newEntries;
     let saved = 0;
     const progress = (batch: number) => report({ step: 'saving', done: saved + batch, total, count: saved + batch });
+    const entriesBefore = [0];
+    for (const row of importedRows) entriesBefore.push(entriesBefore.at(-1)! + Object.keys(fresh.get(row.key)!).length);
     report({ step: 'saving', done: 0, total, count: 0 });
     // Empty lists are skipped: awaiting a promise with no database request in it lets the transaction commit early.
     if (added.length > 0) await inBatches((batch) => db.contacts.bulkAdd(batch), added, progress);
     saved += added.length;
     if (changed.length > 0) await inBatches((batch) => db.contacts.bulkPut(batch), changed, progress);
     saved += changed.length;
-    if (importedRows.length > 0) await inBatches((batch) => db.archiveEntries.bulkPut(batch), importedRows, progress);
+    if (importedRows.length > 0) {
+      await inBatches((batch) => db.archiveEntries.bulkPut(batch), importedRows, (rows) => progress(entriesBefore[rows]!));
+    }
     summary.interactionsAdded = newEntries;
   });
 }
