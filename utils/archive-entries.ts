@@ -88,7 +88,7 @@ export function withoutShadowed<T extends { id: string }>(rows: readonly T[], im
 }
 
 /** A person's whole timeline, newest first: their timeline rows and their imported entries. */
-export async function timelineOf(db: RelationshipDb, key: string): Promise<Interaction[]> {
+export async function timeline(db: RelationshipDb, key: string): Promise<Interaction[]> {
   const [rows, imported] = await Promise.all([entriesOf(db, key).toArray(), db.archiveEntries.get(key)]);
   const all = withoutShadowed<Interaction>(rows, imported ? expandArchiveEntries(imported) : []);
   return all.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);

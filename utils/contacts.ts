@@ -1,4 +1,4 @@
-import { expandArchiveEntries, latestEntryDate, putArchiveEntries, timelineOf } from './archive-entries';
+import { expandArchiveEntries, latestEntryDate, putArchiveEntries } from './archive-entries';
 import { entriesOf, type Contact, type Interaction, type InteractionKind, type LocalDate, type PageFields, type RelationshipDb, type UserFields } from './db';
 import type { UserEdit } from './schema';
 import {
@@ -168,6 +168,7 @@ export async function deleteInteraction(db: RelationshipDb, key: string, id: str
   await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
     const interaction = await db.interactions.get(id);
     if (interaction) await db.interactions.delete(id);
+    // Gone from the person's row too, should it hold a copy (`withoutShadowed`).
     const imported = await takeImportedEntry(db, key, id, Date.now());
     if (!interaction && !imported) return;
     await recountFromLatest(db, (interaction ?? imported)!.contactKey);
@@ -195,9 +196,6 @@ export async function completeFollowUp(db: RelationshipDb, key: string, today: L
     await db.contacts.update(key, { nextFollowUp: followUpAfterDone(contact, today), updatedAt: Date.now() });
   });
 }
-
-/** The timeline of one person, newest first, uncapped. */
-export const timeline = timelineOf;
 
 const union = (first: string[], second: string[]) => {
   const seen = new Set(first.map((value) => value.toLowerCase()));

@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { timeline } from './archive-entries';
 import { isQuotaError, type RelationshipDb } from './db';
 import {
   completeFollowUp,
@@ -11,7 +12,6 @@ import {
   refreshFromPage,
   saveUserFields,
   snoozeFollowUp,
-  timeline,
   type NewContactDefaults,
 } from './contacts';
 import type { SidebarPush } from './messages';

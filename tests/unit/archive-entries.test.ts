@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allArchiveEntries, timelineOf } from '@/utils/archive-entries';
+import { allArchiveEntries, timeline } from '@/utils/archive-entries';
 import { backupJson, collectBackup, makeBackup } from '@/utils/backup';
 import { deleteContact, deleteInteraction, editInteraction, logInteraction, mergeContactInto } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
@@ -44,7 +44,7 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     await applyArchivePlan(db, plan([...KENJI, message('lena', '2023-05-05', 1)]), { now: 1000 });
     expect(await db.archiveEntries.count()).toBe(2);
     expect(await db.interactions.count()).toBe(0);
-    const kenji = await timelineOf(db, 'kenji');
+    const kenji = await timeline(db, 'kenji');
     expect(kenji.map((entry) => [entry.date, entry.archive])).toEqual([
       ['2024-03-20', { sent: 1, received: 1, group: false }],
       ['2024-03-09', { sent: 0, received: 3, group: false }],
@@ -79,20 +79,20 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     await editInteraction(db, 'kenji', middle, { text: 'Asked about the Osaka meetup' });
     expect(await db.interactions.get(middle)).toMatchObject({ contactKey: 'kenji', kind: 'message', date: '2024-03-09', text: 'Asked about the Osaka meetup' });
     expect(Object.keys((await db.archiveEntries.get('kenji'))!.entries).sort()).toEqual([first, latest].sort());
-    expect((await timelineOf(db, 'kenji')).map((entry) => entry.id)).toEqual([latest, middle, first]);
+    expect((await timeline(db, 'kenji')).map((entry) => entry.id)).toEqual([latest, middle, first]);
 
     await deleteInteraction(db, 'kenji', latest);
     expect(await db.contacts.get('kenji')).toMatchObject({ lastInteraction: '2024-03-09' });
     await deleteInteraction(db, 'kenji', first);
     expect(await db.archiveEntries.get('kenji')).toBeUndefined();
-    expect((await timelineOf(db, 'kenji')).map((entry) => entry.id)).toEqual([middle]);
+    expect((await timeline(db, 'kenji')).map((entry) => entry.id)).toEqual([middle]);
   });
 
   it('moves a member-id contact’s imported entries to the vanity key, and deletes them with the person', async () => {
     await applyArchivePlan(db, plan([message('ACoAAKenji', '2024-01-01', 1), message('kenji', '2024-02-02', 1)]), { now: 1000 });
     await mergeContactInto(db, 'ACoAAKenji', 'kenji');
     expect(await db.archiveEntries.get('ACoAAKenji')).toBeUndefined();
-    expect((await timelineOf(db, 'kenji')).map((entry) => entry.date)).toEqual(['2024-02-02', '2024-01-01']);
+    expect((await timeline(db, 'kenji')).map((entry) => entry.date)).toEqual(['2024-02-02', '2024-01-01']);
     await deleteContact(db, 'kenji');
     expect(await db.archiveEntries.count()).toBe(0);
   });
@@ -103,13 +103,13 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     const json = backupJson(await collectBackup(db, DEFAULT_SETTINGS));
     expect(JSON.parse(json).interactions).toHaveLength(3);
     expect((await importFile(db, json)).summary.interactionsAdded).toBe(0);
-    expect(await timelineOf(db, 'kenji')).toHaveLength(3);
+    expect(await timeline(db, 'kenji')).toHaveLength(3);
 
     const other = openRelationshipDb(`archive-entries-${crypto.randomUUID()}`);
     try {
       await importFile(other, json);
-      expect((await timelineOf(other, 'kenji')).map((entry) => [entry.id, entry.archive])).toEqual(
-        (await timelineOf(db, 'kenji')).map((entry) => [entry.id, entry.archive]),
+      expect((await timeline(other, 'kenji')).map((entry) => [entry.id, entry.archive])).toEqual(
+        (await timeline(db, 'kenji')).map((entry) => [entry.id, entry.archive]),
       );
     } finally {
       other.close();
@@ -150,7 +150,7 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     const backup = makeBackup([(await db.contacts.get('kenji'))!], copies, DEFAULT_SETTINGS);
     expect((await importFile(db, backupJson(backup))).summary.interactionsAdded).toBe(1);
     expect(await db.interactions.get(ten[1]!.id)).toMatchObject({ text: 'Edited elsewhere' });
-    expect(await timelineOf(db, 'kenji')).toHaveLength(10);
+    expect(await timeline(db, 'kenji')).toHaveLength(10);
     // The edited copy is a timeline row and still in the person's row: it counts once.
     expect((await dormantTies(db, '2026-11-23', 6)).map((tie) => tie.messages)).toEqual([10]);
   });

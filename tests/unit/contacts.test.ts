@@ -8,8 +8,8 @@ import {
   refreshFromPage,
   saveUserFields,
   snoozeFollowUp,
-  timeline,
 } from '@/utils/contacts';
+import { timeline } from '@/utils/archive-entries';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import { comingUp, dueContacts, dueCount, searchContacts } from '@/utils/queries';
 

@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { allArchiveEntries, timelineOf } from '@/utils/archive-entries';
+import { allArchiveEntries, timeline } from '@/utils/archive-entries';
 import { newContact } from '@/utils/schema';
 import { openRelationshipDb, type Contact, type RelationshipDb } from '@/utils/db';
 import { undoImport } from '@/utils/import/apply';
@@ -277,7 +277,7 @@ describe('importing the archive', () => {
     expect(kenji).toMatchObject({ name: 'Kenji Tanaka', lastInteraction: '2024-03-20', connectedOn: '2024-01-15' });
     expect(await db.contacts.get('lena-vogt')).toMatchObject({ lastInteraction: '2024-03-14' });
     expect(await db.contacts.get('nobody-known')).toBeUndefined();
-    const lenaInvitation = (await timelineOf(db, 'lena-vogt')).find((entry) => entry.kind === 'invitation');
+    const lenaInvitation = (await timeline(db, 'lena-vogt')).find((entry) => entry.kind === 'invitation');
     expect(lenaInvitation).toMatchObject({ date: '2024-03-14', text: 'Loved your talk on type, Lena', archive: { sent: 1, received: 0 } });
 
     const before = await snapshot(db);

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { logIntroduction, saveUserFields, timeline } from '@/utils/contacts';
+import { timeline } from '@/utils/archive-entries';
+import { logIntroduction, saveUserFields } from '@/utils/contacts';
 import { newContact } from '@/utils/schema';
 import { openRelationshipDb, SCHEMA_VERSIONS, type RelationshipDb } from '@/utils/db';
 import {

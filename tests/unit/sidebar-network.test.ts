@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveUserFields, timeline } from '@/utils/contacts';
+import { timeline } from '@/utils/archive-entries';
+import { saveUserFields } from '@/utils/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/db';
 import type { SidebarPush } from '@/utils/messages';
 import { parseSidebarRequest } from '@/utils/sidebar-protocol';

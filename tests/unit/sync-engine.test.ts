@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { timelineOf } from '@/utils/archive-entries';
+import { timeline } from '@/utils/archive-entries';
 import { deleteContact, editInteraction, logInteraction, saveUserFields } from '@/utils/contacts';
 import { applyArchivePlan } from '@/utils/linkedin-archive/import-archive';
 import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from '@/utils/db';
@@ -148,7 +148,7 @@ describe('sync between devices through Apache mod_dav', () => {
     expect((await b.sync()).damagedFiles).toBe(0);
     await a.sync();
     for (const d of [a, b]) {
-      expect((await timelineOf(d.db, 'kenji')).map((e) => e.id)).toEqual(['li-m-3', 'li-m-2', 'li-m-1']);
+      expect((await timeline(d.db, 'kenji')).map((e) => e.id)).toEqual(['li-m-3', 'li-m-2', 'li-m-1']);
       expect(await d.db.interactions.count()).toBe(0);
     }
     // An edit on B takes the entry out of the person's row there and here: one entry, edited.
@@ -156,7 +156,7 @@ describe('sync between devices through Apache mod_dav', () => {
     await b.sync();
     await a.sync();
     expect(Object.keys((await a.db.archiveEntries.get('kenji'))!.entries).sort()).toEqual(['li-m-2', 'li-m-3']);
-    expect((await timelineOf(a.db, 'kenji')).map((e) => [e.id, e.text])).toEqual([
+    expect((await timeline(a.db, 'kenji')).map((e) => [e.id, e.text])).toEqual([
       ['li-m-3', ''],
       ['li-m-2', ''],
       ['li-m-1', 'About the Osaka meetup'],
@@ -165,7 +165,7 @@ describe('sync between devices through Apache mod_dav', () => {
     await a.sync();
     await b.sync();
     expect(await b.db.archiveEntries.count()).toBe(0);
-    expect(await timelineOf(b.db, 'kenji')).toEqual([]);
+    expect(await timeline(b.db, 'kenji')).toEqual([]);
   });
 
   it('converges three devices whatever order they sync in, with a clock days ahead', async () => {

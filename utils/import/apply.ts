@@ -5,14 +5,14 @@
 import { isQuotaError, type ArchiveEntries, type Contact, type Interaction, type RelationshipDb } from '../db';
 import { nextFollowUpAfterContact } from '../followups';
 import { profileUrlFromKey } from '../profile-key';
-import { newContact, type Settings, type StoredArchiveEntry } from '../schema';
+import { newContact, storedArchiveEntrySchema, type Settings, type StoredArchiveEntry } from '../schema';
 import type { ParsedBackup } from '../backup';
 import type { ConnectionRow } from './connections-csv';
 import { ImportError } from './errors';
 import { Pacer, yieldToPage, type ProgressListener } from './progress';
 import { parseImportText, readImportText, type ParsedImport } from './read-file';
 import { forEachPage, type PagedTable } from '../read-pages';
-import { ARCHIVE_ID_PREFIX } from '../linkedin-archive/entry';
+import { ARCHIVE_ID_PREFIX, archiveDetailSchema, type ArchiveDetail } from '../linkedin-archive/entry';
 
 const WRITE_BATCH = 500;
 
@@ -240,18 +240,16 @@ async function heldImportedEntries(db: RelationshipDb, entries: readonly Interac
   return held;
 }
 
-/** Whether a backup's entry says what an entry held in a person's row says (a copy of it, not an edit). */
+// What an entry held in a person's row says: all it keeps but when it was stored.
+const HELD_FIELDS = Object.keys(storedArchiveEntrySchema.entries).filter((field) => field !== 'createdAt') as Array<keyof StoredArchiveEntry>;
+const DETAIL_FIELDS = Object.keys(archiveDetailSchema.entries) as Array<keyof ArchiveDetail>;
+
+/** Whether a backup's entry says what an entry held in a person's row says (a copy of it, not an edit), or is older. */
 function sameAsHeld(incoming: Interaction, held: StoredArchiveEntry | undefined): boolean {
   if (!held) return false;
   if (incoming.updatedAt <= held.createdAt) return true;
-  const { archive } = incoming;
-  return (
-    incoming.kind === held.kind &&
-    incoming.date === held.date &&
-    incoming.text === held.text &&
-    archive?.sent === held.archive.sent &&
-    archive.received === held.archive.received &&
-    archive.group === held.archive.group
+  return HELD_FIELDS.every((field) =>
+    field === 'archive' ? DETAIL_FIELDS.every((detail) => incoming.archive?.[detail] === held.archive[detail]) : incoming[field] === held[field],
   );
 }
 
