@@ -1,21 +1,9 @@
-import { strToU8, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { archiveFiles, KENJI_LAST_MESSAGE } from '../fixtures/linkedin-archive';
+import { archiveFiles, archiveZip, daysAgo, KENJI_LAST_MESSAGE } from '../fixtures/linkedin-archive';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test, writeNote } from './fixtures';
 
 const KENJI_NOTE = 'Met at PyData Osaka; knows everyone in data.';
 
-/** A day a few days ago, local: Amara's messages, too recent for her to need rekindling. */
-function daysAgo(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() - days);
-  return date.toLocaleDateString('sv');
-}
-
-function archiveZip(files: Record<string, string>) {
-  const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
-  return { name: 'Basic_LinkedInDataExport_11-23-2026.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) };
-}
 
 /** Everything in the extension's database, read as the options page sees it. */
 function stored(page: Page) {
@@ -44,6 +32,7 @@ test('imports the LinkedIn archive: Kenji’s timeline shows his last message, R
   const options = await openExtensionPage(ext, 'options.html');
   const section = options.getByRole('region', { name: 'Import and export' });
   const before = await stored(options);
+  // Amara's messages a few days ago: too recent for her to need rekindling.
   const archive = archiveZip(archiveFiles(daysAgo(3)));
 
   await section.getByLabel('Keep message excerpts', { exact: false }).check();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { archiveFiles, archiveZip, daysAgo, KENJI_LAST_MESSAGE } from '../fixtures/linkedin-archive';
 import { startCuttingRelay } from '../webdav-server';
 import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
 import { launchWithExtension, type LaunchedExtension } from './launch';
@@ -50,6 +51,14 @@ async function turnOnSync(ext: LaunchedExtension, folder: string, passphrase = P
   return options;
 }
 
+/** No file on the server shows any of these words: everything is sealed before it leaves. */
+function expectNothingReadable(folder: string, words: RegExp) {
+  const root = join(server().root, new URL(folder).pathname);
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+    expect(readFileSync(join(entry.parentPath, entry.name), 'latin1')).not.toMatch(words);
+  }
+}
+
 /** Browser A: a note on Kenji, then sync turned on with `folder` and its first sync done. */
 async function firstDevice(folder: string, note: string) {
   const ext = await browserProfile();
@@ -92,10 +101,36 @@ test('an edit on A appears on B after a sync, and nothing readable is on the ser
   await kenji.reload();
   await expect(sidebar(kenji).getByLabel('Where we met')).toHaveValue('PyData Osaka');
 
-  const root = join(server().root, new URL(folder).pathname);
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
-    expect(readFileSync(join(entry.parentPath, entry.name), 'latin1')).not.toMatch(/kenji|osaka|pydata/i);
-  }
+  expectNothingReadable(folder, /kenji|osaka|pydata/i);
+});
+
+test('the LinkedIn archive imported on A fills Kenji’s timeline on B, and his message edited on B comes back to A as one entry', async () => {
+  const folder = await freshFolder();
+  const { a, b, optionsA, optionsB } = await twoSyncedDevices(folder);
+  const section = optionsA.getByRole('region', { name: 'Import and export' });
+  await section.getByLabel('Keep message excerpts', { exact: false }).check();
+  await section.getByLabel('Import a file').setInputFiles(archiveZip(archiveFiles(daysAgo(3))));
+  await expect(section.getByText('Imported 5 people: 5 new, 0 updated.')).toBeVisible();
+  expect(await syncNow(optionsA)).toBeNull();
+  expect(await syncNow(optionsB)).toBeNull();
+
+  const onB = await openLinkedIn(b, '/in/kenji-tanaka/');
+  const timelineB = sidebar(onB).getByRole('list', { name: 'Timeline' });
+  await expect(timelineB.getByRole('listitem').first()).toContainText(KENJI_LAST_MESSAGE);
+  await expect(timelineB.getByRole('listitem').first()).toContainText('4 sent · 4 received');
+  const count = await timelineB.getByRole('listitem').count();
+  await timelineB.getByRole('listitem').first().getByRole('button', { name: /^Edit entry/ }).click();
+  await timelineB.getByLabel('What happened').fill('Asked about the Osaka meetup');
+  await timelineB.getByRole('button', { name: 'Save' }).click();
+  await expect(timelineB.getByRole('listitem').first()).toContainText('Asked about the Osaka meetup');
+  expect(await syncNow(optionsB)).toBeNull();
+  expect(await syncNow(optionsA)).toBeNull();
+
+  const timelineA = sidebar(await openLinkedIn(a, '/in/kenji-tanaka/')).getByRole('list', { name: 'Timeline' });
+  await expect(timelineA.getByRole('listitem').first()).toContainText('Asked about the Osaka meetup');
+  await expect(timelineA.getByRole('listitem')).toHaveCount(count);
+  await expect(timelineA).not.toContainText(KENJI_LAST_MESSAGE);
+  expectNothingReadable(folder, /kenji|osaka|pydata|meetup/i);
 });
 
 test('concurrent edits: the later one wins on both, and the losing text is offered and can be taken', async () => {

@@ -1,16 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
-import { archiveFiles, KENJI_LAST_MESSAGE } from '../../fixtures/linkedin-archive';
+import { archiveFiles, archiveZip, daysAgo, KENJI_LAST_MESSAGE } from '../../fixtures/linkedin-archive';
 import { visibleText } from './a11y';
 import { expect, SIDEBAR_TITLE, sidebarText, test } from './fixtures';
 
 function archiveOnDisk(): string {
-  const recent = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('sv');
-  const files = Object.entries(archiveFiles(recent)).map(([name, text]) => [name, strToU8(text)] as const);
-  const path = join(mkdtempSync(join(tmpdir(), 'relnotes-archive-')), 'Basic_LinkedInDataExport_11-23-2026.zip');
-  writeFileSync(path, zipSync(Object.fromEntries(files)));
+  const zip = archiveZip(archiveFiles(daysAgo(3)));
+  const path = join(mkdtempSync(join(tmpdir(), 'relnotes-archive-')), zip.name);
+  writeFileSync(path, zip.buffer);
   return path;
 }
 
