@@ -155,6 +155,14 @@ describe("entries imported from LinkedIn's archive, one row per person", () => {
     expect((await dormantTies(db, '2026-11-23', 6)).map((tie) => tie.messages)).toEqual([10]);
   });
 
+  it('ends a dormancy with a message logged by hand, which adds nothing to the archive’s count', async () => {
+    await applyArchivePlan(db, plan(Array.from({ length: 12 }, (_, i) => message('kenji', `2023-01-${String(i + 10)}`, 1))), { now: 1000 });
+    await logInteraction(db, { id: 'typed-old', contactKey: 'kenji', kind: 'message', date: '2024-02-01', text: 'Happy new year' });
+    expect((await dormantTies(db, '2026-11-23', 6)).map((tie) => [tie.contact.key, tie.messages])).toEqual([['kenji', 12]]);
+    await logInteraction(db, { id: 'typed-new', contactKey: 'kenji', kind: 'message', date: '2026-11-20', text: 'Coffee next week?' });
+    expect(await dormantTies(db, '2026-11-23', 6)).toEqual([]);
+  });
+
   it('counts recent imported entries in the weekly figures, once', async () => {
     await applyArchivePlan(db, plan([message('kenji', '2026-11-20', 1), message('kenji', '2025-01-01', 1), message('lena', '2024-01-01', 1)]), { now: 1000 });
     await logInteraction(db, { id: 'typed', contactKey: 'kenji', kind: 'call', date: '2026-11-21', text: '' });

@@ -2,6 +2,7 @@ import { format, subMonths } from 'date-fns';
 import { archiveTies, tallyOf, tieMessages } from '../archive-entries';
 import type { Contact, Interaction, LocalDate, RelationshipDb } from '../db';
 import { parseLocalDate } from '../dates';
+import { ARCHIVE_ID_PREFIX } from './entry';
 
 /** "Many messages": a tie this strong is worth rekindling once it has gone quiet. */
 export const REKINDLE_MIN_MESSAGES = 10;
@@ -10,7 +11,7 @@ export interface DormantTie {
   contact: Contact;
   /** Messages exchanged one to one, as the archive counts them. */
   messages: number;
-  /** The last message, imported or logged. */
+  /** The last message the archive records. (Any contact logged since, a message too, ends the dormancy.) */
   lastMessage: LocalDate;
 }
 
@@ -68,23 +69,28 @@ const CONTACTS_READ = 100;
 
 /**
  * The dormant ties in the database, for the popup's Rekindle list (its first `limit`) and the
- * network filter (all). Imported messages are tallied from their rows' index, strong ties only;
- * people with messages logged by hand (or imported entries since edited) add those. Only the
- * people who may be dormant are read, strongest first, until `limit` are found.
+ * network filter (all): the archive's record of each tie, against each person's last contact of
+ * any kind. Imported entries are tallied from their rows' index, strong ties only; imported
+ * entries since edited are timeline rows, found by their ids. Messages logged by hand carry no
+ * count and are not read: they end a dormancy through the person's last contact. Only people
+ * who may be dormant are read, strongest first, until `limit` are found.
  */
 export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMonths: number, limit = Infinity): Promise<DormantTie[]> {
   const before = dormantBefore(today, afterMonths);
-  const [logged, imported] = await Promise.all([db.interactions.where('kind').equals('message').toArray(), archiveTies(db, REKINDLE_MIN_MESSAGES)]);
-  // People with messages logged too: their imported tie from their row itself, whatever its size,
-  // leaving out an entry also held as a timeline row (the row counts).
-  const loggedIds = new Set(logged.map((entry) => entry.id));
-  for (const row of await db.archiveEntries.bulkGet([...new Set(logged.map((entry) => entry.contactKey))])) {
+  const [imported, edited] = await Promise.all([
+    archiveTies(db, REKINDLE_MIN_MESSAGES),
+    db.interactions.where(':id').startsWith(ARCHIVE_ID_PREFIX).toArray(),
+  ]);
+  // People with edited entries: their row's tie, whatever its size, leaving out an entry also held
+  // as a timeline row (the row counts).
+  const editedIds = new Set(edited.map((entry) => entry.id));
+  for (const row of await db.archiveEntries.bulkGet([...new Set(edited.map((entry) => entry.contactKey))])) {
     if (!row) continue;
-    const tie = tallyOf(Object.entries(row.entries).filter(([id]) => !loggedIds.has(id)).map(([, entry]) => entry));
+    const tie = tallyOf(Object.entries(row.entries).filter(([id]) => !editedIds.has(id)).map(([, entry]) => entry));
     if (tie.lastMessage) imported.set(row.key, { messages: tie.messages, lastMessage: tie.lastMessage });
     else imported.delete(row.key);
   }
-  const tallies = messageTallies(logged, imported);
+  const tallies = messageTallies(edited, imported);
   const candidates = [...tallies]
     .filter(([, tally]) => tally.messages >= REKINDLE_MIN_MESSAGES && tally.lastMessage < before)
     .map(([key, tally]) => ({ key, ...tally }))
