@@ -14,6 +14,8 @@ import { connectionsCsv, generatePeople, random, type BenchPerson } from './data
 import { floorFigures, floorMs, type FloorRows } from './import-export';
 import { median, round, type Figure } from './figures';
 import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
+import { firstSyncTo } from './sync';
+import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
 
 /** The issue's archive, for a network of 30,000. */
 export const FULL_ARCHIVE = { connections: 30_000, messages: 150_000, conversations: 20_000, invitations: 5_000 };
@@ -184,6 +186,12 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
     const rekindle = await rekindleInPopup(ext, 5);
     const again = await importOnce(page, zipPath);
     if (!again.status.includes('Nothing new')) throw new Error(`Re-import added something: "${again.status}"`);
+    // The imported history then goes to the user's own server, as a user turning sync on sends it.
+    const server = await startWebdavServer();
+    const sync = await firstSyncTo(ext, server, page).finally(async () => {
+      await server.stop();
+      removeWebdavServer(server);
+    });
     const what = `${counts.connections} connections, ${counts.messages} messages in ${counts.conversations} conversations, ${counts.invitations} invitations`;
     return {
       figures: [
@@ -199,11 +207,20 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
           target: null,
           runs: rekindle.ms.map((t) => round(t)),
         },
+        {
+          id: 'archiveFirstSync',
+          label: `First sync after the archive import (${sync.first.sent} records) (info)`,
+          value: round((sync.first.finishedAt! - sync.first.startedAt!) / 1000, 2),
+          unit: 's',
+          target: null,
+          note: `${round(sync.first.bytesSent / 2 ** 20)} MB uploaded; ${round((sync.first.finishedAt! - sync.clicked) / 1000, 2)} s from the click`,
+        },
         { id: 'archiveReimport', label: 'Re-import the same archive (adds nothing)', value: round(again.ms / 1000, 2), unit: 's', target: 10 },
       ],
       notes: [
         `Archive ZIP ${round(statSync(zipPath).size / 2 ** 20)} MB (messages.csv ${round(files['messages.csv']!.length / 2 ** 20)} MB): "${first.status}"; again: "${again.status}"; longest task on re-import ${round(again.longest)} ms, longest progress gap ${round(Math.max(...again.gaps))} ms.`,
         `Archive import by step: ${first.steps}. Re-import by step: ${again.steps}.`,
+        `First sync after the archive import: ${sync.first.sent} records, ${round(sync.first.bytesSent / 2 ** 20)} MB uploaded, ${round((sync.first.finishedAt! - sync.clicked) / 1000, 2)} s from the click.`,
       ],
     };
   } finally {

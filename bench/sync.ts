@@ -3,7 +3,7 @@
 // carry one change typed in the sidebar. Times come from the status the background writes.
 import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/e2e/launch';
-import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
+import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../tests/webdav-server';
 import { fillSyncSetup, grantSiteAccess, syncStatus } from '../tests/e2e/sync-devices';
 import type { SyncStatus } from '../utils/settings';
 import { median, round, type Report } from './figures';
@@ -32,15 +32,22 @@ async function finishedAfter(page: Page, after: number, timeoutMs: number): Prom
   return finished;
 }
 
+/**
+ * Turns sync on in `options` with `server`'s empty folder, as a user does, and waits for the first
+ * sync: its status, and when "Turn on sync" was clicked.
+ */
+export async function firstSyncTo(ext: LaunchedExtension, server: WebdavServer, options: Page): Promise<{ first: SyncStatus; clicked: number }> {
+  await grantSiteAccess(ext, server.url);
+  const clicked = await fillSyncSetup(options, { folder: server.url, username: server.username, password: server.password, passphrase: 'bench passphrase' });
+  return { first: await finishedAfter(options, clicked, 10 * 60_000), clicked };
+}
+
 export async function measureSync(ext: LaunchedExtension, runs: number, log: (m: string) => void): Promise<SyncBench> {
   const server = await startWebdavServer();
   try {
-    await grantSiteAccess(ext, server.url);
-
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const clicked = await fillSyncSetup(options, { folder: server.url, username: server.username, password: server.password, passphrase: 'bench passphrase' });
-    const first = await finishedAfter(options, clicked, 10 * 60_000);
+    const { first, clicked } = await firstSyncTo(ext, server, options);
     log(`first sync: ${first.sent} records, ${first.bytesSent} bytes`);
     const result: SyncBench = {
       firstSyncMs: first.finishedAt! - first.startedAt!,
