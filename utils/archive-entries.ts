@@ -13,18 +13,15 @@ import type { StoredArchiveEntry } from './schema';
 /** An imported entry as the timeline shows it. */
 export type ArchiveInteraction = Interaction & { archive: NonNullable<Interaction['archive']> };
 
+/** One entry of the person `key`'s row, as a timeline entry. */
+export function asInteraction(key: string, id: string, entry: StoredArchiveEntry): ArchiveInteraction {
+  const { kind, date, text, archive, createdAt } = entry;
+  return { id, contactKey: key, kind, date, text, archive, createdAt, updatedAt: createdAt };
+}
+
 /** The entries of a row, as timeline entries. */
 export function expandArchiveEntries(row: ArchiveEntries): ArchiveInteraction[] {
-  return Object.entries(row.entries).map(([id, entry]) => ({
-    id,
-    contactKey: row.key,
-    kind: entry.kind,
-    date: entry.date,
-    text: entry.text,
-    archive: entry.archive,
-    createdAt: entry.createdAt,
-    updatedAt: entry.createdAt,
-  }));
+  return Object.entries(row.entries).map(([id, entry]) => asInteraction(row.key, id, entry));
 }
 
 /** An entry as its row keeps it. */

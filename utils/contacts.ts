@@ -1,4 +1,4 @@
-import { expandArchiveEntries, latestEntryDate, putArchiveEntries } from './archive-entries';
+import { asInteraction, latestEntryDate, putArchiveEntries } from './archive-entries';
 import { entriesOf, type Contact, type Interaction, type InteractionKind, type LocalDate, type PageFields, type RelationshipDb, type UserFields } from './db';
 import type { UserEdit } from './schema';
 import {
@@ -140,11 +140,11 @@ export async function logIntroduction(db: RelationshipDb, input: IntroductionInp
  */
 async function takeImportedEntry(db: RelationshipDb, key: string, id: string, now: number): Promise<Interaction | null> {
   const row = await db.archiveEntries.get(key);
-  if (!row?.entries[id]) return null;
-  const entry = expandArchiveEntries(row).find((e) => e.id === id)!;
+  const entry = row?.entries[id];
+  if (!entry) return null;
   const { [id]: _taken, ...rest } = row.entries;
   await putArchiveEntries(db, key, rest, now);
-  return entry;
+  return asInteraction(key, id, entry);
 }
 
 /** Changes a timeline entry of the person `key`; an imported one becomes an ordinary entry with the same id. */

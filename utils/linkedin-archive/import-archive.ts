@@ -1,4 +1,4 @@
-import { archiveEntriesRow, storedArchiveEntry } from '../archive-entries';
+import { archiveEntriesRow, storedArchiveEntry, tallyOf } from '../archive-entries';
 import type { ArchiveEntries, Contact, RelationshipDb } from '../db';
 import { newContact } from '../schema';
 import { nextFollowUpAfterContact } from '../followups';
@@ -9,7 +9,7 @@ import { yieldToPage, type ProgressListener } from '../import/progress';
 import { parseCsvRows, readCsvTable } from './csv';
 import { parseInvitationRows } from './invitations';
 import { MESSAGE_COLUMNS, messageReader } from './messages';
-import { latestEntryDays, planArchiveImport, type ArchiveContents, type ArchivePlan } from './plan';
+import { planArchiveImport, type ArchiveContents, type ArchivePlan } from './plan';
 import { ownerNameFromProfile } from './profile';
 import { isZip, readArchiveZip, type ArchiveFileName } from './zip';
 
@@ -162,8 +162,6 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     };
     // What is new, added to each person's row of imported entries.
     const fresh = new Map<string, ArchiveEntries['entries']>();
-    let newEntries = 0;
-    const newDays: Array<{ contactKey: string; date: string }> = [];
     for (const entry of plan.entries) {
       if (due()) await pacer.pause();
       if (storedIds.has(entry.id) || !(plan.people.has(entry.contactKey) || existing.has(entry.contactKey))) continue;
@@ -171,11 +169,10 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       let entries = fresh.get(entry.contactKey);
       if (!entries) fresh.set(entry.contactKey, (entries = {}));
       entries[entry.id] = storedArchiveEntry({ ...entry, createdAt: now, updatedAt: now });
-      newEntries++;
-      newDays.push(entry);
     }
-    const latest = latestEntryDays(newDays);
     const importedRows: ArchiveEntries[] = [];
+    // New entries written with the rows before each row, for the saving progress.
+    const entriesBefore = [0];
 
     const added: Contact[] = [];
     const changed: Contact[] = [];
@@ -185,11 +182,13 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       if (entries) {
         const before = importedBefore.get(key) ?? null;
         importedRows.push(archiveEntriesRow(key, { ...before?.entries, ...entries }, now)!);
+        entriesBefore.push(entriesBefore.at(-1)! + Object.keys(entries).length);
         undo.archiveEntries.push({ key, before, writtenAt: now });
       }
       const before = existing.get(key);
       const person = plan.people.get(key);
-      const day = latest.get(key) ?? null;
+      // The latest of the new entries: last contact only moves forward.
+      const day = entries ? tallyOf(Object.values(entries)).latest : null;
       if (!before) {
         if (!person) continue;
         const { fromMessages, ...fields } = person;
@@ -215,12 +214,11 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       undo.contacts.push({ key, before, writtenAt: now });
     }
 
+    const newEntries = entriesBefore.at(-1)!;
     // Counted as people and timeline entries, as the summary counts them, not as rows.
     const total = added.length + changed.length + newEntries;
     let saved = 0;
     const progress = (batch: number) => report({ step: 'saving', done: saved + batch, total, count: saved + batch });
-    const entriesBefore = [0];
-    for (const row of importedRows) entriesBefore.push(entriesBefore.at(-1)! + Object.keys(fresh.get(row.key)!).length);
     report({ step: 'saving', done: 0, total, count: 0 });
     // Empty lists are skipped: awaiting a promise with no database request in it lets the transaction commit early.
     if (added.length > 0) await inBatches((batch) => db.contacts.bulkAdd(batch), added, progress);

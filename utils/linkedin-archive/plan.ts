@@ -1,6 +1,6 @@
 import type { ConnectionRow } from '../import/connections-csv';
 import { Pacer } from '../import/progress';
-import type { Interaction, LocalDate } from '../db';
+import type { Interaction } from '../db';
 import { foldText } from '../search-terms';
 import { archiveEntryId, excerptOf, type ArchiveDetail } from './entry';
 import { localDay, utcDay } from './dates';
@@ -222,14 +222,4 @@ export async function planArchiveImport(contents: ArchiveContents, options: Plan
     });
   }
   return { people, entries, ownerKeys, resolvedMemberIds: resolution.size };
-}
-
-/** The latest day of each person's entries. */
-export function latestEntryDays(entries: Iterable<Pick<ArchiveEntry, 'contactKey' | 'date'>>): Map<string, LocalDate> {
-  const latest = new Map<string, LocalDate>();
-  for (const entry of entries) {
-    const seen = latest.get(entry.contactKey);
-    if (!seen || entry.date > seen) latest.set(entry.contactKey, entry.date);
-  }
-  return latest;
 }

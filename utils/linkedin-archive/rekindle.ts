@@ -40,26 +40,6 @@ export function messageTallies(entries: Iterable<MessageEntry>, from: Tallies = 
   return tallies;
 }
 
-/**
- * Dormant ties: people with at least `REKINDLE_MIN_MESSAGES` messages and no contact of any kind
- * since `before`; strongest first, then the longest quiet.
- */
-export function rankDormantTies(
-  tallies: Tallies,
-  contacts: Iterable<Contact>,
-  before: LocalDate,
-): DormantTie[] {
-  const ties: DormantTie[] = [];
-  for (const contact of contacts) {
-    const tally = tallies.get(contact.key);
-    if (!tally || tally.messages < REKINDLE_MIN_MESSAGES) continue;
-    const last = contact.lastInteraction && contact.lastInteraction > tally.lastMessage ? contact.lastInteraction : tally.lastMessage;
-    if (last >= before) continue;
-    ties.push({ contact, messages: tally.messages, lastMessage: tally.lastMessage });
-  }
-  return ties.sort((a, b) => strongestFirst({ ...a, key: a.contact.key }, { ...b, key: b.contact.key }));
-}
-
 type TieOrder = { key: string; messages: number; lastMessage: LocalDate };
 const strongestFirst = (a: TieOrder, b: TieOrder) =>
   b.messages - a.messages || a.lastMessage.localeCompare(b.lastMessage) || a.key.localeCompare(b.key);
@@ -100,9 +80,12 @@ export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMon
   const step = Number.isFinite(limit) ? CONTACTS_READ : Math.max(1, candidates.length);
   for (let start = 0; start < candidates.length && ties.length < limit; start += step) {
     const keys = candidates.slice(start, start + step).map((candidate) => candidate.key);
-    const contacts = (await db.contacts.bulkGet(keys)).filter((contact): contact is Contact => contact !== undefined);
-    // Each slice is in order, and after the one before it.
-    ties.push(...rankDormantTies(tallies, contacts, before));
+    // In the candidates' order, strongest first: dormant unless they had contact of any kind since.
+    for (const contact of await db.contacts.bulkGet(keys)) {
+      if (!contact || (contact.lastInteraction ?? '') >= before) continue;
+      const { messages, lastMessage } = tallies.get(contact.key)!;
+      ties.push({ contact, messages, lastMessage });
+    }
   }
   return ties.slice(0, limit);
 }
