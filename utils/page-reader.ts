@@ -64,26 +64,38 @@ const meta = (doc: Document, property: string) =>
   clean(doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content'));
 
 // Lines of a top card that are about the viewer or the page, not the person's headline or place:
-// pronouns, the degree badge (1st, 2nd, 3rd+), topics and sign-in prompts.
-const NOT_A_FIELD = /^\(?(s?he|they|ze|xe|el\S*)\/\S+\)?$|^\W*[123]\S{0,3}$|degree connection|^(talks about|habla de|sign in|inicia ses|join\b)/i;
+// pronouns, the degree badge (1st, 2nd, 3rd+, 2º, 3.), verification notes, topics and sign-in prompts.
+const NOT_A_FIELD =
+  /^\(?(s?he|they|ze|xe|[eé]l\S*|ella)\/\S+\)?$|^\W*[123]\S{0,3}$|degree connection|verificaci|^(view .*verifications|talks about|habla de|sign in|inicia ses|join\b)/i;
 const SKIPPED = 'a,button,.visually-hidden,.a11y-text';
 // LinkedIn's placeholder images (the grey silhouette) and its own page art, never a person's photo.
 const isPhoto = (src: unknown): src is string =>
   typeof src === 'string' && src.startsWith('https://') && !/static\.licdn\.com|ghost/i.test(src);
-const headings = (doc: Document) =>
-  [...doc.querySelectorAll('h1,h2,h3,[role="heading"]')].filter((heading) => !heading.closest('.visually-hidden,[role="dialog"]'));
+const headings = (root: ParentNode) =>
+  [...root.querySelectorAll('h1,h2,h3,[role="heading"]')].filter((heading) => !heading.closest('.visually-hidden,[role="dialog"]'));
+
+/** The server-driven page's top card (2026): a section whose `componentkey` ends in "Topcard". */
+export const topCard = (doc: Document): Element | null => doc.querySelector('section[componentkey*="Topcard"]');
 
 /**
- * The heading that holds the person's name. LinkedIn has moved it before (an `h1` in `main`, an `h2`
- * since early 2026), so any heading counts whose text is the name that the title, `og:title` or
- * JSON-LD gives. Without such a name, the first heading of `main`.
+ * The heading that holds the person's name. On the server-driven page, the top card's heading.
+ * Elsewhere LinkedIn has moved it (an `h1` in `main`, an `h2` since early 2026), so any heading
+ * counts whose text is the name that a title, `og:title` or JSON-LD gives (after in-page navigation
+ * a stale "Feed | LinkedIn" title may come first). Without such a name, the first heading of `main`.
  */
 export function nameHeading(doc: Document): Element | null {
-  const names = [clean(jsonLdPerson(doc)?.name), nameFromTitle(meta(doc, 'og:title')), nameFromTitle(doc.title)];
+  const card = topCard(doc);
+  const inCard = card && headings(card).find((heading) => clean(heading.textContent));
+  if (inCard) return inCard;
+  const titles = [...doc.querySelectorAll('title')].map((title) => nameFromTitle(title.textContent ?? ''));
+  const names = [clean(jsonLdPerson(doc)?.name), nameFromTitle(meta(doc, 'og:title')), ...titles];
   const all = headings(doc);
   if (names.some(Boolean)) return all.find((heading) => names.some((name) => same(name, clean(heading.textContent)))) ?? null;
   return all.find((heading) => heading.closest('main')) ?? null;
 }
+
+/** Whether the page shows anything to read yet: a heading in `main`, or a top card. A shell shows neither. */
+export const pageRendered = (doc: Document): boolean => !!(topCard(doc) || headings(doc).some((heading) => heading.closest('main')));
 
 /** The kind of LinkedIn page this is, from its URL first and its content next. */
 export function pageKind(doc: Document, url: string): PageKind {
@@ -105,7 +117,8 @@ function profilePageKind(doc: Document, url: string): ProfilePageKind {
   // Public profiles carry JSON-LD, and a sign-in modal over them: the person comes first.
   if (jsonLdPerson(doc)) return 'profile';
   if (/welcome to your professional community|te damos la bienvenida/i.test(title)) return 'guest';
-  return doc.querySelector('input[name="session_key"],[class*="authwall"]') ? 'signin-wall' : 'profile';
+  const wall = 'input[name="session_key"],[class*="authwall"],form[action*="/signup/"],meta[name="pageKey"][content*="auth_wall"]';
+  return doc.querySelector(wall) ? 'signin-wall' : 'profile';
 }
 
 /** The person's top card: the section around the name. */
@@ -130,14 +143,48 @@ function cardLines(heading: Element): Element[] {
   return lines;
 }
 
-/** An image in the card that shows this person: its alt or aria text names them. No banner, cover or logo. */
-function namedPhoto(heading: Element, name: string): string | undefined {
-  for (const image of cardOf(heading).querySelectorAll('img')) {
-    const label = clean(`${image.getAttribute('alt')} ${image.getAttribute('aria-label')} ${image.getAttribute('title')}`);
-    const src = image.getAttribute('src') || image.getAttribute('data-delayed-url');
-    if (label.toLowerCase().includes(name.toLowerCase()) && isPhoto(src)) return src;
+// `Node.compareDocumentPosition` flags, written out: the reader also runs where `Node` is no global.
+const PRECEDING = 2;
+const FOLLOWING = 4;
+
+/** An image's largest variant: the widest `srcset` candidate, else its `src`. */
+function largest(image: Element): string | null {
+  let best: [number, string] = [0, image.getAttribute('src') || image.getAttribute('data-delayed-url') || ''];
+  for (const [, url, width] of (image.getAttribute('srcset') ?? '').matchAll(/(\S+)\s+(\d+)w/g)) {
+    if (Number(width) > best[0]) best = [Number(width), url!];
   }
-  return undefined;
+  return best[1];
+}
+
+/**
+ * The person's photo in their card. Classic pages name the person in its alt text; the
+ * server-driven page leaves alt empty, so there it is a member photo (`profile-displayphoto`,
+ * `-framedphoto`) placed before the name: the mutual connections' photos come after it, and the
+ * banner, logos and the viewer's own photo in the navigation are other images or outside the card.
+ */
+function cardPhoto(heading: Element, name: string): string | undefined {
+  let placed: string | undefined;
+  for (const image of cardOf(heading).querySelectorAll('img')) {
+    const label = clean(['alt', 'aria-label', 'title'].map((name) => image.getAttribute(name)).join(' '));
+    const src = largest(image);
+    if (!isPhoto(src)) continue;
+    if (label.toLowerCase().includes(name.toLowerCase())) return src;
+    const before = heading.compareDocumentPosition(image) & PRECEDING;
+    if (before && !label && /profile-(display|framed)photo/.test(src)) placed ??= src;
+  }
+  return placed;
+}
+
+/**
+ * The "Contact info" link after the name, in any language: by its address, or (where the address
+ * is "#") as the link that follows the "·" after the location.
+ */
+function contactLink(heading: Element): Element | undefined {
+  return [...cardOf(heading).querySelectorAll('a')].find((link) => {
+    if (!(heading.compareDocumentPosition(link) & FOLLOWING)) return false;
+    const block = link.parentElement?.tagName === 'P' ? link.parentElement : link;
+    return /\/overlay\/contact-info/.test(link.getAttribute('href') ?? '') || clean(block.previousElementSibling?.textContent) === '·';
+  });
 }
 
 /** At a member-id URL, the vanity key the page shows for this same person, if any. */
@@ -191,9 +238,16 @@ export function readProfile(doc: Document, url: string): PageProfile | null {
   const known = lines.some((line) => hinted(line, `${HEADLINE},${PLACE}`));
   // -1 when the card has LinkedIn's classes but no headline: none, and the place may come first.
   const at = known ? lines.findIndex((line) => hinted(line, HEADLINE)) : 0;
-  const place = lines.slice(at + 1).find((line) => (!known || hinted(line, PLACE)) && !/\d/.test(line.textContent!));
+  const link = heading && !known ? contactLink(heading) : undefined;
+  // Without the classes, the place is the line just before "Contact info", in the same block: never
+  // the "company · school" line above it, which shares its block with the headline.
+  const beside = (line: Element) =>
+    !!link && !!line.parentElement?.contains(link) && !line.parentElement.contains(lines[at] ?? heading) &&
+    !!(line.compareDocumentPosition(link) & FOLLOWING);
+  const after = lines.slice(at + 1).filter((line) => !/\d/.test(line.textContent!));
+  const place = known ? after.find((line) => hinted(line, PLACE)) : after.findLast(beside);
   const image = typeof person?.image === 'string' ? person.image : person?.image?.contentUrl;
-  const photos = [heading && namedPhoto(heading, name), jsonLdIsLive && image, ogIsLive && meta(doc, 'og:image')];
+  const photos = [heading && cardPhoto(heading, name), jsonLdIsLive && image, ogIsLive && meta(doc, 'og:image')];
 
   const vanity = isMemberId(urlKey) ? vanityKey(doc, url, heading, jsonLdIsLive || ogIsLive) : null;
   const key = vanity ?? urlKey;

@@ -40,7 +40,10 @@ export function fixtureFor(url: string): string | null {
   const page = new URL(fragment, 'https://www.linkedin.com');
   const key = profileKeyFromUrl(page);
   if (!key) {
-    const file = join(FIXTURES, `${fragment.split('/').filter(Boolean)[0] ?? 'feed'}.html`);
+    // `?fixture=sdui` picks the server-driven markup of the same page (`search.sdui.html`).
+    const name = fragment.split('/').filter(Boolean)[0] ?? 'feed';
+    const variant = new URL(url).searchParams.get('fixture');
+    const file = join(FIXTURES, variant ? `${name}.${variant}.html` : `${name}.html`);
     return existsSync(file) ? readFileSync(file, 'utf8') : null;
   }
   // A person's other pages, when there is a fixture of them: `<key>.details.html`, `<key>.mwlite.html`.

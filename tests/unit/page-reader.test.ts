@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DOMParser, NodeFilter } from 'linkedom';
+import { Window } from 'happy-dom';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { nameFromTitle, nameHeading, pageKind, readProfile, showsPerson, type PageProfile } from '@/utils/page-reader';
+import { nameFromTitle, nameHeading, pageKind, pageRendered, readProfile, showsPerson, type PageProfile } from '@/utils/page-reader';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/in');
 
-// The reader runs on the page's `document`; linkedom stands in for it here.
+// The reader runs on the page's `document`; happy-dom stands in for it here.
+const window = new Window();
 beforeAll(() => {
-  vi.stubGlobal('NodeFilter', NodeFilter);
+  vi.stubGlobal('NodeFilter', window.NodeFilter);
 });
 
 function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 const fixture = (file: string) => parse(readFileSync(join(FIXTURES, file), 'utf8'));
 const page = (head: string, body = '<main></main>') =>
@@ -304,6 +305,167 @@ const CORPUS: Array<[string, string, string, PageProfile]> = [
   ['the guest homepage at a profile URL', 'ines-duarte.html', 'https://www.linkedin.com/in/ines-duarte/', nobody('ines-duarte', 'guest')],
   ['the sign-in wall at a profile URL', 'kofi-boateng.html', 'https://www.linkedin.com/in/kofi-boateng/', nobody('kofi-boateng', 'signin-wall')],
 ];
+
+// LinkedIn's media URLs as the fixtures write them: `<token>/<variant>/0/1760000000000?…`.
+const media = (token: string, variant: string) =>
+  `https://media.licdn.com/dms/image/v2/${token}/${variant}/0/1760000000000?e=1790000000&v=beta&t=${token.slice(7)}`;
+const person = (key: string, fields: Omit<PageProfile, 'key' | 'kind' | 'profileUrl'>): PageProfile => ({
+  key,
+  kind: 'profile',
+  ...fields,
+  profileUrl: `https://www.linkedin.com/in/${key}/`,
+});
+
+// The server-driven profile page LinkedIn serves many members since spring 2026 (tests/fixtures/in/README.md).
+const SERVER_DRIVEN: Array<[string, string, PageProfile]> = [
+  [
+    'April 2026, in Spanish, 2nd degree: a "·" inside the headline; the place, not "company · school"; the 800 px photo',
+    'camila-rojas',
+    person('camila-rojas', {
+      name: 'Camila Rojas',
+      headline: 'Consultora de marketing digital para pymes · Fundadora de Rojas & Co.',
+      location: 'Santiago, Región Metropolitana de Santiago, Chile',
+      photoUrl: media('D4E03AQcamila', 'profile-displayphoto-shrink_800_800'),
+    }),
+  ],
+  [
+    'August 2026, in Spanish: "Contenido principal", the photo in a link, 1st degree',
+    'diego-fernandez-soto',
+    person('diego-fernandez-soto', {
+      name: 'Diego Fernández Soto',
+      headline: 'Ingeniero de datos en Banco Andino | Python, dbt y Airflow',
+      location: 'Bogotá, Distrito Capital, Colombia',
+      photoUrl: media('D4E03AQdiego', 'profile-displayphoto-crop_800_800'),
+    }),
+  ],
+  [
+    'pronouns after the name; a 200 px photo without srcset',
+    'olivia-bennett',
+    person('olivia-bennett', {
+      name: 'Olivia Bennett',
+      headline: 'Head of People at Brightline Health · Coach for first-time managers',
+      location: 'Leeds, England, United Kingdom',
+      photoUrl: media('D4E03AQolivia', 'profile-displayphoto-shrink_200_200'),
+    }),
+  ],
+  [
+    'March 2026 without a photo: no placeholder, no banner, no company logo; "Contact info" links to "#"',
+    'marcus-lee',
+    person('marcus-lee', {
+      name: 'Marcus Lee',
+      headline: 'Warehouse operations lead turning night shifts into data',
+      location: 'Oakland, California, United States',
+      photoUrl: '',
+    }),
+  ],
+  [
+    'Polish interface, 3rd degree ("· 3."), open-to-work frame offered up to 500w, company only',
+    'ewa-kowalczyk',
+    person('ewa-kowalczyk', {
+      name: 'Ewa Kowalczyk',
+      headline: 'Analityczka danych | SQL, Power BI | Szukam pracy w Krakowie',
+      location: 'Kraków, Województwo małopolskie, Polska',
+      photoUrl: media('D4E35AQewa', 'profile-framedphoto-shrink_800_800'),
+    }),
+  ],
+  [
+    'a name and a long headline in Japanese, a verification mark',
+    'haruka-mori',
+    person('haruka-mori', {
+      name: '森 遥',
+      headline:
+        '東京を拠点とするサステナビリティ・コンサルタント｜製造業の脱炭素化とサプライチェーンの可視化を支援｜元大手自動車メーカー調達部門｜気候変動とビジネスの橋渡し役として、中小企業の皆さまと一緒に現実的な移行計画を作っています｜講演・執筆のご相談はメッセージでどうぞ',
+      location: '東京都 港区, 日本',
+      photoUrl: media('D4E03AQharuka', 'profile-displayphoto-crop_800_800'),
+    }),
+  ],
+  [
+    'a Premium badge and "Visit my website"',
+    'rahul-mehta',
+    person('rahul-mehta', {
+      name: 'Rahul Mehta',
+      headline: 'Founder, Chai & Code · Helping small teams ship their first product',
+      location: 'Pune, Maharashtra, India',
+      photoUrl: media('D4E03AQrahul', 'profile-displayphoto-shrink_800_800'),
+    }),
+  ],
+  [
+    'the degree lines in the other order, a two-word first name in the verification mark',
+    'ana-paula-souza',
+    person('ana-paula-souza', {
+      name: 'Ana Paula Souza',
+      headline: 'Product designer | Accessibility advocate',
+      location: 'São Paulo, São Paulo, Brazil',
+      photoUrl: media('D4E03AQanapaula', 'profile-displayphoto-crop_800_800'),
+    }),
+  ],
+  [
+    'reached from the feed: the feed’s title still comes first in the head',
+    'amir-haddad',
+    person('amir-haddad', {
+      name: 'Amir Haddad',
+      headline: 'CFO for hire · Fractional finance for seed-stage startups',
+      location: 'Dubai, United Arab Emirates',
+      photoUrl: media('D4E03AQamir', 'profile-displayphoto-crop_800_800'),
+    }),
+  ],
+];
+
+describe('readProfile on the server-driven profile page (2026): the exact value of every field', () => {
+  it.each(SERVER_DRIVEN)('%s', (_shape, key, expected) => {
+    expect(readProfile(fixture(`${key}.html`), `https://www.linkedin.com/in/${key}/`)).toEqual(expected);
+  });
+
+  it('reads the person, never the viewer: the navigation’s photo and the sticky header are outside the card', () => {
+    const doc = fixture('camila-rojas.html');
+    expect(doc.querySelector('header img')?.getAttribute('src')).toContain('AQviewer/');
+    expect(readProfile(doc, 'https://www.linkedin.com/in/camila-rojas/')?.photoUrl).not.toContain('viewer');
+  });
+
+  it('a shell that has not rendered (title "LinkedIn", an empty screen) names nobody and reads nothing', () => {
+    const doc = fixture('lena-vogel.html');
+    expect(pageRendered(doc)).toBe(false);
+    expect(readProfile(doc, 'https://www.linkedin.com/in/lena-vogel/')).toEqual(nobody('lena-vogel', 'profile'));
+    expect(pageRendered(fixture('camila-rojas.html'))).toBe(true);
+    expect(pageRendered(fixture('kenji-tanaka.html'))).toBe(true);
+  });
+
+  it('the slow page’s shell is read only once its card is there', () => {
+    const doc = fixture('sven-lindqvist.html');
+    expect(pageRendered(doc)).toBe(false);
+    const screen = doc.querySelector('[data-sdui-screen]')!;
+    screen.append((doc.getElementById('fixture-late-render') as HTMLTemplateElement).content.cloneNode(true));
+    for (const title of doc.querySelectorAll('title')) title.textContent = 'Sven Lindqvist | LinkedIn';
+    expect(pageRendered(doc)).toBe(true);
+    expect(readProfile(doc, 'https://www.linkedin.com/in/sven-lindqvist/')).toEqual(
+      person('sven-lindqvist', {
+        name: 'Sven Lindqvist',
+        headline: 'Electrical engineer building heat pumps for Nordic winters',
+        location: 'Stockholm, Stockholm County, Sweden',
+        photoUrl: media('D4E03AQsven', 'profile-displayphoto-shrink_800_800'),
+      }),
+    );
+  });
+
+  it('the sign-in wall of 2026 at a profile URL is nobody, though it has a heading, a form and a "Profile photo"', () => {
+    expect(readProfile(fixture('hugo-martin.html'), 'https://www.linkedin.com/in/hugo-martin/')).toEqual(nobody('hugo-martin', 'signin-wall'));
+  });
+
+  it.each([
+    ['search.sdui.html', 'https://www.linkedin.com/search/results/people/?keywords=camila'],
+    ['feed.sdui.html', 'https://www.linkedin.com/feed/'],
+    ['jobs.sdui.html', 'https://www.linkedin.com/jobs/view/4100000001/'],
+  ])('%s, full of people, is no profile', (file, url) => {
+    const doc = parse(readFileSync(join(FIXTURES, '..', file), 'utf8'));
+    expect(readProfile(doc, url)).toBeNull();
+  });
+
+  it('a new-markup top card whose heading is empty is not read from its title', () => {
+    const doc = fixture('camila-rojas.html');
+    doc.querySelector('section[componentkey*="Topcard"] h2')!.textContent = '';
+    expect(readProfile(doc, 'https://www.linkedin.com/in/camila-rojas/')).toMatchObject({ name: '', headline: '', location: '' });
+  });
+});
 
 describe('readProfile on the corpus of real page shapes: the right value or none, never a wrong one', () => {
   it.each(CORPUS)('%s', (_shape, file, url, expected) => {
