@@ -9,6 +9,7 @@ import { changeSettings, settingsItem, type LanguageSetting, type Settings } fro
 import { CadenceField } from './CadenceField';
 import { Field } from './Field';
 import { OutcomeLines } from './OutcomeLines';
+import { ProfileReadsPanel } from './ProfileReadsPanel';
 import { SyncSection } from './SyncSection';
 import { useStoredValue } from './use-stored-value';
 import './options-sections.css';
@@ -115,6 +116,7 @@ export function SettingsSection() {
         </>
       )}
       <SyncSection />
+      <ProfileReadsPanel />
       <DataPanel />
     </section>
   );

@@ -6,7 +6,8 @@ import { getDb } from '@/utils/db';
 import { localToday } from '@/utils/dates';
 import { foldDrafts } from '@/utils/drafts';
 import { eventContactDefaults } from '@/utils/event-mode';
-import { announcedProfile, draftKey, isSyncRequest, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
+import { announcedProfile, draftKey, isSyncRequest, profileReadOf, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
+import { countProfileRead, profileReadsItem } from '@/utils/profile-reads';
 import type { PageProfile } from '@/utils/page-reader';
 import { dueContacts, dueCount } from '@/utils/queries';
 import {
@@ -160,7 +161,14 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarms(true).then(remindIfDue));
   browser.runtime.onStartup.addListener(() => void ensureAlarms().then(remindIfDue));
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
+    const read = profileReadOf(message, sender, browser.runtime.id);
+    // Several tabs may report at once: one read-and-write at a time.
+    if (read) {
+      void navigator.locks
+        .request('profile-reads', async () => profileReadsItem.setValue(countProfileRead(await profileReadsItem.getValue(), read, localToday())))
+        .catch(() => undefined);
+    }
     if (!isSyncRequest(message, sender, browser.runtime.id)) return undefined;
     return syncNow().catch(() => null);
   });

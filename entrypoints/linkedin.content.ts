@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isProfileQuery, type PageMessage } from '@/utils/messages';
-import { nameHeading, readProfile, type PageProfile } from '@/utils/page-reader';
+import { nameHeading, pageRendered, readProfile, type PageProfile } from '@/utils/page-reader';
+import { pageShape } from '@/utils/page-shape';
 import { isProfileSubpage, profileKeyFromUrl } from '@/utils/profile-key';
 import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/sidebar-frame';
 
 // Give up waiting for a new heading after this long and read what is there.
 const HEADING_WAIT_MS = 2_500;
+// A page that shows nothing yet (the server-driven shell) may take longer to render its card.
+const SHELL_WAIT_MS = 6_000;
 // Photos and headlines often render after the name: read once more.
 const LATE_READ_MS = 1_500;
 
@@ -88,7 +91,7 @@ function watchProfiles(ctx: ContentScriptContext) {
     const heading = mainHeading();
     const name = headingName(heading);
     const renewed = name !== '' && (heading !== pending.heading || name !== pending.name);
-    const timedOut = Date.now() - pending.since > HEADING_WAIT_MS;
+    const timedOut = Date.now() - pending.since > (pageRendered(document) ? HEADING_WAIT_MS : SHELL_WAIT_MS);
     const profile = readProfile(document, href);
     // A first load without a heading (logged-out pages) is read from its structured data at once,
     // and a page that shows nobody (not found, a sign-in wall, a details list) needs no heading.
@@ -98,6 +101,11 @@ function watchProfiles(ctx: ContentScriptContext) {
     if (profile && !renewed && !pending.initial) profile.name = '';
     pending = null;
     announce(profile);
+    // One count per profile visit: read, or not (with the page's shape, which holds no text).
+    if (profile?.kind === 'profile') {
+      const read: PageMessage = { type: 'profileRead', readable: !!profile.name, shape: profile.name ? undefined : pageShape(document, profile.key) };
+      browser.runtime.sendMessage(read).catch(() => undefined);
+    }
     ctx.setTimeout(() => {
       if (!announced || announcedFor !== profileKeyFromUrl(location.href)) return;
       const later = readProfile(document, location.href);

@@ -13,11 +13,30 @@ export type PageMessage =
    * `profile.memberId` is set when a member-id URL showed the person's vanity key, which `key` then
    * holds (the background merges the member-id contact into it).
    */
-  | { type: 'profileChanged'; profile: PageProfile | null };
+  | { type: 'profileChanged'; profile: PageProfile | null }
+  /**
+   * Content script → background, once per visit of a profile page: whether its person could be
+   * read, and when not, the page's structure without any text (`utils/page-shape.ts`).
+   */
+  | { type: 'profileRead'; readable: boolean; shape?: string };
 
 export function isPageMessage(message: unknown): message is PageMessage {
   const type = (message as { type?: unknown })?.type;
-  return type === 'getProfile' || type === 'profileChanged';
+  return type === 'getProfile' || type === 'profileChanged' || type === 'profileRead';
+}
+
+/** The longest page structure a report keeps. */
+export const PAGE_SHAPE_MAX = 30_000;
+
+/**
+ * A profile visit's reading, when this message is one from this extension's content script in a
+ * tab's top frame (no page, frame or other extension can count visits); `undefined` otherwise.
+ */
+export function profileReadOf(message: unknown, sender: MessageSender, extensionId: string): { readable: boolean; shape?: string } | undefined {
+  if (sender.id !== extensionId || sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+  if (!isPageMessage(message) || message.type !== 'profileRead' || typeof message.readable !== 'boolean') return undefined;
+  const shape = typeof message.shape === 'string' && !message.readable ? message.shape.slice(0, PAGE_SHAPE_MAX) : undefined;
+  return { readable: message.readable, ...(shape ? { shape } : {}) };
 }
 
 /**

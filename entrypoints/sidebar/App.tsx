@@ -79,6 +79,7 @@ export function App() {
       {profile && form && state && (
         <div className="sidebar-body">
           <SyncOffers personKey={profile.key} />
+          {!profile.name && profile.kind === 'profile' && <p className="empty">{t('sidebar.unreadable')}</p>}
           {!profile.name && (
             <Field label={t('sidebar.name')}>
               <input

@@ -225,6 +225,29 @@ export class FirefoxWithExtension {
     return this.inChrome(() => (globalThis as unknown as { shownNotifications?: Array<{ title: string; text: string }> }).shownNotifications ?? []);
   }
 
+  /** The text on the system clipboard, as another program would paste it. */
+  async clipboardText(): Promise<string> {
+    return this.inChrome(() => {
+      const { Cc, Ci, Services } = globalThis as unknown as {
+        Cc: Record<string, { createInstance(i: unknown): Transferable }>;
+        Ci: Record<string, unknown>;
+        Services: { clipboard: { kGlobalClipboard: number; getData(t: Transferable, which: number, context?: unknown): void } };
+      };
+      interface Transferable {
+        init(context: null): void;
+        addDataFlavor(flavor: string): void;
+        getTransferData(flavor: string, out: { value?: { QueryInterface(i: unknown): { data: string } } }): void;
+      }
+      const transfer = Cc['@mozilla.org/widget/transferable;1']!.createInstance(Ci.nsITransferable);
+      transfer.init(null);
+      transfer.addDataFlavor('text/plain');
+      Services.clipboard.getData(transfer, Services.clipboard.kGlobalClipboard);
+      const out: { value?: { QueryInterface(i: unknown): { data: string } } } = {};
+      transfer.getTransferData('text/plain', out);
+      return out.value?.QueryInterface(Ci.nsISupportsString).data ?? '';
+    });
+  }
+
   /** The badge on the extension's toolbar button, pinned to the toolbar as a user pins it. */
   async badgeText(): Promise<string> {
     return this.inChrome((widget: string) => {
