@@ -7,6 +7,8 @@ test('Firefox: notes typed just before closing the tab, and before quitting the 
     const page = await first.openLinkedIn('/in/zhang-wei/');
     await expect.poll(() => sidebarText(first)).toContain('张伟');
     await typeInSidebar(first, page, { role: 'entry', name: 'Notes' }, 'Wants to visit factories in Shenzhen');
+    // Closed as a person closes it: once the words are on screen (BiDi returns before the last keys reach the frame).
+    await expect.poll(() => sidebarValue(first, { role: 'entry', name: 'Notes' })).toBe('Wants to visit factories in Shenzhen');
     await page.close();
 
     const again = await first.openLinkedIn('/in/zhang-wei/');
