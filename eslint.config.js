@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // The background worker has no window or document.
-    files: ['entrypoints/background.ts', 'utils/sidebar-service.ts', 'utils/drafts.ts', 'utils/reminders.ts'],
+    files: ['entrypoints/background.ts', 'utils/sidebar/service.ts', 'utils/sidebar/drafts.ts', 'utils/followups/reminders.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage'],
     },
@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['dexie', 'react', 'react-dom', 'dexie-react-hooks', '@/utils/db', '@/utils/settings'] },
+        { paths: ['dexie', 'react', 'react-dom', 'dexie-react-hooks', '@/utils/storage/db', '@/utils/storage/settings'] },
       ],
     },
   },
@@ -48,7 +48,7 @@ export default tseslint.config(
     // The sidebar is an extension page framed in LinkedIn: Firefox gives it only runtime, storage
     // and i18n, and DESIGN.md keeps the database out of it. It asks the background for the rest.
     // tests/unit/sidebar-imports.test.ts holds every module the sidebar loads, however deep, to the same rules.
-    files: ['entrypoints/sidebar/**', 'utils/sidebar-client.ts', 'components/Sidebar*.tsx'],
+    files: ['entrypoints/sidebar/**', 'utils/sidebar/client.ts', 'components/sidebar/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -62,7 +62,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['dexie', 'dexie-react-hooks', '@/utils/db', '@/components/open-profile'].map((name) => ({
+          paths: ['dexie', 'dexie-react-hooks', '@/utils/storage/db', '@/components/pages/open-profile'].map((name) => ({
             name,
             allowTypeImports: true,
           })),

@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    setupFiles: ['tests/unit/setup.ts'],
+    setupFiles: ['tests/support/unit-setup.ts'],
   },
 });

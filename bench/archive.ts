@@ -7,15 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { launchWithExtension, type LaunchedExtension } from '../tests/e2e/launch';
-import { localToday } from '../utils/dates';
-import { DB_NAME } from '../utils/db';
+import { launchWithExtension, type LaunchedExtension } from '../tests/support/launch';
+import { localToday } from '../utils/core/dates';
+import { DB_NAME } from '../utils/storage/db';
 import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
 import { floorFigures, floorMs, type FloorRows } from './import-export';
 import { median, round, type Figure } from './figures';
 import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
 import { firstSyncTo } from './sync';
-import { removeWebdavServer, startWebdavServer } from '../tests/webdav-server';
+import { removeWebdavServer, startWebdavServer } from '../tests/support/webdav-server';
 
 /** The archive, for a network of 30,000. */
 export const FULL_ARCHIVE = { connections: 30_000, messages: 150_000, conversations: 20_000, invitations: 5_000 };

@@ -1,7 +1,7 @@
 // Deterministic network data for the benchmark: a LinkedIn Connections.csv of N people, and for
 // each person their follow-up plan and five interactions.
-import { addDaysToLocalDate } from '../utils/dates';
-import { INTERACTION_KINDS, type InteractionKind } from '../utils/interaction-kinds';
+import { addDaysToLocalDate } from '../utils/core/dates';
+import { INTERACTION_KINDS, type InteractionKind } from '../utils/core/interaction-kinds';
 
 const FIRST = [
   'Amara', 'Kenji', 'Lucía', 'Wei', 'María', 'José', 'Anna', 'Olusegun', 'Priya', 'Mateo', 'Sofía', 'Liam', 'Noah',

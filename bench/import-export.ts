@@ -4,8 +4,8 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
-import { SCHEMA_VERSIONS } from '../utils/db';
+import type { LaunchedExtension } from '../tests/support/launch';
+import { SCHEMA_VERSIONS } from '../utils/storage/db';
 import { browserCpuSeconds, cpuNote } from './cpu';
 import { connectionsCsv, type BenchInteraction, type BenchPerson } from './data';
 import { median, round, type Figure, type Report } from './figures';

@@ -2,9 +2,9 @@
 // page's network-wide suggestions (their time to show, and the longest main-thread task while they
 // are computed), and the popup opened beside the options page. Each with a floor from the same run.
 import type { Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
-import { DB_NAME } from '../utils/db';
-import { phrasesStems } from '../utils/introductions';
+import type { LaunchedExtension } from '../tests/support/launch';
+import { DB_NAME } from '../utils/storage/db';
+import { phrasesStems } from '../utils/network/introductions';
 import { FIXTURE_PEOPLE } from './data';
 import type { Report } from './figures';
 import { timeOrigin, waitForState, type ProbeEntry, type ProbeWindow } from './probe';

@@ -1,7 +1,7 @@
 // Memory at scale (issue 16): the background's heap after the seed import and the options page's
 // heap with the whole network on it, each the live heap after a full garbage collection.
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
+import type { LaunchedExtension } from '../tests/support/launch';
 import { round, type Report } from './figures';
 
 interface HeapUsage {

@@ -1,6 +1,6 @@
 // The popup: opened → today's list drawn (a time the probe took in the page), and its live heap.
 import type { Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
+import type { LaunchedExtension } from '../tests/support/launch';
 import { median, round, type Report } from './figures';
 import { timeOrigin, waitForState } from './probe';
 

@@ -2,7 +2,7 @@
 // navigation, to the sidebar showing the person and their notes. Times are the probe's, taken in
 // the pages when the sidebar committed each state.
 import type { Frame, Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
+import type { LaunchedExtension } from '../tests/support/launch';
 import { FIXTURE_PEOPLE } from './data';
 import { median, round, type Report } from './figures';
 import { timeOrigin, waitForState } from './probe';

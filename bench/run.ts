@@ -16,8 +16,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EXTENSION_PATH, launchWithExtension } from '../tests/e2e/launch';
-import { localToday } from '../utils/dates';
+import { EXTENSION_PATH, launchWithExtension } from '../tests/support/launch';
+import { localToday } from '../utils/core/dates';
 import { measureArchiveImport } from './archive';
 import { generateInteractions, generatePeople } from './data';
 import { Report, round } from './figures';

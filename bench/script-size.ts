@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_PATH } from '../tests/e2e/launch';
+import { EXTENSION_PATH } from '../tests/support/launch';
 import { round, type Report } from './figures';
 
 /** Adds the size figures; returns each content script file's raw and gzip bytes. */

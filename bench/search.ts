@@ -1,7 +1,7 @@
 // Search in the popup: from the query typed (the input event) to the results drawn, both as the
 // probe logged them in the page.
 import type { Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
+import type { LaunchedExtension } from '../tests/support/launch';
 import { searchQueries, type BenchPerson } from './data';
 import type { Report } from './figures';
 import { pollFor } from './poll';

@@ -1,8 +1,8 @@
-import type { LaunchedExtension } from '../tests/e2e/launch';
-import { newContact } from '../utils/schema';
-import type { Contact, Interaction } from '../utils/db';
-import { CURRENT_SCHEMA_VERSION, DB_NAME } from '../utils/db';
-import { searchTerms } from '../utils/search-terms';
+import type { LaunchedExtension } from '../tests/support/launch';
+import { newContact } from '../utils/core/schema';
+import type { Contact, Interaction } from '../utils/storage/db';
+import { CURRENT_SCHEMA_VERSION, DB_NAME } from '../utils/storage/db';
+import { searchTerms } from '../utils/core/search-terms';
 import type { BenchInteraction, BenchPerson } from './data';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -2,10 +2,10 @@
 // network to an empty WebDAV folder (a private Apache mod_dav on 127.0.0.1), then syncs that each
 // carry one change typed in the sidebar. Times come from the status the background writes.
 import type { Page } from '@playwright/test';
-import type { LaunchedExtension } from '../tests/e2e/launch';
-import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../tests/webdav-server';
-import { fillSyncSetup, grantSiteAccess, syncStatus } from '../tests/e2e/sync-devices';
-import type { SyncStatus } from '../utils/settings';
+import type { LaunchedExtension } from '../tests/support/launch';
+import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../tests/support/webdav-server';
+import { fillSyncSetup, grantSiteAccess, syncStatus } from '../tests/support/sync-devices';
+import type { SyncStatus } from '../utils/storage/settings';
 import { median, round, type Report } from './figures';
 import { pollFor } from './poll';
 

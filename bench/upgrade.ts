@@ -5,10 +5,10 @@
 // IndexedDB adding only the indexes and tables (no data rewrite), measured in the same run.
 // Called from bench/run.ts; `tsx bench/upgrade.ts` runs it alone.
 import { rmSync } from 'node:fs';
-import { launchWithExtension, type LaunchedExtension } from '../tests/e2e/launch';
-import { storedSchemaVersion, writeVersion1Database } from '../tests/e2e/version-1-database';
-import { DB_NAME, SCHEMA_VERSIONS } from '../utils/db';
-import { localToday } from '../utils/dates';
+import { launchWithExtension, type LaunchedExtension } from '../tests/support/launch';
+import { storedSchemaVersion, writeVersion1Database } from '../tests/support/version-1-database';
+import { DB_NAME, SCHEMA_VERSIONS } from '../utils/storage/db';
+import { localToday } from '../utils/core/dates';
 import { Report, round as roundTo } from './figures';
 
 const round = (value: number) => roundTo(value, 2);

@@ -2,14 +2,14 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
-import { getDb } from '@/utils/db';
-import { localToday } from '@/utils/dates';
-import { foldDrafts } from '@/utils/drafts';
-import { eventContactDefaults } from '@/utils/event-mode';
-import { announcedProfile, draftKey, isSyncRequest, profileReadOf, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/messages';
-import { countProfileRead, profileReadsItem } from '@/utils/profile-reads';
-import type { PageProfile } from '@/utils/page-reader';
-import { dueContacts, dueCount } from '@/utils/queries';
+import { getDb } from '@/utils/storage/db';
+import { localToday } from '@/utils/core/dates';
+import { foldDrafts } from '@/utils/sidebar/drafts';
+import { eventContactDefaults } from '@/utils/followups/event-mode';
+import { announcedProfile, draftKey, isSyncRequest, profileReadOf, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/linkedin/page-messages';
+import { countProfileRead, profileReadsItem } from '@/utils/linkedin/profile-reads';
+import type { PageProfile } from '@/utils/linkedin/page-reader';
+import { dueContacts, dueCount } from '@/utils/followups/due';
 import {
   badgeText,
   CHECK_ALARM,
@@ -18,7 +18,7 @@ import {
   namesPreview,
   nextReminderAt,
   shouldRemind,
-} from '@/utils/reminders';
+} from '@/utils/followups/reminders';
 import {
   eventModeItem,
   lastReminderItem,
@@ -28,10 +28,10 @@ import {
   syncOfferAnswersItem,
   syncOffersItem,
   syncStatusItem,
-} from '@/utils/settings';
-import { serveSidebarPort, type FrameTab } from '@/utils/sidebar-service';
-import { runStemsBackfill, STEMS_BACKFILL } from '@/utils/stems-backfill';
-import { saveUserFields } from '@/utils/contacts';
+} from '@/utils/storage/settings';
+import { serveSidebarPort, type FrameTab } from '@/utils/sidebar/service';
+import { runStemsBackfill, STEMS_BACKFILL } from '@/utils/storage/stems-backfill';
+import { saveUserFields } from '@/utils/people/contacts';
 import { offersByPerson } from '@/utils/sync/local';
 import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
 import { originPattern } from '@/utils/sync/setup';

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isProfileQuery, type PageMessage } from '@/utils/messages';
-import { nameHeading, pageRendered, readProfile, type PageProfile } from '@/utils/page-reader';
-import { pageShape } from '@/utils/page-shape';
-import { isProfileSubpage, profileKeyFromUrl } from '@/utils/profile-key';
-import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/sidebar-frame';
+import { isProfileQuery, type PageMessage } from '@/utils/linkedin/page-messages';
+import { nameHeading, pageRendered, readProfile, type PageProfile } from '@/utils/linkedin/page-reader';
+import { pageShape } from '@/utils/linkedin/page-shape';
+import { isProfileSubpage, profileKeyFromUrl } from '@/utils/core/profile-key';
+import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/linkedin/sidebar-frame';
 
 // Give up waiting for a new heading after this long and read what is there.
 const HEADING_WAIT_MS = 2_500;

@@ -1,6 +1,6 @@
 // Opens Chromium with the built extension and LinkedIn fixture pages at their real URLs, so the
 // extension can be tried without a LinkedIn account. Close the browser window to stop.
-import { launchWithExtension } from '../tests/e2e/launch';
+import { launchWithExtension } from '../tests/support/launch';
 
 const headless = process.argv.includes('--headless');
 const ext = await launchWithExtension({ headless });

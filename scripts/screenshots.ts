@@ -4,8 +4,8 @@
 // `--dark` asks for the dark scheme (files end in -dark), but its output is not checked yet.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { localToday } from '../utils/dates';
-import { FIXTURES, launchWithExtension } from '../tests/e2e/launch';
+import { localToday } from '../utils/core/dates';
+import { FIXTURES, launchWithExtension } from '../tests/support/launch';
 
 const OUT = resolve(import.meta.dirname, '..', 'docs');
 const SIDEBAR = 'iframe[title="Relationship notes"]';

@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/FirstRunGuide';
-import { openProfile } from '@/components/open-profile';
-import { useStoredValue } from '@/components/use-stored-value';
-import { getDb } from '@/utils/db';
-import { showFirstRun } from '@/utils/first-run';
-import { firstRunDoneItem } from '@/utils/settings';
-import { ImportExportSection } from '@/components/ImportExportSection';
-import { IntroductionsSection } from '@/components/IntroductionsSection';
-import { NetworkSection } from '@/components/NetworkSection';
-import { SettingsSection } from '@/components/SettingsSection';
-import { UpgradeNotice } from '@/components/UpgradeNotice';
-import { useUpgradeProgress } from '@/components/use-upgrade-progress';
-import { t } from '@/utils/i18n';
+import { FirstRunGuide, LINKEDIN_NETWORK_URL } from '@/components/pages/FirstRunGuide';
+import { openProfile } from '@/components/pages/open-profile';
+import { useStoredValue } from '@/components/ui/use-stored-value';
+import { getDb } from '@/utils/storage/db';
+import { showFirstRun } from '@/utils/people/first-run';
+import { firstRunDoneItem } from '@/utils/storage/settings';
+import { ImportExportSection } from '@/components/import-export/ImportExportSection';
+import { IntroductionsSection } from '@/components/network/IntroductionsSection';
+import { NetworkSection } from '@/components/network/NetworkSection';
+import { SettingsSection } from '@/components/settings/SettingsSection';
+import { UpgradeNotice } from '@/components/ui/UpgradeNotice';
+import { useUpgradeProgress } from '@/components/pages/use-upgrade-progress';
+import { t } from '@/utils/core/i18n';
 
 export function App() {
   const contactCount = useLiveQuery(() => getDb().contacts.count(), []);

@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { startPage } from '@/components/start-page';
-import { getDb } from '@/utils/db';
+import { startPage } from '@/components/pages/start-page';
+import { getDb } from '@/utils/storage/db';
 import { App } from './App';
-import '@/components/styles.css';
+import '@/components/ui/styles.css';
 import './popup.css';
 
 // Open the database while the language loads, so the list's first query finds it open.

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
-import { startPage } from '@/components/start-page';
+import { startPage } from '@/components/pages/start-page';
 import { App } from './App';
-import '@/components/styles.css';
+import '@/components/ui/styles.css';
 import './sidebar.css';
 
 void startPage(() => createRoot(document.getElementById('root')!).render(<App />));

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { IntroductionSuggestion } from '@/utils/introductions';
-import type { UserFields } from '@/utils/db';
-import { SIDEBAR_PORT } from '@/utils/messages';
-import type { PageProfile } from '@/utils/page-reader';
-import type { UpgradeProgress } from '@/utils/sidebar-protocol';
-import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar-client';
+import type { IntroductionSuggestion } from '@/utils/network/introductions';
+import type { UserFields } from '@/utils/storage/db';
+import { SIDEBAR_PORT } from '@/utils/linkedin/page-messages';
+import type { PageProfile } from '@/utils/linkedin/page-reader';
+import type { UpgradeProgress } from '@/utils/sidebar/protocol';
+import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar/client';
 import {
   editableView,
   listToSave,
@@ -13,7 +13,7 @@ import {
   type EditableView,
   type ListField,
   type TypedPhrases,
-} from '@/utils/sidebar-view';
+} from '@/utils/sidebar/view';
 
 /** A request the sidebar sends, without the sequence number its client adds. */
 type Request = Parameters<SidebarClient['request']>[0];

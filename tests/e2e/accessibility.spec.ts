@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { localToday } from '../../utils/dates';
+import { localToday } from '../../utils/core/dates';
 import { expect, openExtensionPage, openLinkedIn, test } from './fixtures';
 
 /** Serious and critical axe violations, in a form that reads well in a failed assertion. */

@@ -1,4 +1,4 @@
-import { addDaysToLocalDate, localToday } from '../../utils/dates';
+import { addDaysToLocalDate, localToday } from '../../utils/core/dates';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
 
 const EVENT = 'PyData Osaka 2026';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
-import { FIXTURES } from './launch';
+import { FIXTURES } from '../support/launch';
 
 const CONNECTIONS = join(FIXTURES, 'Connections.csv');
 

@@ -1,5 +1,5 @@
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
-import { launchWithExtension, type LaunchedExtension } from './launch';
+import { launchWithExtension, type LaunchedExtension } from '../support/launch';
 
 export const SIDEBAR_TITLE = 'Relationship notes';
 

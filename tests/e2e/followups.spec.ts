@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import type { Page, Worker } from '@playwright/test';
-import { launchWithExtension, type LaunchedExtension } from './launch';
+import { launchWithExtension, type LaunchedExtension } from '../support/launch';
 import { expect, openExtensionPage, openLinkedIn, sidebar, stopServiceWorker, test } from './fixtures';
 
 const localDate = (offsetDays = 0) => {

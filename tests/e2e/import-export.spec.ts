@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { backupJson, makeBackup } from '../../utils/backup';
-import type { Interaction } from '../../utils/db';
-import { DEFAULT_SETTINGS, newContact } from '../../utils/schema';
-import { FIXTURES } from './launch';
+import { backupJson, makeBackup } from '../../utils/import-export/backup';
+import type { Interaction } from '../../utils/storage/db';
+import { DEFAULT_SETTINGS, newContact } from '../../utils/core/schema';
+import { FIXTURES } from '../support/launch';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test, writeNote } from './fixtures';
 
 const CONNECTIONS = join(FIXTURES, 'Connections.csv');

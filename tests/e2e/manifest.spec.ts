@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EXTENSION_PATH } from './launch';
+import { EXTENSION_PATH } from '../support/launch';
 import { expect, test } from './fixtures';
 
 // The manifests WXT built (tests/unit/manifest.test.ts checks what wxt.config.ts asks for).

@@ -1,5 +1,5 @@
 import type { BrowserContext, Worker } from '@playwright/test';
-import type { LaunchedExtension } from './launch';
+import type { LaunchedExtension } from '../support/launch';
 import { expect, openLinkedIn, sidebar, test } from './fixtures';
 
 const EXTRA_NODES = 20_000;

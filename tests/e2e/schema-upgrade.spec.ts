@@ -1,7 +1,7 @@
-import { localToday } from '../../utils/dates';
+import { localToday } from '../../utils/core/dates';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
-import { launchWithExtension } from './launch';
-import { writeVersion1Database } from './version-1-database';
+import { launchWithExtension } from '../support/launch';
+import { writeVersion1Database } from '../support/version-1-database';
 
 const PEOPLE = 30_000;
 const UPDATING = 'Updating your notes…';

@@ -1,4 +1,4 @@
-import { addDaysToLocalDate, localToday } from '../../utils/dates';
+import { addDaysToLocalDate, localToday } from '../../utils/core/dates';
 import { expect, openLinkedIn, sidebar, test } from './fixtures';
 
 test.describe('on a first look', () => {

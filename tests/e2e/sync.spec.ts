@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { archiveFiles, archiveZip, daysAgo, KENJI_LAST_MESSAGE } from '../fixtures/linkedin-archive';
-import { startCuttingRelay } from '../webdav-server';
+import { startCuttingRelay } from '../support/webdav-server';
 import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
-import { launchWithExtension, type LaunchedExtension } from './launch';
-import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync, webdavServerFor } from './sync-devices';
+import { launchWithExtension, type LaunchedExtension } from '../support/launch';
+import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync, webdavServerFor } from '../support/sync-devices';
 
 // Sync between two and three browser profiles through a real Apache mod_dav on 127.0.0.1.
 // The permission prompt of `permissions.request` cannot be answered in headless Chromium: each

@@ -10,13 +10,13 @@
  * Names carry only random device ids and sequence numbers; contents are records in their wire form
  * (`wire.ts`), as gzipped JSON sealed with AES-GCM, the path authenticated with it.
  */
-import type { RelationshipDb } from '../db';
+import type { RelationshipDb } from '../storage/db';
 import { createKeyInfo, openJson, parseKeyInfo, sealJson, SyncCryptoError, unlockKeyInfo, type KeyInfo } from './crypto';
-import { mergeStates, type SyncState } from './merge';
+import { mergeStates, type SyncState } from './crdt/merge';
 import { applyRemote, foldLocalChanges, getMeta, markSent, META, outgoing, setMeta, syncTables, wholeState } from './local';
 import { ALL_ROWS } from './tracking';
 import type { WebdavClient, WebdavEntry } from './webdav';
-import { decodeState, encodeState } from './wire';
+import { decodeState, encodeState } from './crdt/wire';
 
 export const SYNC_FOLDER = 'relationship-notes';
 const KEY_FILE = `${SYNC_FOLDER}/key.json`;

@@ -5,10 +5,10 @@
  * in the middle leaves the database as it was before, and the next sync starts over.
  */
 import * as v from 'valibot';
-import { archiveEntriesRow } from '../archive-entries';
-import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm, storedArchiveEntrySchema } from '../schema';
-import type { ArchiveEntries, Contact, Interaction, RelationshipDb } from '../db';
-import { INITIAL_CLOCK, receive, tick, type ClockState } from './clock';
+import { archiveEntriesRow } from '../people/timeline';
+import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm, storedArchiveEntrySchema } from '../core/schema';
+import type { ArchiveEntries, Contact, Interaction, RelationshipDb } from '../storage/db';
+import { INITIAL_CLOCK, receive, tick, type ClockState } from './crdt/clock';
 import {
   DELETED_FIELD,
   dismissKept,
@@ -21,8 +21,8 @@ import {
   type OfferedText,
   type SyncRecord,
   type SyncState,
-} from './merge';
-import { forEachPage, rowsBetween } from '../read-pages';
+} from './crdt/merge';
+import { forEachPage, rowsBetween } from '../storage/paging';
 import { ALL_ROWS, SYNCED_TABLES, type SyncedTable, type SyncRecordRow } from './tracking';
 
 /** The fields of a person that sync: all a backup holds but the key and `updatedAt`; index terms are derived again on each device. */

@@ -4,7 +4,7 @@
  * one stamping clocks itself. Sync turns the noted rows into clocked field writes (`local.ts`).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import type { SyncRecord } from './merge';
+import type { SyncRecord } from './crdt/merge';
 
 /** Tables whose rows sync, with the prefix of their record ids. */
 export const SYNCED_TABLES = { contacts: 'c:', interactions: 'i:', archiveEntries: 'a:' } as const;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { LINKEDIN_REQUEST, linkedInResponse } from '../launch';
+import { LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
 import { findNode, inAccessibilityTree, type A11yNode, type NodeQuery } from './a11y';
 
 export const FIREFOX_EXTENSION_PATH = resolve(

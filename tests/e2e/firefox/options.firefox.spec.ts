@@ -1,11 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupJson, makeBackup } from '../../../utils/backup';
-import { CURRENT_SCHEMA_VERSION, type Interaction } from '../../../utils/db';
-import { DEFAULT_SETTINGS, newContact } from '../../../utils/schema';
+import { backupJson, makeBackup } from '../../../utils/import-export/backup';
+import { CURRENT_SCHEMA_VERSION, type Interaction } from '../../../utils/storage/db';
+import { DEFAULT_SETTINGS, newContact } from '../../../utils/core/schema';
 import { visibleText } from './a11y';
-import { FIXTURES } from '../launch';
+import { FIXTURES } from '../../support/launch';
 import { expect, sidebarValue, test } from './fixtures';
 
 test('Firefox: imports LinkedIn’s Connections.csv on the options page, then exports a JSON backup holding those people', async ({ firefox }) => {

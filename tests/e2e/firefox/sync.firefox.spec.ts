@@ -1,6 +1,6 @@
 import { expect as pwExpect, openExtensionPage, openLinkedIn, setStorage, sidebar } from '../fixtures';
-import { launchWithExtension, type LaunchedExtension } from '../launch';
-import { fillSyncSetup, grantSiteAccess, makeFolder, waitForFirstSync, webdavServerFor } from '../sync-devices';
+import { launchWithExtension, type LaunchedExtension } from '../../support/launch';
+import { fillSyncSetup, grantSiteAccess, makeFolder, waitForFirstSync, webdavServerFor } from '../../support/sync-devices';
 import { visibleText, type NodeQuery } from './a11y';
 import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtures';
 

@@ -1,0 +1,209 @@
+import { useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/utils/storage/db';
+import { t, uiLanguage } from '@/utils/core/i18n';
+import type { SyncMessage } from '@/utils/linkedin/page-messages';
+import { syncAccountItem, syncStatusItem, type SyncProblemName } from '@/utils/storage/settings';
+import { SyncCryptoError } from '@/utils/sync/crypto';
+import { isSyncRunning, problemOf } from '@/utils/sync/run';
+import { checkServerUrl, connectSync, disconnectSync, normalizedAccount, originPattern } from '@/utils/sync/setup';
+import { Field } from '../ui/Field';
+import { OutcomeLines } from '../ui/OutcomeLines';
+import { useStoredValue } from '../ui/use-stored-value';
+
+const PROBLEM_TEXT: Record<SyncProblemName, () => string> = {
+  unreachable: () => t('sync.problem.unreachable'),
+  timeout: () => t('sync.problem.timeout'),
+  unauthorized: () => t('sync.problem.unauthorized'),
+  forbidden: () => t('sync.problem.forbidden'),
+  full: () => t('sync.problem.full'),
+  'not-a-folder': () => t('sync.problem.notAFolder'),
+  server: () => t('sync.problem.server'),
+  'wrong-passphrase': () => t('sync.problem.wrongPassphrase'),
+  tampered: () => t('sync.problem.tampered'),
+  'key-changed': () => t('sync.problem.keyChanged'),
+  'not-set-up': () => t('sync.problem.notSetUp'),
+  permission: () => t('sync.problem.permission'),
+  unknown: () => t('sync.problem.unknown'),
+};
+
+const syncNow = () => browser.runtime.sendMessage({ type: 'sync-now' } satisfies SyncMessage);
+
+/** Settings → Sync: the WebDAV account and passphrase, then status, "Sync now" and "Turn off". */
+export function SyncSection() {
+  const id = useId();
+  const account = useStoredValue(syncAccountItem);
+  return (
+    <section aria-labelledby={`${id}-title`} className="sync">
+      <h3 id={`${id}-title`}>{t('sync.title')}</h3>
+      <p className="hint">{t('sync.intro')}</p>
+      {account === undefined ? null : account ? <SyncStatusPanel url={account.url} username={account.username} /> : <SyncSetupForm />}
+      <h4>{t('sync.forgotTitle')}</h4>
+      <p className="hint">{t('sync.forgotHint')}</p>
+    </section>
+  );
+}
+
+function SyncSetupForm() {
+  const id = useId();
+  const [url, setUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [acceptInsecure, setAcceptInsecure] = useState(false);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const urlCheck = url.trim() ? checkServerUrl(url) : 'ok';
+
+  const turnOn = async () => {
+    if (checkServerUrl(url) === 'invalid') {
+      setProblem(t('sync.invalidUrl'));
+      return;
+    }
+    const chosen = normalizedAccount({ url, username, password });
+    // First, while the click still counts as the user's gesture.
+    const granted = await browser.permissions.request({ origins: [originPattern(chosen.url)] }).catch(() => false);
+    if (!granted) {
+      setProblem(t('sync.permissionRefused'));
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    setStatus(t('sync.connecting'));
+    try {
+      await connectSync(getDb(), chosen, passphrase);
+      setPassphrase('');
+      await syncAccountItem.setValue(chosen);
+      void syncNow().catch(() => null);
+    } catch (error) {
+      setStatus('');
+      setProblem(PROBLEM_TEXT[error instanceof SyncCryptoError ? error.problem : problemOf(error)]());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      aria-labelledby={`${id}-legend`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void turnOn();
+      }}
+    >
+      <p id={`${id}-legend`} className="visually-hidden">
+        {t('sync.turnOn')}
+      </p>
+      <div className="field stacked">
+        <label htmlFor={`${id}-url`}>{t('sync.url')}</label>
+        <input
+          id={`${id}-url`}
+          type="url"
+          required
+          autoComplete="url"
+          spellCheck={false}
+          value={url}
+          aria-describedby={`${id}-url-hint`}
+          onChange={(event) => setUrl(event.target.value)}
+        />
+        <span id={`${id}-url-hint`} className="hint">
+          {t('sync.urlHint')}
+        </span>
+      </div>
+      <Field label={t('sync.username')} className="field stacked">
+        <input required autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
+      </Field>
+      <div className="field stacked">
+        <label htmlFor={`${id}-password`}>{t('sync.password')}</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          required
+          autoComplete="current-password"
+          value={password}
+          aria-describedby={`${id}-password-hint`}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <span id={`${id}-password-hint`} className="hint">
+          {t('sync.passwordHint')}
+        </span>
+      </div>
+      <div className="field stacked">
+        <label htmlFor={`${id}-passphrase`}>{t('sync.passphrase')}</label>
+        <input
+          id={`${id}-passphrase`}
+          type="password"
+          required
+          autoComplete="new-password"
+          value={passphrase}
+          aria-describedby={`${id}-passphrase-hint`}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+        <span id={`${id}-passphrase-hint`} className="hint">
+          {t('sync.passphraseHint')}
+        </span>
+      </div>
+      {urlCheck === 'insecure' && (
+        <div className="field">
+          <p role="alert" className="error">
+            {t('sync.insecure')}
+          </p>
+          <label className="inline checkbox">
+            <input type="checkbox" checked={acceptInsecure} onChange={(event) => setAcceptInsecure(event.target.checked)} />
+            {t('sync.insecureConfirm')}
+          </label>
+        </div>
+      )}
+      <button type="submit" disabled={busy || (urlCheck === 'insecure' && !acceptInsecure)}>
+        {t('sync.turnOn')}
+      </button>
+      <OutcomeLines status={status} problem={problem} />
+    </form>
+  );
+}
+
+function SyncStatusPanel({ url, username }: { url: string; username: string }) {
+  const status = useStoredValue(syncStatusItem);
+  const [now, setNow] = useState(() => Date.now());
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, []);
+  const running = status ? isSyncRunning(status, now) : false;
+  const when = (at: number) => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
+
+  const turnOff = async () => {
+    await disconnectSync(getDb());
+    await syncStatusItem.removeValue();
+    await syncAccountItem.setValue(null);
+    await browser.permissions.remove({ origins: [originPattern(url)] }).catch(() => false);
+    setNote(t('sync.turnedOff'));
+  };
+
+  return (
+    <div>
+      <p>{t('sync.connected', [url, username])}</p>
+      {status && (
+        <>
+          <p>{status.lastSyncAt ? t('sync.lastSynced', [when(status.lastSyncAt)]) : t('sync.neverSynced')}</p>
+          {status.lastSyncAt !== null && <p>{t('sync.changes', [String(status.received), String(status.sent)])}</p>}
+          {status.damagedFiles > 0 && !status.problem && <p className="hint">{t('sync.damaged')}</p>}
+        </>
+      )}
+      <div className="row">
+        <button type="button" disabled={running} onClick={() => void syncNow().catch(() => null)}>
+          {t('sync.syncNow')}
+        </button>
+        <button type="button" className="secondary" aria-describedby="sync-turn-off-hint" onClick={() => void turnOff()}>
+          {t('sync.turnOff')}
+        </button>
+      </div>
+      <p id="sync-turn-off-hint" className="hint">
+        {t('sync.turnOffHint')}
+      </p>
+      <OutcomeLines status={running ? t('sync.syncing') : note} problem={status?.problem ? PROBLEM_TEXT[status.problem]() : null} />
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  deleteInteraction,
+  editInteraction,
+  logInteraction,
+  logIntroduction,
+  mergeContactInto,
+  refreshFromPage,
+  saveUserFields,
+  snoozeFollowUp,
+} from '@/utils/people/contacts';
+import { timeline } from '@/utils/people/timeline';
+import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
+import { comingUp, dueContacts, dueCount, searchContacts } from '@/utils/followups/due';
+
+let db: RelationshipDb;
+beforeEach(async () => {
+  db = openRelationshipDb(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+const kenjiPage = { name: 'Kenji Tanaka', headline: 'Data Engineer at Kaizen', location: 'Osaka', photoUrl: '', profileUrl: '' };
+
+describe('saving what the user writes', () => {
+  it('creates the contact on the first edit with what the page showed', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'Met at PyData' }, kenjiPage);
+    const kenji = await db.contacts.get('kenji-tanaka');
+    expect(kenji).toMatchObject({ name: 'Kenji Tanaka', headline: 'Data Engineer at Kaizen', notes: 'Met at PyData' });
+    expect(kenji?.profileUrl).toBe('https://www.linkedin.com/in/kenji-tanaka/');
+  });
+
+  it('writes only the fields given, so two views editing different fields lose nothing', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'first' }, kenjiPage);
+    await Promise.all([
+      saveUserFields(db, 'kenji-tanaka', { notes: 'from tab one' }),
+      saveUserFields(db, 'kenji-tanaka', { interests: ['sailing'] }),
+    ]);
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ notes: 'from tab one', interests: ['sailing'] });
+  });
+
+  it('refreshes page-read fields without touching notes, and never creates people on a visit', async () => {
+    await refreshFromPage(db, 'nobody', kenjiPage);
+    expect(await db.contacts.count()).toBe(0);
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'keep me' }, kenjiPage);
+    await refreshFromPage(db, 'kenji-tanaka', { headline: 'Head of Data at Kaizen', name: '' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({
+      name: 'Kenji Tanaka',
+      headline: 'Head of Data at Kaizen',
+      notes: 'keep me',
+    });
+  });
+});
+
+describe('the timeline and the follow-up clock', () => {
+  it('logs contacts made, newest first, and reschedules by the cadence', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { cadenceDays: 30, nextFollowUp: '2026-11-22' }, kenjiPage);
+    await logInteraction(db, { id: 'a', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-11-01', text: 'old call' });
+    await logInteraction(db, { id: 'b', contactKey: 'kenji-tanaka', kind: 'meeting', date: '2026-11-22', text: 'coffee' });
+    await logInteraction(db, { id: 'b', contactKey: 'kenji-tanaka', kind: 'meeting', date: '2026-11-22', text: 'coffee' });
+    expect((await timeline(db, 'kenji-tanaka')).map((i) => i.text)).toEqual(['coffee', 'old call']);
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-11-22', nextFollowUp: '2026-12-22' });
+  });
+
+  it('an older entry logged late does not move the clock back', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { cadenceDays: 14 }, kenjiPage);
+    await logInteraction(db, { id: 'new', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-11-20', text: '' });
+    await logInteraction(db, { id: 'old', contactKey: 'kenji-tanaka', kind: 'note', date: '2026-10-01', text: '' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-11-20', nextFollowUp: '2026-12-04' });
+  });
+
+  it('keeps the last interaction right when entries are edited or deleted', async () => {
+    await logInteraction(db, { id: 'a', contactKey: 'amara', kind: 'call', date: '2026-10-01', text: '' }, { name: 'Amara' });
+    await logInteraction(db, { id: 'b', contactKey: 'amara', kind: 'call', date: '2026-11-01', text: '' });
+    await editInteraction(db, 'amara', 'a', { date: '2026-11-15', text: 'moved' });
+    expect((await db.contacts.get('amara'))?.lastInteraction).toBe('2026-11-15');
+    await deleteInteraction(db, 'amara', 'a');
+    expect((await db.contacts.get('amara'))?.lastInteraction).toBe('2026-11-01');
+    await deleteInteraction(db, 'amara', 'b');
+    expect((await db.contacts.get('amara'))?.lastInteraction).toBeNull();
+  });
+
+  it('counts the follow-up from the new latest contact when an entry is edited or deleted', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { cadenceDays: 30 }, kenjiPage);
+    await logInteraction(db, { id: 'a', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-10-01', text: '' });
+    await logInteraction(db, { id: 'b', contactKey: 'kenji-tanaka', kind: 'call', date: '2026-11-01', text: '' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ nextFollowUp: '2026-12-01' });
+    // The latest entry's date was a typo: the clock follows the corrected date.
+    await editInteraction(db, 'kenji-tanaka', 'b', { date: '2026-11-10' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-11-10', nextFollowUp: '2026-12-10' });
+    // An edit that leaves the latest date alone keeps a snoozed follow-up where it was.
+    await snoozeFollowUp(db, 'kenji-tanaka', { until: '2027-01-05' }, '2026-11-20');
+    await editInteraction(db, 'kenji-tanaka', 'a', { text: 'first call' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ nextFollowUp: '2027-01-05' });
+    await deleteInteraction(db, 'kenji-tanaka', 'b');
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: '2026-10-01', nextFollowUp: '2026-10-31' });
+  });
+
+  it('leaves a one-off follow-up alone when entries change', async () => {
+    await saveUserFields(db, 'amara', { nextFollowUp: '2026-12-24' }, { name: 'Amara' });
+    await logInteraction(db, { id: 'a', contactKey: 'amara', kind: 'call', date: '2026-11-01', text: '' });
+    await deleteInteraction(db, 'amara', 'a');
+    expect(await db.contacts.get('amara')).toMatchObject({ lastInteraction: null, nextFollowUp: '2026-12-24' });
+  });
+});
+
+describe('the daily list', () => {
+  it('lists who is due, what is coming up, and snoozes', async () => {
+    await saveUserFields(db, 'kenji', { nextFollowUp: '2026-11-22' }, { name: 'Kenji' });
+    await saveUserFields(db, 'amara', { nextFollowUp: '2026-11-10' }, { name: 'Amara' });
+    await saveUserFields(db, 'wei', { nextFollowUp: '2026-11-25' }, { name: 'Wei' });
+    await saveUserFields(db, 'lucia', { nextFollowUp: '2026-12-25' }, { name: 'Lucía' });
+    await saveUserFields(db, 'sam', { notes: 'no follow-up' }, { name: 'Sam' });
+    const today = '2026-11-22';
+    expect((await dueContacts(db, today)).map((c) => c.key)).toEqual(['amara', 'kenji']);
+    expect(await dueCount(db, today)).toBe(2);
+    expect((await comingUp(db, today)).map((c) => c.key)).toEqual(['wei']);
+    await snoozeFollowUp(db, 'kenji', { days: 1 }, today);
+    expect((await dueContacts(db, today)).map((c) => c.key)).toEqual(['amara']);
+  });
+});
+
+describe('search', () => {
+  it('finds people by name, headline, tags, interests and notes, forgiving case and accents', async () => {
+    await saveUserFields(db, 'lucia', { tags: ['diseño'], interests: ['Service design'], notes: 'Loves ceramics' }, {
+      name: 'Lucía Fernández',
+      headline: 'Designer at Madrid Digital',
+    });
+    await saveUserFields(db, 'kenji', { notes: 'sailing on weekends' }, { name: 'Kenji Tanaka', headline: 'Data Engineer' });
+    const keys = async (q: string) => (await searchContacts(db, q)).map((c) => c.key);
+    expect(await keys('lucia')).toEqual(['lucia']);
+    expect(await keys('FERNANDEZ luc')).toEqual(['lucia']);
+    expect(await keys('diseno')).toEqual(['lucia']);
+    expect(await keys('ceram')).toEqual(['lucia']);
+    expect(await keys('madrid')).toEqual(['lucia']);
+    expect(await keys('sailing')).toEqual(['kenji']);
+    expect(await keys('engineer')).toEqual(['kenji']);
+    expect(await keys('nobody')).toEqual([]);
+    expect(await keys('  ')).toEqual([]);
+  });
+});
+
+describe('one person, one contact: a member-id record merged into the vanity one', () => {
+  const MEMBER = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
+  const priyaPage = { name: 'Priya Raman', headline: 'Staff Product Designer', location: 'Toronto', photoUrl: '', profileUrl: '' };
+
+  it('moves a contact known only by its member id to the vanity key, with its whole timeline', async () => {
+    await saveUserFields(db, MEMBER, { notes: 'Met at Config', tags: ['design'], cadenceDays: 30 }, priyaPage);
+    await logInteraction(db, { id: 'a', contactKey: MEMBER, kind: 'meeting', date: '2026-11-02', text: 'coffee' });
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    expect(await db.contacts.get(MEMBER)).toBeUndefined();
+    expect(await db.contacts.get('priya-raman')).toMatchObject({
+      key: 'priya-raman',
+      name: 'Priya Raman',
+      notes: 'Met at Config',
+      tags: ['design'],
+      cadenceDays: 30,
+      lastInteraction: '2026-11-02',
+      profileUrl: 'https://www.linkedin.com/in/priya-raman/',
+    });
+    expect((await timeline(db, 'priya-raman')).map((entry) => entry.text)).toEqual(['coffee']);
+  });
+
+  it('keeps both texts when both records hold some, unions lists, and keeps every timeline entry', async () => {
+    await saveUserFields(
+      db,
+      'priya-raman',
+      { notes: 'Vanity notes', whereWeMet: 'Config 2025', interests: ['accessibility'], tags: ['design'], nextFollowUp: '2026-12-20' },
+      priyaPage,
+    );
+    await saveUserFields(db, MEMBER, {
+      notes: 'Member-id notes',
+      whereWeMet: 'Toronto meetup',
+      howICanHelp: 'Intro to a11y folks',
+      interests: ['Accessibility', 'ceramics'],
+      tags: ['toronto'],
+      nextFollowUp: '2026-12-01',
+    });
+    await logInteraction(db, { id: 'v', contactKey: 'priya-raman', kind: 'call', date: '2026-10-01', text: 'call' });
+    await logInteraction(db, { id: 'm', contactKey: MEMBER, kind: 'message', date: '2026-11-10', text: 'message' });
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    const priya = await db.contacts.get('priya-raman');
+    expect(priya).toMatchObject({
+      notes: 'Vanity notes\n\nMember-id notes',
+      whereWeMet: 'Config 2025; Toronto meetup',
+      howICanHelp: 'Intro to a11y folks',
+      interests: ['accessibility', 'ceramics'],
+      tags: ['design', 'toronto'],
+      nextFollowUp: '2026-12-01',
+      lastInteraction: '2026-11-10',
+    });
+    expect((await timeline(db, 'priya-raman')).map((entry) => entry.text)).toEqual(['message', 'call']);
+    expect(await db.contacts.count()).toBe(1);
+    // Found by what the member-id record held.
+    expect((await searchContacts(db, 'ceramics')).map((contact) => contact.key)).toEqual(['priya-raman']);
+  });
+
+  it('re-points introductions that named the member id, and is harmless to repeat', async () => {
+    await saveUserFields(db, MEMBER, { notes: 'x' }, priyaPage);
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'y' }, kenjiPage);
+    await logIntroduction(db, {
+      id: 'intro',
+      date: '2026-11-03',
+      people: [
+        { key: 'kenji-tanaka', text: 'Introduced to Priya' },
+        { key: MEMBER, text: 'Introduced to Kenji' },
+      ],
+    });
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    await mergeContactInto(db, MEMBER, 'priya-raman');
+    await mergeContactInto(db, 'priya-raman', 'priya-raman');
+    expect((await db.interactions.get('intro-1'))?.withKey).toBe('priya-raman');
+    expect((await db.interactions.get('intro-2'))?.contactKey).toBe('priya-raman');
+    expect(await db.contacts.get('priya-raman')).toMatchObject({ notes: 'x' });
+  });
+});

@@ -1,0 +1,276 @@
+import { asInteraction, latestEntryDate, putArchiveEntries } from './timeline';
+import { entriesOf, type Contact, type Interaction, type InteractionKind, type LocalDate, type PageFields, type RelationshipDb, type UserFields } from '../storage/db';
+import type { UserEdit } from '../core/schema';
+import {
+  followUpAfterDone,
+  nextFollowUpAfterContact,
+  nextFollowUpAfterLatestChange,
+  snoozedFollowUp,
+  type SnoozeChoice,
+} from '../followups/rules';
+import { profileUrlFromKey } from '../core/profile-key';
+import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES, USER_FIELDS } from '../core/schema';
+
+/** The page-read fields that differ from what is stored; empty readings never erase. */
+export function pageFieldChanges(contact: Contact, page: Partial<PageFields>): Partial<PageFields> {
+  const changes: Partial<PageFields> = {};
+  for (const field of PAGE_FIELD_NAMES) {
+    const value = page[field]?.trim();
+    if (value && value !== contact[field]) changes[field] = value;
+  }
+  return changes;
+}
+
+/** Refreshes what the page shows about a known person. Unknown people are not created by a visit. */
+export async function refreshFromPage(db: RelationshipDb, key: string, page: Partial<PageFields>): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(key);
+    if (!contact) return;
+    const changes = pageFieldChanges(contact, page);
+    if (Object.keys(changes).length > 0) await db.contacts.update(key, { ...changes, updatedAt: Date.now() });
+  });
+}
+
+/** What a contact gets when it is first created; callers read it from settings and hand it in. */
+export interface NewContactDefaults {
+  cadenceDays?: number | null;
+  /** Set while event mode is on (`utils/event-mode.ts`). */
+  whereWeMet?: string;
+  nextFollowUp?: LocalDate | null;
+}
+
+/** A new contact with what it gets by default. */
+function freshContact(key: string, now: number, defaults: NewContactDefaults): Contact {
+  return {
+    ...newContact(key, now),
+    cadenceDays: defaults.cadenceDays ?? null,
+    whereWeMet: defaults.whereWeMet ?? '',
+    nextFollowUp: defaults.nextFollowUp ?? null,
+  };
+}
+
+/**
+ * Writes the given user fields only, so two views editing different fields of one person never
+ * overwrite each other. Creates the contact on its first edit, with what the page showed.
+ */
+export async function saveUserFields(
+  db: RelationshipDb,
+  key: string,
+  fields: UserEdit,
+  page: Partial<PageFields> = {},
+  defaults: NewContactDefaults = {},
+): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const now = Date.now();
+    const existing = await db.contacts.get(key);
+    if (existing) {
+      await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, updatedAt: now });
+    } else {
+      const fresh = freshContact(key, now, defaults);
+      await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields });
+    }
+  });
+}
+
+export interface InteractionInput {
+  id: string;
+  contactKey: string;
+  kind: InteractionKind;
+  date: LocalDate;
+  text: string;
+  withKey?: string;
+}
+
+/**
+ * Records a contact made and restarts the follow-up clock. Idempotent by id, so a sidebar that
+ * re-sends after a worker restart never logs twice.
+ */
+export async function logInteraction(
+  db: RelationshipDb,
+  input: InteractionInput,
+  page: Partial<PageFields> = {},
+  defaults: NewContactDefaults = {},
+): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    if (await db.interactions.get(input.id)) return;
+    const now = Date.now();
+    const contact = (await db.contacts.get(input.contactKey)) ?? { ...freshContact(input.contactKey, now, defaults), ...page };
+    await db.interactions.add({ ...input, createdAt: now, updatedAt: now });
+    const isLatest = !contact.lastInteraction || input.date >= contact.lastInteraction;
+    await db.contacts.put({
+      ...contact,
+      lastInteraction: isLatest ? input.date : contact.lastInteraction,
+      nextFollowUp: isLatest ? nextFollowUpAfterContact(contact, input.date) : contact.nextFollowUp,
+      updatedAt: now,
+    });
+  });
+}
+
+export interface IntroductionInput {
+  id: string;
+  date: LocalDate;
+  /** The two people introduced, each with the text their own timeline shows. */
+  people: [{ key: string; text: string }, { key: string; text: string }];
+}
+
+/**
+ * Records an introduction on both people's timelines, each pointing at the other, in one
+ * transaction: both or neither. Idempotent by id, like `logInteraction`.
+ */
+export async function logIntroduction(db: RelationshipDb, input: IntroductionInput): Promise<void> {
+  const [first, second] = input.people;
+  if (first.key === second.key) throw new Error('An introduction needs two different people');
+  await db.transaction('rw', db.contacts, db.interactions, async () => {
+    for (const [index, person, other] of [[1, first, second], [2, second, first]] as const) {
+      await logInteraction(db, {
+        id: `${input.id}-${index}`,
+        contactKey: person.key,
+        kind: 'introduction',
+        date: input.date,
+        text: person.text,
+        withKey: other.key,
+      });
+    }
+  });
+}
+
+/**
+ * Takes an imported entry out of its person's row (`utils/archive-entries.ts`) and returns it, or
+ * null when the row holds no such entry.
+ */
+async function takeImportedEntry(db: RelationshipDb, key: string, id: string, now: number): Promise<Interaction | null> {
+  const row = await db.archiveEntries.get(key);
+  const entry = row?.entries[id];
+  if (!entry) return null;
+  const { [id]: _taken, ...rest } = row.entries;
+  await putArchiveEntries(db, key, rest, now);
+  return asInteraction(key, id, entry);
+}
+
+/** Changes a timeline entry of the person `key`; an imported one becomes an ordinary entry with the same id. */
+export async function editInteraction(
+  db: RelationshipDb,
+  key: string,
+  id: string,
+  changes: Partial<Pick<Interaction, 'kind' | 'date' | 'text'>>,
+): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
+    const now = Date.now();
+    const interaction = (await db.interactions.get(id)) ?? (await takeImportedEntry(db, key, id, now));
+    if (!interaction) return;
+    await db.interactions.put({ ...interaction, ...changes, updatedAt: now });
+    await recountFromLatest(db, interaction.contactKey);
+  });
+}
+
+/** Deletes a timeline entry of the person `key`, typed or imported. */
+export async function deleteInteraction(db: RelationshipDb, key: string, id: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
+    const interaction = await db.interactions.get(id);
+    if (interaction) await db.interactions.delete(id);
+    // Gone from the person's row too, should it hold a copy (`withoutShadowed`).
+    const imported = await takeImportedEntry(db, key, id, Date.now());
+    if (!interaction && !imported) return;
+    await recountFromLatest(db, (interaction ?? imported)!.contactKey);
+  });
+}
+
+/** After an entry changed or went: the last contact is read again, and the follow-up with it. */
+async function recountFromLatest(db: RelationshipDb, key: string): Promise<void> {
+  const contact = await db.contacts.get(key);
+  if (!contact) return;
+  const lastInteraction = await latestEntryDate(db, key);
+  const nextFollowUp = nextFollowUpAfterLatestChange(contact, contact.lastInteraction, lastInteraction);
+  await db.contacts.update(key, { lastInteraction, nextFollowUp, updatedAt: Date.now() });
+}
+
+export async function snoozeFollowUp(db: RelationshipDb, key: string, choice: SnoozeChoice, today: LocalDate) {
+  await db.contacts.update(key, { nextFollowUp: snoozedFollowUp(choice, today), updatedAt: Date.now() });
+}
+
+/** Marks a person's follow-up done (the sidebar's "Done"): the next one comes from their cadence, or none. */
+export async function completeFollowUp(db: RelationshipDb, key: string, today: LocalDate): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(key);
+    if (!contact) return;
+    await db.contacts.update(key, { nextFollowUp: followUpAfterDone(contact, today), updatedAt: Date.now() });
+  });
+}
+
+const union = (first: string[], second: string[]) => {
+  const seen = new Set(first.map((value) => value.toLowerCase()));
+  return [...first, ...second.filter((value) => !seen.has(value.toLowerCase()))];
+};
+// Both texts when both hold something different: a merge never drops what the user typed.
+const both = (first: string, second: string, separator: string) =>
+  !first.trim() ? second : !second.trim() || first.includes(second) ? first : `${first}${separator}${second}`;
+const earliest = (first: string | null, second: string | null) => (first && second ? (first < second ? first : second) : first ?? second);
+const latest = (first: string | null, second: string | null) => (first && second ? (first > second ? first : second) : first ?? second);
+
+/** The user fields of two records of one person, merged without losing anything typed. */
+function mergedUserFields(into: UserFields, from: UserFields): UserFields {
+  const merged: Record<string, unknown> = {};
+  for (const field of USER_FIELD_NAMES) {
+    const [mine, theirs] = [into[field], from[field]] as [never, never];
+    const form = USER_FIELDS[field].form;
+    if (form === 'phrases') merged[field] = union(mine, theirs);
+    else if (form === 'text') merged[field] = both(mine, theirs, '\n\n');
+    else if (form === 'place') merged[field] = both(mine, theirs, '; ');
+    else if (form === 'cadence') merged[field] = into[field] ?? from[field];
+    // The sooner date: a follow-up planned on either record still comes up.
+    else merged[field] = earliest(mine, theirs);
+  }
+  return merged as UserFields;
+}
+
+/** One contact holding everything two records of the same person hold; `into` wins where they differ. */
+export function mergedContact(into: Contact, from: Contact, now: number = Date.now()): Contact {
+  return {
+    ...into,
+    name: into.name || from.name,
+    headline: into.headline || from.headline,
+    location: into.location || from.location,
+    photoUrl: into.photoUrl || from.photoUrl,
+    email: into.email || from.email,
+    connectedOn: earliest(into.connectedOn, from.connectedOn),
+    ...mergedUserFields(into, from),
+    lastInteraction: latest(into.lastInteraction, from.lastInteraction),
+    createdAt: Math.min(into.createdAt, from.createdAt),
+    updatedAt: now,
+  };
+}
+
+/**
+ * Moves a contact first saved under one key (a member id, `/in/ACoAA…`) into the contact under
+ * another (the person's vanity key), in one transaction: fields merged without losing typed text,
+ * the timeline and introductions pointing at the old key re-pointed, the old record removed.
+ */
+export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKey: string): Promise<void> {
+  if (fromKey === toKey) return;
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
+    const from = await db.contacts.get(fromKey);
+    if (!from) return;
+    const into = await db.contacts.get(toKey);
+    const now = Date.now();
+    await db.contacts.put(
+      into ? mergedContact(into, from, now) : { ...from, key: toKey, profileUrl: profileUrlFromKey(toKey), updatedAt: now },
+    );
+    await entriesOf(db, fromKey).modify({ contactKey: toKey, updatedAt: now });
+    const [importedFrom, importedInto] = await db.archiveEntries.bulkGet([fromKey, toKey]);
+    if (importedFrom) {
+      await putArchiveEntries(db, toKey, { ...importedInto?.entries, ...importedFrom.entries }, now);
+      await db.archiveEntries.delete(fromKey);
+    }
+    await db.interactions.filter((entry) => entry.withKey === fromKey).modify({ withKey: toKey, updatedAt: now });
+    await db.contacts.delete(fromKey);
+  });
+}
+
+/** Deletes a person and their timeline, in one transaction (sync turns both into tombstones). */
+export async function deleteContact(db: RelationshipDb, key: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
+    await entriesOf(db, key).delete();
+    await db.archiveEntries.delete(key);
+    await db.contacts.delete(key);
+  });
+}
