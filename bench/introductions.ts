@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/support/launch';
 import { DB_NAME } from '../utils/storage/db';
-import { phrasesStems } from '../utils/network/introductions';
+import { phrasesStems } from '../utils/core/stemming';
 import { FIXTURE_PEOPLE } from './data';
 import type { Report } from './figures';
 import { timeOrigin, waitForState, type ProbeEntry, type ProbeWindow } from './probe';

@@ -1,6 +1,6 @@
 import type { LaunchedExtension } from '../tests/support/launch';
 import { newContact } from '../utils/core/schema';
-import type { Contact, Interaction } from '../utils/storage/db';
+import type { Contact, Interaction } from '../utils/core/schema';
 import { CURRENT_SCHEMA_VERSION, DB_NAME } from '../utils/storage/db';
 import { searchTerms } from '../utils/core/search-terms';
 import type { BenchInteraction, BenchPerson } from './data';

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/support/launch';
 import { removeWebdavServer, startWebdavServer, type WebdavServer } from '../tests/support/webdav-server';
 import { fillSyncSetup, grantSiteAccess, syncStatus } from '../tests/support/sync-devices';
-import type { SyncStatus } from '../utils/storage/settings';
+import type { SyncStatus } from '../utils/sync/state';
 import { median, round, type Report } from './figures';
 import { pollFor } from './poll';
 

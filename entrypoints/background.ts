@@ -6,7 +6,9 @@ import { getDb } from '@/utils/storage/db';
 import { localToday } from '@/utils/core/dates';
 import { foldDrafts } from '@/utils/sidebar/drafts';
 import { eventContactDefaults } from '@/utils/followups/event-mode';
-import { announcedProfile, draftKey, isSyncRequest, profileReadOf, SIDEBAR_PORT, type MessageSender, type PageMessage } from '@/utils/linkedin/page-messages';
+import { announcedProfile, profileReadOf, type MessageSender, type PageMessage } from '@/utils/linkedin/page-messages';
+import { draftKey, SIDEBAR_PORT } from '@/utils/sidebar/port';
+import { isSyncRequest } from '@/utils/sync/messages';
 import { countProfileRead, profileReadsItem } from '@/utils/linkedin/profile-reads';
 import type { PageProfile } from '@/utils/linkedin/page-reader';
 import { dueContacts, dueCount } from '@/utils/followups/due';
@@ -19,18 +21,14 @@ import {
   nextReminderAt,
   shouldRemind,
 } from '@/utils/followups/reminders';
-import {
-  eventModeItem,
-  lastReminderItem,
-  settingsItem,
-  sidebarCollapsedItem,
-  syncAccountItem,
-  syncOfferAnswersItem,
-  syncOffersItem,
-  syncStatusItem,
-} from '@/utils/storage/settings';
+import { eventModeItem } from '@/utils/followups/event-mode';
+import { lastReminderItem } from '@/utils/followups/reminders';
+import { settingsItem } from '@/utils/storage/settings';
+import { sidebarCollapsedItem } from '@/utils/sidebar/ui-state';
+import { syncAccountItem, syncOfferAnswersItem, syncOffersItem, syncStatusItem } from '@/utils/sync/state';
 import { serveSidebarPort, type FrameTab } from '@/utils/sidebar/service';
-import { runStemsBackfill, STEMS_BACKFILL } from '@/utils/storage/stems-backfill';
+import { runStemsBackfill } from '@/utils/storage/stems-backfill';
+import { STEMS_BACKFILL } from '@/utils/storage/index-terms';
 import { saveUserFields } from '@/utils/people/contacts';
 import { offersByPerson } from '@/utils/sync/local';
 import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';

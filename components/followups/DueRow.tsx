@@ -1,6 +1,7 @@
 import { Field } from '../ui/Field';
 import { useId, useState } from 'react';
-import { INTERACTION_KINDS, type Contact, type InteractionKind } from '@/utils/storage/db';
+import { INTERACTION_KINDS, type InteractionKind } from '@/utils/core/interaction-kinds';
+import type { Contact } from '@/utils/core/schema';
 import { addDaysToLocalDate, daysBetween, isLocalDate } from '@/utils/core/dates';
 import { getDb } from '@/utils/storage/db';
 import { logInteraction, snoozeFollowUp } from '@/utils/people/contacts';

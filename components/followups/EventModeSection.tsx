@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { getDb } from '@/utils/storage/db';
 import { finishEvent, metAtEvent, toggleStar, type EventMode } from '@/utils/followups/event-mode';
 import { t } from '@/utils/core/i18n';
-import { eventModeItem } from '@/utils/storage/settings';
+import { eventModeItem } from '@/utils/followups/event-mode';
 import { useStoredValue } from '../ui/use-stored-value';
 
 /** "I'm at <event>" in the popup: switched on there, then the review that stars who mattered. */

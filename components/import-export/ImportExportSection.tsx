@@ -16,7 +16,7 @@ import { importAnyFile, MAX_ARCHIVE_MEGABYTES } from '@/utils/import-export/arch
 import type { ImportProgress } from '@/utils/core/pacing';
 import { settingsItem } from '@/utils/storage/settings';
 import { downloadText } from '../pages/download';
-import '../settings/options-sections.css';
+import '../pages/options-sections.css';
 
 function importErrorMessage(error: unknown): string {
   if (!(error instanceof ImportError)) return t('importExport.errors.writeFailed');

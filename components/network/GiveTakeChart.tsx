@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
-import type { Interaction, LocalDate } from '@/utils/storage/db';
+import type { Interaction } from '@/utils/core/schema';
+import type { LocalDate } from '@/utils/core/dates';
 import { parseLocalDate } from '@/utils/core/dates';
 import { networkGiveTake, weeklyGiveTake } from '@/utils/network/give-and-take';
 import { t, uiLanguage } from '@/utils/core/i18n';

@@ -10,7 +10,7 @@ import { GiveTakeChart } from './GiveTakeChart';
 import { introducedPeople, logLabel, reasonText } from '../ui/introduction-text';
 import { openProfile } from '../pages/open-profile';
 import { useNetworkSuggestions } from './use-network-suggestions';
-import './introductions.css';
+import '../ui/introductions.css';
 import './network.css';
 
 const SHOWN = 20;

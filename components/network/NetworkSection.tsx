@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { getDb, type Contact } from '@/utils/storage/db';
+import { getDb } from '@/utils/storage/db';
+import type { Contact } from '@/utils/core/schema';
 import { localToday } from '@/utils/core/dates';
 import { isDue } from '@/utils/followups/rules';
 import { formatDate } from '@/utils/core/format';

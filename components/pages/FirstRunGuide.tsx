@@ -1,6 +1,6 @@
 import { useId, type MouseEvent } from 'react';
 import { t } from '@/utils/core/i18n';
-import { firstRunDoneItem } from '@/utils/storage/settings';
+import { firstRunDoneItem } from '@/utils/people/first-run';
 
 /** LinkedIn's "My Network" page: the shortest way to any profile. */
 export const LINKEDIN_NETWORK_URL = 'https://www.linkedin.com/mynetwork/';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getDb } from '@/utils/storage/db';
-import { watchUpgrade, type UpgradeProgress } from '@/utils/storage/upgrade-progress';
+import { watchUpgrade } from '@/utils/storage/upgrade-progress';
+import type { UpgradeProgress } from '@/utils/core/schema';
 
 /** How far the update of the notes is, for pages that open the database themselves (popup, options). */
 export function useUpgradeProgress(): UpgradeProgress | null {

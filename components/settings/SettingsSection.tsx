@@ -1,22 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { confirmsDeletion, deleteAllData, formatBytes } from '@/utils/storage/data-management';
 import { getDb } from '@/utils/storage/db';
 import { t, uiLanguage } from '@/utils/core/i18n';
 import { LIMITS, REMINDER_TIME } from '@/utils/core/schema';
-import { changeSettings, settingsItem, type LanguageSetting, type Settings } from '@/utils/storage/settings';
+import { changeSettings, settingsItem } from '@/utils/storage/settings';
+import type { LanguageSetting, Settings } from '@/utils/core/schema';
 import { CadenceField } from '../ui/CadenceField';
 import { Field } from '../ui/Field';
 import { OutcomeLines } from '../ui/OutcomeLines';
-import { ProfileReadsPanel } from './ProfileReadsPanel';
-import { SyncSection } from '../sync/SyncSection';
 import { useStoredValue } from '../ui/use-stored-value';
-import './options-sections.css';
+import '../pages/options-sections.css';
 
 
-/** Defaults for new contacts, the daily reminder, the language, and the data itself. */
-export function SettingsSection() {
+/**
+ * Defaults for new contacts, the daily reminder, the language, and the data itself; the options
+ * page puts the other domains' panels (sync, reading LinkedIn) between them as `children`.
+ */
+export function SettingsSection({ children }: { children?: ReactNode }) {
   const id = useId();
   const stored = useStoredValue(settingsItem);
   // Shown at once, before storage echoes the change back, so a control never snaps back.
@@ -115,8 +117,7 @@ export function SettingsSection() {
           <OutcomeLines status={status} problem={problem} />
         </>
       )}
-      <SyncSection />
-      <ProfileReadsPanel />
+      {children}
       <DataPanel />
     </section>
   );

@@ -3,9 +3,9 @@ import { formatDate } from '@/utils/core/format';
 import { giveTake } from '@/utils/network/give-and-take';
 import { t } from '@/utils/core/i18n';
 import { otherPerson, type IntroductionSuggestion } from '@/utils/network/introductions';
-import type { Interaction } from '@/utils/storage/db';
+import type { Interaction } from '@/utils/core/schema';
 import { giveTakeText, logLabel, reasonText } from '../ui/introduction-text';
-import '../network/introductions.css';
+import '../ui/introductions.css';
 
 interface Props {
   personKey: string;

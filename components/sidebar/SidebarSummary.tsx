@@ -1,4 +1,4 @@
-import type { Contact } from '@/utils/storage/db';
+import type { Contact } from '@/utils/core/schema';
 import { isDue } from '@/utils/followups/rules';
 import { formatAgo, formatDate } from '@/utils/core/format';
 import { t } from '@/utils/core/i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Interaction } from '@/utils/storage/db';
+import type { Interaction } from '@/utils/core/schema';
 import type { InteractionKind } from '@/utils/core/interaction-kinds';
 import { InteractionFields, type EntryDraft } from '../ui/InteractionFields';
 import { formatDate } from '@/utils/core/format';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { t, uiLanguage } from '@/utils/core/i18n';
-import type { UpgradeProgress } from '@/utils/sidebar/protocol';
+import type { UpgradeProgress } from '@/utils/core/schema';
 
 /** "Updating your notes…" with a progress bar, while the notes are updated after a new version. */
 export function UpgradeNotice({ progress }: { progress: UpgradeProgress }) {

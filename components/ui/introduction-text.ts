@@ -1,7 +1,7 @@
 import type { GiveTake } from '@/utils/network/give-and-take';
 import { t } from '@/utils/core/i18n';
 import type { IntroductionReason, IntroductionSuggestion, PersonRef } from '@/utils/network/introductions';
-import type { IntroducedPerson } from '@/utils/linkedin/page-messages';
+import type { IntroducedPerson } from '@/utils/sidebar/protocol';
 
 /** "Kenji" from "Kenji Tanaka": reasons read as a person would say them. */
 function firstName(person: PersonRef): string {

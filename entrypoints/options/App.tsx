@@ -4,11 +4,13 @@ import { openProfile } from '@/components/pages/open-profile';
 import { useStoredValue } from '@/components/ui/use-stored-value';
 import { getDb } from '@/utils/storage/db';
 import { showFirstRun } from '@/utils/people/first-run';
-import { firstRunDoneItem } from '@/utils/storage/settings';
+import { firstRunDoneItem } from '@/utils/people/first-run';
 import { ImportExportSection } from '@/components/import-export/ImportExportSection';
 import { IntroductionsSection } from '@/components/network/IntroductionsSection';
 import { NetworkSection } from '@/components/network/NetworkSection';
+import { ProfileReadsPanel } from '@/components/settings/ProfileReadsPanel';
 import { SettingsSection } from '@/components/settings/SettingsSection';
+import { SyncSection } from '@/components/sync/SyncSection';
 import { UpgradeNotice } from '@/components/ui/UpgradeNotice';
 import { useUpgradeProgress } from '@/components/pages/use-upgrade-progress';
 import { t } from '@/utils/core/i18n';
@@ -39,7 +41,10 @@ export function App() {
       <NetworkSection />
       <IntroductionsSection updating={upgrade !== null} />
       <ImportExportSection />
-      <SettingsSection />
+      <SettingsSection>
+        <SyncSection />
+        <ProfileReadsPanel />
+      </SettingsSection>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useStoredValue } from '@/components/ui/use-stored-value';
 import { UpgradeNotice } from '@/components/ui/UpgradeNotice';
 import { useUpgradeProgress } from '@/components/pages/use-upgrade-progress';
 import { WindowList } from '@/components/ui/WindowList';
-import type { Contact } from '@/utils/storage/db';
+import type { Contact } from '@/utils/core/schema';
 import { getDb } from '@/utils/storage/db';
 import { formatDate, formatMonthYear } from '@/utils/core/format';
 import { localToday } from '@/utils/core/dates';
@@ -17,7 +17,8 @@ import { t } from '@/utils/core/i18n';
 import { showFirstRun } from '@/utils/people/first-run';
 import { dormantTies, type DormantTie } from '@/utils/network/rekindle';
 import { comingUp, dueContacts, searchContacts } from '@/utils/followups/due';
-import { firstRunDoneItem, settingsItem } from '@/utils/storage/settings';
+import { firstRunDoneItem } from '@/utils/people/first-run';
+import { settingsItem } from '@/utils/storage/settings';
 
 /** The popup shows the strongest dormant ties; the network page's filter shows them all. */
 const REKINDLE_SHOWN = 10;

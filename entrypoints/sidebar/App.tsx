@@ -5,7 +5,7 @@ import { DeletePerson } from '@/components/sidebar/DeletePerson';
 import { MoreFields } from '@/components/ui/MoreFields';
 import { QuickActions } from '@/components/sidebar/QuickActions';
 import { SaveStatusLine } from '@/components/sidebar/SaveStatusLine';
-import { SyncOffers } from '@/components/sync/SyncOffers';
+import { SyncOffers } from '@/components/sidebar/SyncOffers';
 import { SidebarSummary } from '@/components/sidebar/SidebarSummary';
 import { Timeline } from '@/components/sidebar/Timeline';
 import { UpgradeNotice } from '@/components/ui/UpgradeNotice';
@@ -17,7 +17,8 @@ import { localToday } from '@/utils/core/dates';
 import { useStoredValue } from '@/components/ui/use-stored-value';
 import { t } from '@/utils/core/i18n';
 import { showsPerson } from '@/utils/linkedin/page-reader';
-import { eventModeItem, sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/storage/settings';
+import { eventModeItem } from '@/utils/followups/event-mode';
+import { sidebarCollapsedItem, sidebarMoreOpenItem } from '@/utils/sidebar/ui-state';
 
 export function App() {
   const collapsed = useStoredValue(sidebarCollapsedItem);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { IntroductionSuggestion } from '@/utils/network/introductions';
-import type { UserFields } from '@/utils/storage/db';
-import { SIDEBAR_PORT } from '@/utils/linkedin/page-messages';
+import type { UserFields } from '@/utils/core/schema';
+import { SIDEBAR_PORT } from '@/utils/sidebar/port';
 import type { PageProfile } from '@/utils/linkedin/page-reader';
-import type { UpgradeProgress } from '@/utils/sidebar/protocol';
+import type { UpgradeProgress } from '@/utils/core/schema';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar/client';
 import {
   editableView,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { backupJson, makeBackup } from '../../utils/import-export/backup';
-import type { Interaction } from '../../utils/storage/db';
+import type { Interaction } from '../../utils/core/schema';
 import { DEFAULT_SETTINGS, newContact } from '../../utils/core/schema';
 import { FIXTURES } from '../support/launch';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test, writeNote } from './fixtures';

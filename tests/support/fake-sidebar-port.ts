@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { RelationshipDb } from '@/utils/storage/db';
-import type { SidebarPush } from '@/utils/linkedin/page-messages';
+import type { SidebarPush } from '@/utils/sidebar/protocol';
 import type { PageProfile } from '@/utils/linkedin/page-reader';
 import type { FrameTab, SidebarPort, SidebarServiceDeps } from '@/utils/sidebar/service';
 import { sidebarPushSchema } from '@/utils/sidebar/protocol';

@@ -3,7 +3,7 @@
  * and the sync bench do the way a user does it, written once.
  */
 import { expect, type Page } from '@playwright/test';
-import type { SyncStatus } from '../../utils/storage/settings';
+import type { SyncStatus } from '../../utils/sync/state';
 import { originPattern } from '../../utils/sync/setup';
 import { removeWebdavServer, startWebdavServer, type WebdavServer } from './webdav-server';
 import type { LaunchedExtension } from './launch';

@@ -1,7 +1,7 @@
 import { cell, readCsvTable, type ColumnSpec } from './csv';
 import { parseDayMonthYear } from './dates';
 import { profileKeyFromUrl } from '../core/profile-key';
-import type { LocalDate } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 import { ImportError } from '../core/import-errors';
 
 /** One person read from LinkedIn's Connections.csv. */

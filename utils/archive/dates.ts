@@ -1,6 +1,6 @@
 import { enUS } from 'date-fns/locale/en-US';
 import { es } from 'date-fns/locale/es';
-import type { LocalDate } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 
 const MONTH_LOCALES = [enUS, es];
 

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../storage/db';
+import type { LocalDate } from '../core/dates';
 import { profileKeyFromUrl } from '../core/profile-key';
 import { cell, locateColumns, type ColumnSpec } from './csv';
 import { parseInvitationDay } from './dates';

@@ -1,6 +1,6 @@
 import type { ConnectionRow } from './connections-csv';
 import { Pacer } from '../core/pacing';
-import type { Interaction } from '../storage/db';
+import type { Interaction } from '../core/schema';
 import { foldText } from '../core/search-terms';
 import { archiveEntryId, excerptOf, type ArchiveDetail } from '../core/archive-entry';
 import { localDay, utcDay } from './dates';

@@ -1,5 +1,7 @@
 import { addDays, differenceInCalendarDays, format, parse } from 'date-fns';
-import type { LocalDate } from './schema';
+
+/** A day in the user's local calendar, written `YYYY-MM-DD`. */
+export type LocalDate = string;
 
 const LOCAL_DATE = 'yyyy-MM-dd';
 

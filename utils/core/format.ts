@@ -1,4 +1,4 @@
-import type { LocalDate } from '../storage/db';
+import type { LocalDate } from './dates';
 import { parseLocalDate, timeAgo } from './dates';
 import { uiLanguage } from './i18n';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { LanguageSetting } from '../storage/settings';
+import type { LanguageSetting } from './schema';
 
 type Messages = Record<string, { message: string }>;
 type Translate = typeof i18n.t;

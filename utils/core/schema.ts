@@ -4,13 +4,11 @@
  * check, the CSV columns, search and sync all derive from these definitions.
  */
 import * as v from 'valibot';
-import { isLocalDate } from './dates';
+import { isLocalDate, type LocalDate } from './dates';
 import { INTERACTION_KINDS } from './interaction-kinds';
 import { archiveDetailSchema } from './archive-entry';
 import { profileKeyFromUrl, profileUrlFromKey } from './profile-key';
 
-/** A calendar date in the user's local calendar, `YYYY-MM-DD`. */
-export type LocalDate = string;
 
 export const LIMITS = {
   /** Characters in a long text (notes, how I can help, a timeline entry). */
@@ -277,3 +275,8 @@ export function parseUserEdit(fields: unknown): UserEdit | null {
   const result = v.safeParse(userEditSchema, fields);
   return result.success ? result.output : null;
 }
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** How far the notes are through an update after a new version: people done of all; 0 of 0 while the schema changes. */
+export const upgradeProgressSchema = v.object({ done: count, total: count });
+export type UpgradeProgress = v.InferOutput<typeof upgradeProgressSchema>;

@@ -1,4 +1,6 @@
-import type { Contact, LocalDate, RelationshipDb } from '../storage/db';
+import type { Contact } from '../core/schema';
+import type { LocalDate } from '../core/dates';
+import type { RelationshipDb } from '../storage/db';
 import { addDaysToLocalDate } from '../core/dates';
 import { compareByFollowUp } from './rules';
 import { words } from '../core/search-terms';

@@ -1,5 +1,8 @@
-import type { Contact, LocalDate, RelationshipDb } from '../storage/db';
+import type { Contact } from '../core/schema';
+import type { LocalDate } from '../core/dates';
+import type { RelationshipDb } from '../storage/db';
 import { addDaysToLocalDate } from '../core/dates';
+import { storage } from 'wxt/utils/storage';
 
 /** Days after an event that a person met there is suggested for a follow-up. */
 export const EVENT_FOLLOW_UP_DAYS = 2;
@@ -43,3 +46,9 @@ export function toggleStar(event: EventMode, key: string): EventMode {
   const starred = event.starred.includes(key) ? event.starred.filter((k) => k !== key) : [...event.starred, key];
   return { ...event, starred };
 }
+
+/** "I'm at <event>", set from the popup; read by the background when a person is first saved. */
+export const eventModeItem = storage.defineItem<EventMode | null>('local:eventMode', {
+  fallback: null,
+  version: 1,
+});

@@ -1,6 +1,7 @@
-import type { LocalDate } from '../storage/db';
+import type { LocalDate } from '../core/dates';
 import { localToday } from '../core/dates';
-import type { Settings } from '../storage/settings';
+import type { Settings } from '../core/schema';
+import { storage } from 'wxt/utils/storage';
 
 export const CHECK_ALARM = 'follow-up-check';
 export const DAILY_ALARM = 'daily-reminder';
@@ -45,3 +46,8 @@ export function badgeText(dueCount: number): string {
   if (dueCount <= 0) return '';
   return dueCount > 999 ? '999+' : String(dueCount);
 }
+
+/** The local date of the last daily reminder shown, so a restart never shows it twice. */
+export const lastReminderItem = storage.defineItem<LocalDate | null>('local:lastReminderDate', {
+  fallback: null,
+});

@@ -1,4 +1,5 @@
-import type { Contact, LocalDate } from '../storage/db';
+import type { Contact } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 import { addDaysToLocalDate, daysBetween } from '../core/dates';
 
 type FollowUpFields = Pick<Contact, 'cadenceDays' | 'nextFollowUp'>;

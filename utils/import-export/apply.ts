@@ -2,7 +2,8 @@
  * Writing an import: one read-write transaction, all of it or nothing, with a summary of what
  * changed and an undo record that puts it back.
  */
-import { isQuotaError, type ArchiveEntries, type Contact, type Interaction, type RelationshipDb } from '../storage/db';
+import { isQuotaError, type RelationshipDb } from '../storage/db';
+import type { ArchiveEntries, Contact, Interaction } from '../core/schema';
 import { nextFollowUpAfterContact } from '../followups/rules';
 import { profileUrlFromKey } from '../core/profile-key';
 import { newContact, storedArchiveEntrySchema, type Settings, type StoredArchiveEntry } from '../core/schema';

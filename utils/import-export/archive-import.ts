@@ -1,5 +1,6 @@
 import { archiveEntriesRow, storedArchiveEntry, tallyOf } from '../people/timeline';
-import type { ArchiveEntries, Contact, RelationshipDb } from '../storage/db';
+import type { ArchiveEntries, Contact } from '../core/schema';
+import type { RelationshipDb } from '../storage/db';
 import { newContact } from '../core/schema';
 import { nextFollowUpAfterContact } from '../followups/rules';
 import { connectionChanges, importFile, inBatches, runImportTransaction, transactionPacer, type ImportOutcome, type SettingsStore } from './apply';

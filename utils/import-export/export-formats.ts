@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { USER_FIELD_NAMES, USER_FIELDS, type Contact, type LocalDate } from '../core/schema';
+import { USER_FIELD_NAMES, USER_FIELDS, type Contact } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 
 const LIST_SEPARATOR = '; ';
 // Spreadsheets run a cell that starts with one of these as a formula.

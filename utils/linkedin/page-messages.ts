@@ -68,29 +68,3 @@ export function announcedProfile(
   if (sender.id !== extensionId || sender.tab?.id !== tabId || sender.frameId !== 0) return undefined;
   return isPageMessage(message) && message.type === 'profileChanged' ? message.profile : undefined;
 }
-
-export const SIDEBAR_PORT = 'sidebar:';
-
-export type { IntroducedPerson, SidebarPush, SidebarRequest } from '../sidebar/protocol';
-
-/** Unsent sidebar edits, handed to `storage.local` at once so nothing typed is lost. */
-export interface Draft {
-  key: string;
-  fields: Record<string, unknown>;
-  page: Partial<PageProfile>;
-  at: number;
-}
-export const DRAFT_PREFIX = 'draft:';
-
-/** Where one sidebar instance keeps its unsent edits to one person. */
-export function draftKey(instanceId: string, contactKey: string): string {
-  return `${DRAFT_PREFIX}${instanceId}:${contactKey}`;
-}
-
-/** Extension pages → background: sync now. Answered with the `SyncStatus` written, or null if skipped. */
-export type SyncMessage = { type: 'sync-now' };
-
-/** Whether the background runs a sync for this message: only `sync-now`, and only from this extension's own pages. */
-export function isSyncRequest(message: unknown, sender: { id?: string }, extensionId: string): message is SyncMessage {
-  return sender.id === extensionId && (message as { type?: unknown })?.type === 'sync-now';
-}

@@ -1,4 +1,4 @@
-import type { PageFields } from '../storage/db';
+import type { PageFields } from '../core/schema';
 import { isMemberId, isProfileSubpage, isSearchUrl, profileKeyFromUrl, profileUrlFromKey } from '../core/profile-key';
 
 /**

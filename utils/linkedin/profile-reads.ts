@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { LocalDate } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 
 /**
  * How well the page reader does on the LinkedIn pages this user visits: profile visits whose

@@ -1,4 +1,5 @@
-import type { Interaction, LocalDate } from '../storage/db';
+import type { Interaction } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 import { addDaysToLocalDate } from '../core/dates';
 
 type Counted = Pick<Interaction, 'kind' | 'date' | 'contactKey' | 'withKey'>;

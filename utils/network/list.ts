@@ -1,4 +1,5 @@
-import type { Contact, LocalDate } from '../storage/db';
+import type { Contact } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 import { isDue } from '../followups/rules';
 import { foldText } from '../core/search-terms';
 

@@ -1,4 +1,6 @@
-import { entriesOf, type Contact, type Interaction, type LocalDate, type RelationshipDb } from '../storage/db';
+import { entriesOf, type RelationshipDb } from '../storage/db';
+import type { Contact, Interaction } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 import { allArchiveEntries, withoutShadowed } from '../people/timeline';
 import { firstDayOfWeeks } from './give-and-take';
 import { introductionsForPerson, pairKey, suggestIntroductions, type IntroductionSuggestion } from './introductions';

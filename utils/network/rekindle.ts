@@ -1,6 +1,8 @@
 import { format, subMonths } from 'date-fns';
 import { archiveTies, tallyOf, tieMessages } from '../people/timeline';
-import type { Contact, Interaction, LocalDate, RelationshipDb } from '../storage/db';
+import type { Contact, Interaction } from '../core/schema';
+import type { LocalDate } from '../core/dates';
+import type { RelationshipDb } from '../storage/db';
 import { parseLocalDate } from '../core/dates';
 import { ARCHIVE_ID_PREFIX } from '../core/archive-entry';
 

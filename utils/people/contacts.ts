@@ -1,5 +1,8 @@
 import { asInteraction, latestEntryDate, putArchiveEntries } from './timeline';
-import { entriesOf, type Contact, type Interaction, type InteractionKind, type LocalDate, type PageFields, type RelationshipDb, type UserFields } from '../storage/db';
+import { entriesOf, type RelationshipDb } from '../storage/db';
+import type { Contact, Interaction, PageFields, UserFields } from '../core/schema';
+import type { InteractionKind } from '../core/interaction-kinds';
+import type { LocalDate } from '../core/dates';
 import type { UserEdit } from '../core/schema';
 import {
   followUpAfterDone,

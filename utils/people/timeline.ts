@@ -7,7 +7,9 @@
  * same id. Wherever both hold an id (an old backup restored, two devices syncing), the timeline
  * row is the one that counts.
  */
-import { entriesOf, type ArchiveEntries, type Interaction, type LocalDate, type RelationshipDb } from '../storage/db';
+import { entriesOf, type RelationshipDb } from '../storage/db';
+import type { ArchiveEntries, Interaction } from '../core/schema';
+import type { LocalDate } from '../core/dates';
 import type { StoredArchiveEntry } from '../core/schema';
 
 /** An imported entry as the timeline shows it. */

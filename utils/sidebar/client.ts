@@ -1,8 +1,9 @@
-import type { Contact, Interaction, PageFields, UserFields } from '../storage/db';
+import type { Contact, Interaction, PageFields, UserFields } from '../core/schema';
 import type { IntroductionSuggestion } from '../network/introductions';
-import { draftKey, type Draft, type SidebarPush, type SidebarRequest } from '../linkedin/page-messages';
+import { draftKey, type Draft } from './port';
+import type { SidebarPush, SidebarRequest } from './protocol';
 import type { PageProfile } from '../linkedin/page-reader';
-import type { UpgradeProgress } from './protocol';
+import type { UpgradeProgress } from '../core/schema';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'deleted' | 'retrying' | 'storage-full' | 'invalid';
 

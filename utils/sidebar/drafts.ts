@@ -1,6 +1,6 @@
 import type { RelationshipDb } from '../storage/db';
 import { saveUserFields, type NewContactDefaults } from '../people/contacts';
-import { DRAFT_PREFIX, type Draft } from '../linkedin/page-messages';
+import { DRAFT_PREFIX, type Draft } from './port';
 import { parseUserEdit } from '../core/schema';
 
 /** The part of the storage API folding needs, so it is tested without a browser. */

@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from '../storage/db';
-import type { SidebarPush } from '../linkedin/page-messages';
+import type { SidebarPush } from './protocol';
 import { introductionsForContact, placesMet } from '../network/queries';
 import { whenChanged } from '../core/when-changed';
 

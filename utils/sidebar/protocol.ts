@@ -8,7 +8,7 @@ import { INTERACTION_KINDS } from '../core/interaction-kinds';
 import type { IntroductionSuggestion } from '../network/introductions';
 import { PROFILE_PAGE_KINDS, type PageProfile } from '../linkedin/page-reader';
 import { MEMBER_ID } from '../core/profile-key';
-import { contactRowSchema, id, interactionSchema, LIMITS, localDate, pageEditSchema, text, userEditSchema } from '../core/schema';
+import { contactRowSchema, id, interactionSchema, LIMITS, localDate, pageEditSchema, text, upgradeProgressSchema, userEditSchema } from '../core/schema';
 
 const key = id;
 const seq = v.pipe(v.number(), v.integer());
@@ -82,10 +82,6 @@ export function parseSidebarRequest(message: unknown): SidebarRequest | null {
   return result.success ? result.output : null;
 }
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-/** How far the notes are through an update after a new version: people done of all; 0 of 0 while the schema changes. */
-export const upgradeProgressSchema = v.object({ done: count, total: count });
-export type UpgradeProgress = v.InferOutput<typeof upgradeProgressSchema>;
 
 export const sidebarPushSchema = v.variant('type', [
   /** Which profile the frame's own tab shows, from its top frame: at connect and on every change. */

@@ -14,7 +14,7 @@ import {
   snoozeFollowUp,
   type NewContactDefaults,
 } from '../people/contacts';
-import type { SidebarPush } from '../linkedin/page-messages';
+import type { SidebarPush } from './protocol';
 import type { PageProfile } from '../linkedin/page-reader';
 import { profileUrlFromKey } from '../core/profile-key';
 import { sidebarNetworkFeed } from './network-feed';

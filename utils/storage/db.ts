@@ -1,12 +1,7 @@
-import Dexie, { type DBCore, type DBCoreTable, type EntityTable, type Middleware, type Transaction } from 'dexie';
-import { phrasesStems } from '../network/introductions';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ArchiveEntries, Contact, Interaction } from '../core/schema';
-import { searchTerms } from '../core/search-terms';
-import { stemsBackfillMarker } from './stems-backfill';
-import { isDerivedWrite, trackSyncChanges, type SyncChange, type SyncMetaRow, type SyncRecordRow } from '../sync/tracking';
-
-export type { ArchiveEntries, Contact, Interaction, LocalDate, PageFields, StoredContact, UserFields } from '../core/schema';
-export { INTERACTION_KINDS, type InteractionKind } from '../core/interaction-kinds';
+import { trackSyncChanges, type SyncChange, type SyncMetaRow, type SyncRecordRow } from './change-tracking';
+import { deriveContactTerms, stemsBackfillMarker } from './index-terms';
 
 export type RelationshipDb = Dexie & {
   contacts: EntityTable<Contact, 'key'>;
@@ -94,14 +89,6 @@ export function entriesOf(db: RelationshipDb, contactKey: string) {
   return db.interactions.where('[contactKey+date]').between([contactKey, ''], [contactKey, '\uffff']);
 }
 
-/** The introduction index terms of a contact, kept in step by `deriveContactTerms` below. */
-export function matchTerms(contact: Partial<Pick<Contact, 'offers' | 'interests' | 'needs'>>) {
-  return {
-    offerTerms: phrasesStems([...(contact.offers ?? []), ...(contact.interests ?? [])]),
-    needTerms: phrasesStems(contact.needs),
-  };
-}
-
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 /** Held by whichever context runs a schema upgrade, until it is over: pages ask for it to say "Updating your notes…". */
@@ -117,38 +104,6 @@ function holdUpgradeLock(upgrade: IDBTransaction) {
   });
   void globalThis.navigator?.locks?.request(SCHEMA_UPGRADE_LOCK, () => over).catch(() => undefined);
 }
-
-/** A contact as stored: its search and introduction index terms computed from its fields. */
-function withTerms(contact: Contact): Contact {
-  return { ...contact, terms: searchTerms(contact), ...matchTerms(contact) };
-}
-
-/**
- * Keeps every stored contact's index terms in step with its fields, on the way to IndexedDB: every
- * add and put carries whole rows, so nothing is read first (Dexie's hooks read each row before a
- * put, which cost an import of 30,000 known people several seconds).
- */
-const deriveContactTerms: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'derive-contact-terms',
-  create: (down) => ({
-    ...down,
-    table(name): DBCoreTable {
-      const table = down.table(name);
-      if (name !== 'contacts') return table;
-      return {
-        ...table,
-        mutate(request) {
-          // The backfill writes the terms it computed itself: nothing to compute again.
-          if ((request.type === 'add' || request.type === 'put') && !isDerivedWrite(request.trans)) {
-            return table.mutate({ ...request, values: request.values.map(withTerms) });
-          }
-          return table.mutate(request);
-        },
-      };
-    },
-  }),
-};
 
 export function openRelationshipDb(name = DB_NAME): RelationshipDb {
   // No query cache: with it, every live query's answer was deep-cloned on delivery, and after an

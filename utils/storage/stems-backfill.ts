@@ -4,26 +4,13 @@
  * page opens at once and the work survives a closed browser. The marker row in `syncMeta` holds
  * how far it got; it is written by the upgrade and deleted when the last batch is done.
  */
-import type { Table } from 'dexie';
-import { matchTerms, type Contact, type RelationshipDb } from './db';
-import type { SyncMetaRow } from '../sync/tracking';
-import { markDerivedWrites } from '../sync/tracking';
+import type { Contact } from '../core/schema';
+import { markDerivedWrites } from './change-tracking';
+import type { RelationshipDb } from './db';
+import { matchTerms, STEMS_BACKFILL, type BackfillProgress } from './index-terms';
 
-export const STEMS_BACKFILL = 'stemsBackfill';
 /** People per transaction: small enough that pages reading meanwhile wait well under a second. */
 export const BACKFILL_BATCH = 5_000;
-
-/** How far the backfill got: people looked at, of how many, and the last key done. */
-export interface BackfillProgress {
-  done: number;
-  total: number;
-  after?: string;
-}
-
-/** The marker an upgrade writes: nothing done yet, of every person stored. */
-export async function stemsBackfillMarker(contacts: Table): Promise<SyncMetaRow> {
-  return { name: STEMS_BACKFILL, value: { done: 0, total: await contacts.count() } satisfies BackfillProgress };
-}
 
 /** Whether a backfill is still to do (or under way), and how far it got. */
 export async function backfillProgress(db: RelationshipDb): Promise<BackfillProgress | null> {

@@ -1,9 +1,7 @@
 import { liveQuery } from 'dexie';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, SCHEMA_UPGRADE_LOCK, type RelationshipDb } from './db';
-import type { UpgradeProgress } from '../sidebar/protocol';
+import type { UpgradeProgress } from '../core/schema';
 import { backfillProgress } from './stems-backfill';
-
-export type { UpgradeProgress } from '../sidebar/protocol';
 
 /** While the schema itself changes no one can read how far it is: shown as an open-ended bar. */
 export const SCHEMA_STEP: UpgradeProgress = { done: 0, total: 0 };

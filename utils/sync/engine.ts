@@ -14,7 +14,7 @@ import type { RelationshipDb } from '../storage/db';
 import { createKeyInfo, openJson, parseKeyInfo, sealJson, SyncCryptoError, unlockKeyInfo, type KeyInfo } from './crypto';
 import { mergeStates, type SyncState } from './crdt/merge';
 import { applyRemote, foldLocalChanges, getMeta, markSent, META, outgoing, setMeta, syncTables, wholeState } from './local';
-import { ALL_ROWS } from './tracking';
+import { ALL_ROWS } from '../storage/change-tracking';
 import type { WebdavClient, WebdavEntry } from './webdav';
 import { decodeState, encodeState } from './crdt/wire';
 

@@ -7,7 +7,8 @@
 import * as v from 'valibot';
 import { archiveEntriesRow } from '../people/timeline';
 import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm, storedArchiveEntrySchema } from '../core/schema';
-import type { ArchiveEntries, Contact, Interaction, RelationshipDb } from '../storage/db';
+import type { ArchiveEntries, Contact, Interaction } from '../core/schema';
+import type { RelationshipDb } from '../storage/db';
 import { INITIAL_CLOCK, receive, tick, type ClockState } from './crdt/clock';
 import {
   DELETED_FIELD,
@@ -23,7 +24,8 @@ import {
   type SyncState,
 } from './crdt/merge';
 import { forEachPage, rowsBetween } from '../storage/paging';
-import { ALL_ROWS, SYNCED_TABLES, type SyncedTable, type SyncRecordRow } from './tracking';
+import { ALL_ROWS, type SyncRecordRow } from '../storage/change-tracking';
+import { SYNCED_TABLES, type SyncedTable } from './crdt/merge';
 
 /** The fields of a person that sync: all a backup holds but the key and `updatedAt`; index terms are derived again on each device. */
 export const CONTACT_SYNC_FIELDS = CONTACT_FIELD_NAMES.filter((field) => field !== 'key' && field !== 'updatedAt');

@@ -2,8 +2,9 @@
  * Runs a sync for the background: one at a time across every extension context (Web Locks), with
  * its outcome written to storage for the settings page. Nothing is kept in variables.
  */
-import type { RelationshipDb, UserFields } from '../storage/db';
-import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncOfferAnswer, type SyncProblemName, type SyncStatus } from '../storage/settings';
+import type { RelationshipDb } from '../storage/db';
+import type { UserFields } from '../core/schema';
+import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncOfferAnswer, type SyncProblemName, type SyncStatus } from './state';
 import { parseUserEdit } from '../core/schema';
 import { dismissOffers } from './local';
 import { SyncCryptoError } from './crypto';

@@ -1,6 +1,6 @@
 /** Turning sync on and off, from the settings page. */
 import type { RelationshipDb } from '../storage/db';
-import type { SyncAccount } from '../storage/settings';
+import type { SyncAccount } from './state';
 import { forgetFolder, rememberFolder, unlockFolder } from './engine';
 import { createWebdavClient, folderUrl, WebdavError } from './webdav';
 

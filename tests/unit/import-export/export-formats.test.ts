@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newContact } from '@/utils/core/schema';
-import { openRelationshipDb, type Contact } from '@/utils/storage/db';
+import { openRelationshipDb } from '@/utils/storage/db';
+import type { Contact } from '@/utils/core/schema';
 import { BACKUP_FORMAT, backupContact, collectBackup } from '@/utils/import-export/backup';
 import {
   contactsToCsv,
@@ -13,7 +14,7 @@ import {
   foldVcardLine,
   neutraliseCell,
 } from '@/utils/import-export/export-formats';
-import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS } from '@/utils/core/schema';
 
 const DERIVED_FIELDS = ['terms', 'offerTerms', 'needTerms'];
 

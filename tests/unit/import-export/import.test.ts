@@ -6,7 +6,8 @@ import { saveUserFields } from '@/utils/people/contacts';
 import { newContact } from '@/utils/core/schema';
 import { format, isValid, parse } from 'date-fns';
 import { addDaysToLocalDate, isLocalDate } from '@/utils/core/dates';
-import { openRelationshipDb, type Contact, type Interaction, type RelationshipDb } from '@/utils/storage/db';
+import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
+import type { Contact, Interaction } from '@/utils/core/schema';
 import { backupJson, collectBackup, jsonError, makeBackup, type Backup } from '@/utils/import-export/backup';
 import { importFile, undoImport, type SettingsStore } from '@/utils/import-export/apply';
 import { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from '@/utils/core/import-errors';
@@ -15,7 +16,7 @@ import { parseImportText } from '@/utils/import-export/read-file';
 import { parseDayMonthYear as parseConnectedOn } from '@/utils/archive/dates';
 import { INTERACTION_KINDS } from '@/utils/core/interaction-kinds';
 import { profileKeyFromUrl, profileUrlFromKey } from '@/utils/core/profile-key';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schema';
 
 const CONNECTIONS = readFileSync(resolve(import.meta.dirname, '../../fixtures/Connections.csv'), 'utf8');
 const opened: RelationshipDb[] = [];

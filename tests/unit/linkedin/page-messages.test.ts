@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { announcedProfile, isPageMessage, isProfileQuery, isSyncRequest } from '@/utils/linkedin/page-messages';
+import { announcedProfile, isPageMessage, isProfileQuery } from '@/utils/linkedin/page-messages';
+import { isSyncRequest } from '@/utils/sync/messages';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 

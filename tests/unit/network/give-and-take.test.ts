@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Interaction } from '@/utils/storage/db';
+import type { Interaction } from '@/utils/core/schema';
 import { balanceOf, firstDayOfWeeks, giveTake, networkGiveTake, weeklyGiveTake } from '@/utils/network/give-and-take';
 
 type Entry = Pick<Interaction, 'kind' | 'date' | 'contactKey' | 'withKey'>;

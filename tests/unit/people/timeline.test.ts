@@ -10,7 +10,7 @@ import { applyArchivePlan } from '@/utils/import-export/archive-import';
 import type { ArchiveEntry, ArchivePlan } from '@/utils/archive/plan';
 import { dormantTies } from '@/utils/network/rekindle';
 import { recentInteractions } from '@/utils/network/queries';
-import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS } from '@/utils/core/schema';
 
 let db: RelationshipDb;
 beforeEach(async () => {

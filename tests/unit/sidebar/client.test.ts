@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { foldDrafts } from '@/utils/sidebar/drafts';
-import type { Draft, SidebarPush, SidebarRequest } from '@/utils/linkedin/page-messages';
+import type { Draft } from '@/utils/sidebar/port';
+import type { SidebarPush, SidebarRequest } from '@/utils/sidebar/protocol';
 import { SidebarClient, type ClientPort, type SaveStatus } from '@/utils/sidebar/client';
 
 class FakePort implements ClientPort {

@@ -6,7 +6,7 @@ import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newContact } from '@/utils/core/schema';
-import type { SidebarPush, SidebarRequest } from '@/utils/linkedin/page-messages';
+import type { SidebarPush, SidebarRequest } from '@/utils/sidebar/protocol';
 import type { PageProfile } from '@/utils/linkedin/page-reader';
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { timeline } from '@/utils/people/timeline';
 import { saveUserFields } from '@/utils/people/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
-import type { SidebarPush } from '@/utils/linkedin/page-messages';
+import type { SidebarPush } from '@/utils/sidebar/protocol';
 import { parseSidebarRequest } from '@/utils/sidebar/protocol';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar/service';
 import { SIDEBAR_URL, serviceDeps } from '../../support/fake-sidebar-port';

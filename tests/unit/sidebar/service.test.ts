@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entriesOf, openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { newContact } from '@/utils/core/schema';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar/service';
-import { STEMS_BACKFILL } from '@/utils/storage/stems-backfill';
+import { STEMS_BACKFILL } from '@/utils/storage/index-terms';
 import { FakeFrameTab, FakeSidebarPort, serviceDeps, sidebarPort } from '../../support/fake-sidebar-port';
 
 const kenji = {

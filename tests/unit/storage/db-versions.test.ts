@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, matchTerms, openRelationshipDb, SCHEMA_VERSIONS } from '@/utils/storage/db';
+import { CURRENT_SCHEMA_VERSION, openRelationshipDb, SCHEMA_VERSIONS } from '@/utils/storage/db';
+import { matchTerms } from '@/utils/storage/index-terms';
 import { runStemsBackfill } from '@/utils/storage/stems-backfill';
 
 /** A contact row as every released version has stored it (fields only ever get added). */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { changeSettings, DEFAULT_SETTINGS, settingsItem } from '@/utils/storage/settings';
+import { changeSettings, settingsItem } from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS } from '@/utils/core/schema';
 
 describe('settings', () => {
   it('version 2 adds the Rekindle months to settings stored by version 1, keeping every stored choice', async () => {

@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { matchTerms, openRelationshipDb, SCHEMA_VERSIONS, type RelationshipDb } from '@/utils/storage/db';
+import { matchTerms } from '@/utils/storage/index-terms';
+import { openRelationshipDb, SCHEMA_VERSIONS, type RelationshipDb } from '@/utils/storage/db';
 import { introductionsForContact } from '@/utils/network/queries';
-import { backfillProgress, backfillStep, runStemsBackfill, STEMS_BACKFILL } from '@/utils/storage/stems-backfill';
+import { backfillProgress, backfillStep, runStemsBackfill } from '@/utils/storage/stems-backfill';
+import { STEMS_BACKFILL } from '@/utils/storage/index-terms';
 
 /** A person as version 1 stored them: no introduction terms. */
 function v1Contact(i: number) {

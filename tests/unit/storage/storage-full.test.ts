@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { saveUserFields } from '@/utils/people/contacts';
-import type { Draft, SidebarPush, SidebarRequest } from '@/utils/linkedin/page-messages';
+import type { Draft } from '@/utils/sidebar/port';
+import type { SidebarPush, SidebarRequest } from '@/utils/sidebar/protocol';
 import { isQuotaError } from '@/utils/storage/db';
 import { serveSidebarPort } from '@/utils/sidebar/service';
 import { SidebarClient, type ClientPort, type SaveStatus } from '@/utils/sidebar/client';

@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, openRelationshipDb, SCHEMA_UPGRADE_LOCK, SCHEMA_VERSIONS } from '@/utils/storage/db';
-import { STEMS_BACKFILL } from '@/utils/storage/stems-backfill';
-import { schemaBehind, SCHEMA_STEP, upgradeUnderWay, watchUpgrade, type UpgradeProgress } from '@/utils/storage/upgrade-progress';
+import { STEMS_BACKFILL } from '@/utils/storage/index-terms';
+import { schemaBehind, SCHEMA_STEP, upgradeUnderWay, watchUpgrade } from '@/utils/storage/upgrade-progress';
+import type { UpgradeProgress } from '@/utils/core/schema';
 
 const databases = (version?: number) => ({
   databases: async () => (version === undefined ? [] : [{ name: DB_NAME, version }]),

@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from 
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/crdt/merge';
 import { backupJson, collectBackup } from '@/utils/import-export/backup';
-import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS } from '@/utils/core/schema';
 import { importFile } from '@/utils/import-export/apply';
 import { offersByPerson, TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';

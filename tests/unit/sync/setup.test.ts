@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveUserFields } from '@/utils/people/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
-import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncStatus } from '@/utils/storage/settings';
+import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncStatus } from '@/utils/sync/state';
 import { getMeta, META } from '@/utils/sync/local';
 import { isSyncRunning, runSync } from '@/utils/sync/run';
 import { checkServerUrl, connectSync, disconnectSync, originPattern } from '@/utils/sync/setup';

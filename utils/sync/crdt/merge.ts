@@ -24,6 +24,11 @@ export interface Version {
   s?: Record<string, string>;
 }
 
+
+/** Tables whose rows sync, with the prefix of their record ids. */
+export const SYNCED_TABLES = { contacts: 'c:', interactions: 'i:', archiveEntries: 'a:' } as const;
+export type SyncedTable = keyof typeof SYNCED_TABLES;
+
 /** Versions no writer has seen yet, newest stamp first. */
 export type Cell = Version[];
 

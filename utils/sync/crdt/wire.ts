@@ -5,7 +5,7 @@
  */
 import { deviceOfStamp } from './clock';
 import type { Cell, KeptText, SyncRecord, SyncState, Version } from './merge';
-import { SYNCED_TABLES } from '../tracking';
+import { SYNCED_TABLES } from './merge';
 
 const RECORD_PREFIXES: readonly string[] = Object.values(SYNCED_TABLES);
 const isRecordId = (id: string) => RECORD_PREFIXES.some((prefix) => id.startsWith(prefix));

@@ -4,11 +4,8 @@
  * one stamping clocks itself. Sync turns the noted rows into clocked field writes (`local.ts`).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import type { SyncRecord } from './crdt/merge';
+import { SYNCED_TABLES, type SyncedTable, type SyncRecord } from '../sync/crdt/merge';
 
-/** Tables whose rows sync, with the prefix of their record ids. */
-export const SYNCED_TABLES = { contacts: 'c:', interactions: 'i:', archiveEntries: 'a:' } as const;
-export type SyncedTable = keyof typeof SYNCED_TABLES;
 
 /** A changed row by record id; `*` means "look at every row" (a table was cleared). */
 export interface SyncChange {

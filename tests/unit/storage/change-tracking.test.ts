@@ -5,7 +5,7 @@ import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { deleteAllData } from '@/utils/storage/data-management';
 import { newContact } from '@/utils/core/schema';
 import { foldLocalChanges } from '@/utils/sync/local';
-import { BULK_CHANGE } from '@/utils/sync/tracking';
+import { BULK_CHANGE } from '@/utils/storage/change-tracking';
 
 let db: RelationshipDb;
 beforeEach(async () => {

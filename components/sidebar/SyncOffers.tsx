@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { t } from '@/utils/core/i18n';
-import { syncOfferAnswersItem, syncOffersItem } from '@/utils/storage/settings';
+import { syncOfferAnswersItem, syncOffersItem } from '@/utils/sync/state';
 import type { OfferedText } from '@/utils/sync/crdt/merge';
 import { USER_FIELDS } from '@/utils/core/schema';
-import { fieldLabel } from '../sidebar/UserFieldInputs';
+import { fieldLabel } from './UserFieldInputs';
 import { useStoredValue } from '../ui/use-stored-value';
 
 /** The offered fields are the typed ones, which all have a label. */
