@@ -30,7 +30,7 @@ import { serveSidebarPort, type FrameTab } from '@/utils/sidebar/service';
 import { runStemsBackfill } from '@/utils/storage/stems-backfill';
 import { STEMS_BACKFILL } from '@/utils/storage/index-terms';
 import { saveUserFields } from '@/utils/people/contacts';
-import { offersByPerson } from '@/utils/sync/local';
+import { offersByPerson } from '@/utils/sync/offers';
 import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from '@/utils/sync/run';
 import { originPattern } from '@/utils/sync/setup';
 

@@ -10,9 +10,11 @@ import {
   type ExportKind,
 } from '@/utils/import-export/export-formats';
 import { t, uiLanguage } from '@/utils/core/i18n';
-import { undoImport, type ImportOutcome } from '@/utils/import-export/apply';
+import { undoImport } from '@/utils/import-export/undo';
+import type { ImportOutcome } from '@/utils/import-export/transaction';
 import { ImportError } from '@/utils/core/import-errors';
-import { importAnyFile, MAX_ARCHIVE_MEGABYTES } from '@/utils/import-export/archive-import';
+import { importAnyFile } from '@/utils/import-export/import-file';
+import { MAX_ARCHIVE_MEGABYTES } from '@/utils/import-export/archive-import';
 import type { ImportProgress } from '@/utils/core/pacing';
 import { settingsItem } from '@/utils/storage/settings';
 import { downloadText } from '../pages/download';

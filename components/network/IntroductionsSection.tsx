@@ -4,7 +4,7 @@ import { logIntroduction } from '@/utils/people/contacts';
 import { getDb } from '@/utils/storage/db';
 import { localToday } from '@/utils/core/dates';
 import { t } from '@/utils/core/i18n';
-import type { IntroductionSuggestion } from '@/utils/network/introductions';
+import type { IntroductionSuggestion } from '@/utils/network/suggestion';
 import { recentInteractions } from '@/utils/network/queries';
 import { GiveTakeChart } from './GiveTakeChart';
 import { introducedPeople, logLabel, reasonText } from '../ui/introduction-text';

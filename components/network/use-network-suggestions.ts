@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getDb } from '@/utils/storage/db';
-import type { IntroductionSuggestion } from '@/utils/network/introductions';
+import type { IntroductionSuggestion } from '@/utils/network/suggestion';
 import { networkIntroductions } from '@/utils/network/queries';
 import type { SuggestionsAnswer, SuggestionsRequest } from '@/utils/network/suggestions';
 

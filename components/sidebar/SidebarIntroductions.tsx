@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatDate } from '@/utils/core/format';
 import { giveTake } from '@/utils/network/give-and-take';
 import { t } from '@/utils/core/i18n';
-import { otherPerson, type IntroductionSuggestion } from '@/utils/network/introductions';
+import { otherPerson, type IntroductionSuggestion } from '@/utils/network/suggestion';
 import type { Interaction } from '@/utils/core/schema';
 import { giveTakeText, logLabel, reasonText } from '../ui/introduction-text';
 import '../ui/introductions.css';

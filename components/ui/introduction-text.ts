@@ -1,6 +1,6 @@
 import type { GiveTake } from '@/utils/network/give-and-take';
 import { t } from '@/utils/core/i18n';
-import type { IntroductionReason, IntroductionSuggestion, PersonRef } from '@/utils/network/introductions';
+import type { IntroductionReason, IntroductionSuggestion, PersonRef } from '@/utils/network/suggestion';
 import type { IntroducedPerson } from '@/utils/sidebar/protocol';
 
 /** "Kenji" from "Kenji Tanaka": reasons read as a person would say them. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { IntroductionSuggestion } from '@/utils/network/introductions';
+import type { IntroductionSuggestion } from '@/utils/network/suggestion';
 import type { UserFields } from '@/utils/core/schema';
 import { SIDEBAR_PORT } from '@/utils/sidebar/port';
 import type { PageProfile } from '@/utils/linkedin/page-reader';

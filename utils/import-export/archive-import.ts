@@ -3,7 +3,10 @@ import type { ArchiveEntries, Contact } from '../core/schema';
 import type { RelationshipDb } from '../storage/db';
 import { newContact } from '../core/schema';
 import { nextFollowUpAfterContact } from '../followups/rules';
-import { connectionChanges, importFile, inBatches, runImportTransaction, transactionPacer, type ImportOutcome, type SettingsStore } from './apply';
+import { connectionChanges } from './connections-merge';
+import { inBatches } from '../storage/bulk';
+import { slices } from '../core/slices';
+import { runImportTransaction, transactionPacer, type ImportOutcome } from './transaction';
 import { CONNECTION_COLUMNS, connectionFromRow, fillEmpty, type ConnectionRow } from '../archive/connections-csv';
 import { ImportError } from '../core/import-errors';
 import { yieldToPage, type ProgressListener } from '../core/pacing';
@@ -140,8 +143,7 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     // Read in slices, not all at once: a network of 30,000 takes seconds to read, and the page keeps showing progress.
     const existing = new Map<string, Contact>();
     const importedBefore = new Map<string, ArchiveEntries>();
-    for (let start = 0; start < known.length; start += READ_SLICE) {
-      const slice = known.slice(start, start + READ_SLICE);
+    for (const slice of slices(known, READ_SLICE)) {
       const [contacts, imported] = await Promise.all([db.contacts.bulkGet(slice), db.archiveEntries.bulkGet(slice)]);
       for (const contact of contacts) if (contact) existing.set(contact.key, contact);
       for (const row of imported) {
@@ -239,14 +241,4 @@ export async function importLinkedInArchive(db: RelationshipDb, file: Blob, opti
   const report = options.onProgress;
   const plan = await planArchiveImport(contents, { onProgress: (done, total) => report?.({ step: 'matching', done, total, count: done }) });
   return applyArchivePlan(db, plan, options);
-}
-
-/** Any file the options page accepts: the archive and its CSVs here, Connections.csv and backups in `import-file`. */
-export async function importAnyFile(
-  db: RelationshipDb,
-  file: Blob,
-  options: ArchiveImportOptions & { settings?: SettingsStore } = {},
-): Promise<ImportOutcome> {
-  if (await isArchiveFile(file)) return importLinkedInArchive(db, file, options);
-  return importFile(db, file, options);
 }

@@ -1,38 +1,15 @@
 import type { Contact } from '../core/schema';
 import type { LocalDate } from '../core/dates';
 import { phraseSimilarity, phraseStems } from '../core/stemming';
+import { type IntroductionReason, type IntroductionSuggestion, type PersonRef, WEIGHTS, pairKey } from './suggestion';
 
 /** Below this, two phrases only share a word ("data engineering" / "data science"): no match. */
 export const MATCH_THRESHOLD = 0.6;
-/** What someone offers counts fully; what merely interests them counts half. */
-export const WEIGHTS = { offers: 1, interests: 0.5 } as const;
 
 export type MatchProfile = Pick<
   Contact,
   'key' | 'name' | 'profileUrl' | 'offers' | 'interests' | 'needs' | 'lastInteraction'
 >;
-
-export interface PersonRef {
-  key: string;
-  name: string;
-  profileUrl: string;
-}
-
-/** Why an introduction helps: `helper` offers (or is interested in) `what`; `seeker` is looking for `need`. */
-export interface IntroductionReason {
-  via: keyof typeof WEIGHTS;
-  what: string;
-  need: string;
-}
-
-export interface IntroductionSuggestion {
-  seeker: PersonRef;
-  helper: PersonRef;
-  score: number;
-  reasons: IntroductionReason[];
-  /** When these two were last introduced, if ever. */
-  introducedOn: LocalDate | null;
-}
 
 export interface SuggestOptions {
   /** Suggestions kept per person looking for something, so one person never fills the list. */
@@ -42,11 +19,6 @@ export interface SuggestOptions {
   introduced?: ReadonlyMap<string, LocalDate>;
   /** Leave out pairs already introduced (the network view); the sidebar shows them as done. */
   skipIntroduced?: boolean;
-}
-
-/** One key for a pair of people, whichever way round. */
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\n${b}` : `${b}\n${a}`;
 }
 
 /** Each matched phrase looks at no more of its holders than this, offers first, most recently in touch first. */
@@ -297,9 +269,4 @@ export function introductionsForPerson(
   return [...theyHelp, ...theyAreHelped]
     .sort((a, b) => Number(a.introducedOn != null) - Number(b.introducedOn != null) || b.score - a.score)
     .slice(0, limit);
-}
-
-/** The other person of a suggestion, seen from `key`. */
-export function otherPerson(suggestion: IntroductionSuggestion, key: string): PersonRef {
-  return suggestion.seeker.key === key ? suggestion.helper : suggestion.seeker;
 }

@@ -3,7 +3,8 @@ import type { Contact, Interaction } from '../core/schema';
 import type { LocalDate } from '../core/dates';
 import { allArchiveEntries, withoutShadowed } from '../people/timeline';
 import { firstDayOfWeeks } from './give-and-take';
-import { introductionsForPerson, pairKey, suggestIntroductions, type IntroductionSuggestion } from './introductions';
+import { introductionsForPerson, suggestIntroductions } from './introductions';
+import { pairKey, type IntroductionSuggestion } from './suggestion';
 import { foldText } from '../core/search-terms';
 
 /** Introductions already made, by pair, with the latest date. */

@@ -5,6 +5,7 @@ import type { LocalDate } from '../core/dates';
 import type { RelationshipDb } from '../storage/db';
 import { parseLocalDate } from '../core/dates';
 import { ARCHIVE_ID_PREFIX } from '../core/archive-entry';
+import { slices } from '../core/slices';
 
 /** "Many messages": a tie this strong is worth rekindling once it has gone quiet. */
 export const REKINDLE_MIN_MESSAGES = 10;
@@ -80,8 +81,9 @@ export async function dormantTies(db: RelationshipDb, today: LocalDate, afterMon
   const ties: DormantTie[] = [];
   // All of them at once when all are wanted.
   const step = Number.isFinite(limit) ? CONTACTS_READ : Math.max(1, candidates.length);
-  for (let start = 0; start < candidates.length && ties.length < limit; start += step) {
-    const keys = candidates.slice(start, start + step).map((candidate) => candidate.key);
+  for (const slice of slices(candidates, step)) {
+    if (ties.length >= limit) break;
+    const keys = slice.map((candidate) => candidate.key);
     // In the candidates' order, strongest first: dormant unless they had contact of any kind since.
     for (const contact of await db.contacts.bulkGet(keys)) {
       if (!contact || (contact.lastInteraction ?? '') >= before) continue;

@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { RelationshipDb } from '../storage/db';
-import type { IntroductionSuggestion } from './introductions';
+import type { IntroductionSuggestion } from './suggestion';
 import { networkIntroductions } from './queries';
 import { whenChanged } from '../core/when-changed';
 

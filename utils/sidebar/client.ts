@@ -1,5 +1,5 @@
 import type { Contact, Interaction, PageFields, UserFields } from '../core/schema';
-import type { IntroductionSuggestion } from '../network/introductions';
+import type { IntroductionSuggestion } from '../network/suggestion';
 import { draftKey, type Draft } from './port';
 import type { SidebarPush, SidebarRequest } from './protocol';
 import type { PageProfile } from '../linkedin/page-reader';

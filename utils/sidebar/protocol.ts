@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { INTERACTION_KINDS } from '../core/interaction-kinds';
-import type { IntroductionSuggestion } from '../network/introductions';
+import type { IntroductionSuggestion } from '../network/suggestion';
 import { PROFILE_PAGE_KINDS, type PageProfile } from '../linkedin/page-reader';
 import { MEMBER_ID } from '../core/profile-key';
 import { contactRowSchema, id, interactionSchema, LIMITS, localDate, pageEditSchema, text, upgradeProgressSchema, userEditSchema } from '../core/schema';

@@ -13,7 +13,8 @@
 import type { RelationshipDb } from '../storage/db';
 import { createKeyInfo, openJson, parseKeyInfo, sealJson, SyncCryptoError, unlockKeyInfo, type KeyInfo } from './crypto';
 import { mergeStates, type SyncState } from './crdt/merge';
-import { applyRemote, foldLocalChanges, getMeta, markSent, META, outgoing, setMeta, syncTables, wholeState } from './local';
+import { applyRemote, foldLocalChanges, markSent, outgoing, syncTables, wholeState } from './local';
+import { getMeta, META, setMeta } from './meta';
 import { ALL_ROWS } from '../storage/change-tracking';
 import type { WebdavClient, WebdavEntry } from './webdav';
 import { decodeState, encodeState } from './crdt/wire';

@@ -12,20 +12,21 @@ import type { RelationshipDb } from '../storage/db';
 import { INITIAL_CLOCK, receive, tick, type ClockState } from './crdt/clock';
 import {
   DELETED_FIELD,
-  dismissKept,
   isDeleted,
   latestStamp,
   mergeRecords,
   offeredTexts,
+  SYNCED_TABLES,
   valueOf,
   writeFields,
-  type OfferedText,
+  type SyncedTable,
   type SyncRecord,
   type SyncState,
 } from './crdt/merge';
 import { forEachPage, rowsBetween } from '../storage/paging';
 import { ALL_ROWS, type SyncRecordRow } from '../storage/change-tracking';
-import { SYNCED_TABLES, type SyncedTable } from './crdt/merge';
+import { slices } from '../core/slices';
+import { META, getMeta, setMeta } from './meta';
 
 /** The fields of a person that sync: all a backup holds but the key and `updatedAt`; index terms are derived again on each device. */
 export const CONTACT_SYNC_FIELDS = CONTACT_FIELD_NAMES.filter((field) => field !== 'key' && field !== 'updatedAt');
@@ -33,7 +34,7 @@ export const CONTACT_SYNC_FIELDS = CONTACT_FIELD_NAMES.filter((field) => field !
 export const INTERACTION_SYNC_FIELDS = INTERACTION_FIELD_NAMES.filter((field) => field !== 'id' && field !== 'updatedAt');
 
 /** The typed fields of a person: a concurrent edit that loses keeps its text, and the sidebar offers it. */
-const OFFERED_FIELDS: ReadonlySet<string> = new Set(fieldsOfForm('text', 'place', 'phrases'));
+export const OFFERED_FIELDS: ReadonlySet<string> = new Set(fieldsOfForm('text', 'place', 'phrases'));
 
 /** Fields a person types, of a person or a timeline entry. */
 export const TYPED_FIELDS: ReadonlySet<string> = new Set([...OFFERED_FIELDS, 'text']);
@@ -92,33 +93,7 @@ const SYNCED_ROWS: Record<SyncedTable, SyncedRows> = {
 };
 const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 
-export const META = {
-  device: 'device',
-  clock: 'clock',
-  /** How far each other device's files were read: the largest sequence number merged. */
-  readThrough: 'readThrough',
-  /** This device's last file sequence number. */
-  sequence: 'sequence',
-  /** The largest fold stamp already uploaded: records folded later are still to send. */
-  sentThrough: 'sentThrough',
-  key: 'key',
-} as const;
-
-export async function getMeta<T>(db: RelationshipDb, name: string): Promise<T | undefined> {
-  return (await db.syncMeta.get(name))?.value as T | undefined;
-}
-
-export async function setMeta(db: RelationshipDb, name: string, value: unknown): Promise<void> {
-  await db.syncMeta.put({ name, value });
-}
-
 const CHUNK = 2_000;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /** The rows read for `keys`, one per key in the same order, `undefined` where none is stored. */
 function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Array<T | undefined> {
@@ -154,7 +129,7 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
     const ofTable = ids.filter((id) => id.startsWith(prefix));
     // Looking at every row, each part holds every key in its range: one range read per table, not a read per row.
     if (everyRow) ofTable.sort();
-    for (const part of chunks(ofTable)) {
+    for (const part of slices(ofTable, CHUNK)) {
       const keys = part.map((id) => id.slice(prefix.length));
       const [rows, records] = everyRow
         ? await Promise.all([
@@ -229,7 +204,7 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
   for (const table of SYNCED_TABLE_NAMES) {
     const prefix = SYNCED_TABLES[table];
     const ids = Object.keys(incoming).filter((id) => id.startsWith(prefix));
-    for (const part of chunks(ids)) {
+    for (const part of slices(ids, CHUNK)) {
       const records = await db.syncRecords.bulkGet(part);
       const keys = part.map((id) => id.slice(prefix.length));
       const rows = (await db.table(table).bulkGet(keys)) as Array<Row | undefined>;
@@ -294,26 +269,5 @@ export async function wholeState(db: RelationshipDb): Promise<{ state: SyncState
 export async function markSent(db: RelationshipDb, latest: string): Promise<void> {
   await db.transaction('rw', db.syncMeta, async () => {
     if (latest > ((await getMeta<string>(db, META.sentThrough)) ?? '')) await setMeta(db, META.sentThrough, latest);
-  });
-}
-
-/** Texts of people that lost a concurrent edit on another device, by profile key, for the sidebar. */
-export async function offersByPerson(db: RelationshipDb): Promise<Record<string, OfferedText[]>> {
-  const rows = await db.syncRecords.where('offer').equals(1).toArray();
-  return Object.fromEntries(
-    rows.map((row) => [row.id.slice(SYNCED_TABLES.contacts.length), offeredTexts(row.rec, OFFERED_FIELDS)] as const).filter(([, offers]) => offers.length > 0),
-  );
-}
-
-/** The person answered offers: they are dismissed here and, after the next sync, everywhere. */
-export async function dismissOffers(db: RelationshipDb, key: string, stamps: string[], now: number): Promise<void> {
-  await db.transaction('rw', db.syncRecords, db.syncMeta, async () => {
-    const id = SYNCED_TABLES.contacts + key;
-    const row = await db.syncRecords.get(id);
-    if (!row) return;
-    // Stamped like a fold, so the next upload carries it.
-    const next = tick((await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK, now, (await getMeta<string>(db, META.device)) ?? 'local');
-    await setMeta(db, META.clock, next.state);
-    await db.syncRecords.put(recordRow(id, dismissKept(row.rec, stamps), next.stamp));
   });
 }

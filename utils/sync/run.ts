@@ -6,7 +6,7 @@ import type { RelationshipDb } from '../storage/db';
 import type { UserFields } from '../core/schema';
 import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncOfferAnswer, type SyncProblemName, type SyncStatus } from './state';
 import { parseUserEdit } from '../core/schema';
-import { dismissOffers } from './local';
+import { dismissOffers } from './offers';
 import { SyncCryptoError } from './crypto';
 import { SyncError, syncOnce } from './engine';
 import { createWebdavClient, WebdavError } from './webdav';

@@ -4,19 +4,13 @@ import { allArchiveEntries, timeline } from '@/utils/people/timeline';
 import { newContact } from '@/utils/core/schema';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import type { Contact } from '@/utils/core/schema';
-import { undoImport } from '@/utils/import-export/apply';
+import { undoImport } from '@/utils/import-export/undo';
 import { ImportError, type ImportErrorCode } from '@/utils/core/import-errors';
 import { parseCsvRows, locateColumns } from '@/utils/archive/csv';
 import { monthNumber, parseDayMonthYear, parseInvitationDay, parseMessageTime } from '@/utils/archive/dates';
 import { ARCHIVE_ID_PREFIX, EXCERPT_LENGTH } from '@/utils/core/archive-entry';
-import {
-  applyArchivePlan,
-  importAnyFile,
-  importLinkedInArchive,
-  isArchiveFile,
-  MAX_ARCHIVE_BYTES,
-  readArchiveContents,
-} from '@/utils/import-export/archive-import';
+import { applyArchivePlan, importLinkedInArchive, isArchiveFile, MAX_ARCHIVE_BYTES, readArchiveContents } from '@/utils/import-export/archive-import';
+import { importAnyFile } from '@/utils/import-export/import-file';
 import { parseInvitationRows } from '@/utils/archive/invitations';
 import { MESSAGE_COLUMNS, parseMessageRows } from '@/utils/archive/message-rows';
 import { planArchiveImport, type ArchiveContents } from '@/utils/archive/plan';

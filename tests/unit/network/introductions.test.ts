@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { introductionsForPerson, MATCH_THRESHOLD, pairKey, suggestIntroductions, type MatchProfile } from '@/utils/network/introductions';
+import { introductionsForPerson, MATCH_THRESHOLD, suggestIntroductions, type MatchProfile } from '@/utils/network/introductions';
+import { pairKey } from '@/utils/network/suggestion';
 import { phraseSimilarity, phraseStems, stem } from '@/utils/core/stemming';
 
 function person(key: string, fields: Partial<MatchProfile> = {}): MatchProfile {

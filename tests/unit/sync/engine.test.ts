@@ -10,8 +10,9 @@ import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOn
 import { offeredTexts } from '@/utils/sync/crdt/merge';
 import { backupJson, collectBackup } from '@/utils/import-export/backup';
 import { DEFAULT_SETTINGS } from '@/utils/core/schema';
-import { importFile } from '@/utils/import-export/apply';
-import { offersByPerson, TYPED_FIELDS } from '@/utils/sync/local';
+import { importFile } from '@/utils/import-export/import-file';
+import { offersByPerson } from '@/utils/sync/offers';
+import { TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';
 import { webdavServerForThisFile } from '../../support/webdav-fixture';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveUserFields } from '@/utils/people/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncStatus } from '@/utils/sync/state';
-import { getMeta, META } from '@/utils/sync/local';
+import { getMeta, META } from '@/utils/sync/meta';
 import { isSyncRunning, runSync } from '@/utils/sync/run';
 import { checkServerUrl, connectSync, disconnectSync, originPattern } from '@/utils/sync/setup';
 import { webdavServerForThisFile } from '../../support/webdav-fixture';

@@ -1,0 +1,37 @@
+/** An introduction worth making, as the ranking (`introductions.ts`) gives it and every view shows it. */
+import type { LocalDate } from '../core/dates';
+
+/** What someone offers counts fully; what merely interests them counts half. */
+export const WEIGHTS = { offers: 1, interests: 0.5 } as const;
+
+export interface PersonRef {
+  key: string;
+  name: string;
+  profileUrl: string;
+}
+
+/** Why an introduction helps: `helper` offers (or is interested in) `what`; `seeker` is looking for `need`. */
+export interface IntroductionReason {
+  via: keyof typeof WEIGHTS;
+  what: string;
+  need: string;
+}
+
+export interface IntroductionSuggestion {
+  seeker: PersonRef;
+  helper: PersonRef;
+  score: number;
+  reasons: IntroductionReason[];
+  /** When these two were last introduced, if ever. */
+  introducedOn: LocalDate | null;
+}
+
+/** One key for a pair of people, whichever way round. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\n${b}` : `${b}\n${a}`;
+}
+
+/** The other person of a suggestion, seen from `key`. */
+export function otherPerson(suggestion: IntroductionSuggestion, key: string): PersonRef {
+  return suggestion.seeker.key === key ? suggestion.helper : suggestion.seeker;
+}

@@ -1,0 +1,22 @@
+/** This device's own sync state, kept in the database's `syncMeta` table: its id, clock, key and positions. */
+import type { RelationshipDb } from '../storage/db';
+
+export const META = {
+  device: 'device',
+  clock: 'clock',
+  /** How far each other device's files were read: the largest sequence number merged. */
+  readThrough: 'readThrough',
+  /** This device's last file sequence number. */
+  sequence: 'sequence',
+  /** The largest fold stamp already uploaded: records folded later are still to send. */
+  sentThrough: 'sentThrough',
+  key: 'key',
+} as const;
+
+export async function getMeta<T>(db: RelationshipDb, name: string): Promise<T | undefined> {
+  return (await db.syncMeta.get(name))?.value as T | undefined;
+}
+
+export async function setMeta(db: RelationshipDb, name: string, value: unknown): Promise<void> {
+  await db.syncMeta.put({ name, value });
+}
