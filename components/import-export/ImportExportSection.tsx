@@ -18,6 +18,7 @@ import { MAX_ARCHIVE_MEGABYTES } from '@/utils/import-export/archive-import';
 import type { ImportProgress } from '@/utils/core/pacing';
 import { settingsItem } from '@/utils/storage/settings';
 import { downloadText } from '../pages/download';
+import { Field } from '../ui/Field';
 import '../pages/options-sections.css';
 
 function importErrorMessage(error: unknown): string {
@@ -189,20 +190,14 @@ export function ImportExportSection() {
       </div>
 
       <h3>{t('importExport.importTitle')}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('importExport.importLabel')}</label>
+      <Field label={t('importExport.importLabel')} hint={`${t('importExport.importHint')} ${t('importExport.archiveHint')}`}>
         <input
-          id={`${id}-file`}
           type="file"
           accept=".csv,.json,.zip,text/csv,application/json,application/zip"
-          aria-describedby={`${id}-hint`}
           disabled={busy}
           onChange={(event) => void onFile(event)}
         />
-        <span id={`${id}-hint`} className="hint">
-          {t('importExport.importHint')} {t('importExport.archiveHint')}
-        </span>
-      </div>
+      </Field>
       <label className="checkbox">
         <input
           type="checkbox"

@@ -71,16 +71,13 @@ export function SettingsSection({ children }: { children?: ReactNode }) {
               {t('settings.notifications')}
             </label>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-rekindle`}>{t('settings.rekindleAfter')}</label>
+          <Field label={t('settings.rekindleAfter')} hint={t('settings.rekindleHint')}>
             <input
-              id={`${id}-rekindle`}
               type="number"
               min={LIMITS.rekindleMonths.min}
               max={LIMITS.rekindleMonths.max}
               step={1}
               value={settings.rekindleAfterMonths}
-              aria-describedby={`${id}-rekindle-hint`}
               onChange={(event) => {
                 const months = event.target.valueAsNumber;
                 if (Number.isInteger(months) && months >= LIMITS.rekindleMonths.min && months <= LIMITS.rekindleMonths.max) {
@@ -88,16 +85,10 @@ export function SettingsSection({ children }: { children?: ReactNode }) {
                 }
               }}
             />
-            <span id={`${id}-rekindle-hint`} className="hint">
-              {t('settings.rekindleHint')}
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
+          </Field>
+          <Field label={t('settings.language')} hint={t('settings.languageHint')}>
             <select
-              id={`${id}-language`}
               value={settings.language}
-              aria-describedby={`${id}-language-hint`}
               onChange={(event) =>
                 void save({ language: event.target.value as LanguageSetting }).then((saved) => saved && location.reload())
               }
@@ -110,10 +101,7 @@ export function SettingsSection({ children }: { children?: ReactNode }) {
                 {t('settings.languageEs')}
               </option>
             </select>
-            <span id={`${id}-language-hint`} className="hint">
-              {t('settings.languageHint')}
-            </span>
-          </div>
+          </Field>
           <OutcomeLines status={status} problem={problem} />
         </>
       )}

@@ -95,55 +95,37 @@ function SyncSetupForm() {
       <p id={`${id}-legend`} className="visually-hidden">
         {t('sync.turnOn')}
       </p>
-      <div className="field stacked">
-        <label htmlFor={`${id}-url`}>{t('sync.url')}</label>
+      <Field label={t('sync.url')} className="field stacked" hint={t('sync.urlHint')}>
         <input
-          id={`${id}-url`}
           type="url"
           required
           autoComplete="url"
           spellCheck={false}
           value={url}
-          aria-describedby={`${id}-url-hint`}
           onChange={(event) => setUrl(event.target.value)}
         />
-        <span id={`${id}-url-hint`} className="hint">
-          {t('sync.urlHint')}
-        </span>
-      </div>
+      </Field>
       <Field label={t('sync.username')} className="field stacked">
         <input required autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
       </Field>
-      <div className="field stacked">
-        <label htmlFor={`${id}-password`}>{t('sync.password')}</label>
+      <Field label={t('sync.password')} className="field stacked" hint={t('sync.passwordHint')}>
         <input
-          id={`${id}-password`}
           type="password"
           required
           autoComplete="current-password"
           value={password}
-          aria-describedby={`${id}-password-hint`}
           onChange={(event) => setPassword(event.target.value)}
         />
-        <span id={`${id}-password-hint`} className="hint">
-          {t('sync.passwordHint')}
-        </span>
-      </div>
-      <div className="field stacked">
-        <label htmlFor={`${id}-passphrase`}>{t('sync.passphrase')}</label>
+      </Field>
+      <Field label={t('sync.passphrase')} className="field stacked" hint={t('sync.passphraseHint')}>
         <input
-          id={`${id}-passphrase`}
           type="password"
           required
           autoComplete="new-password"
           value={passphrase}
-          aria-describedby={`${id}-passphrase-hint`}
           onChange={(event) => setPassphrase(event.target.value)}
         />
-        <span id={`${id}-passphrase-hint`} className="hint">
-          {t('sync.passphraseHint')}
-        </span>
-      </div>
+      </Field>
       {urlCheck === 'insecure' && (
         <div className="field">
           <p role="alert" className="error">
