@@ -3,9 +3,7 @@ import { localToday } from '../core/dates';
 import type { Settings } from '../core/schema';
 import { storage } from 'wxt/utils/storage';
 
-export const CHECK_ALARM = 'follow-up-check';
 export const DAILY_ALARM = 'daily-reminder';
-export const CHECK_PERIOD_MINUTES = 1;
 
 function minutesOf(time: string): number {
   const [hours = 9, minutes = 0] = time.split(':').map(Number);

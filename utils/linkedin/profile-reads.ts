@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { LocalDate } from '../core/dates';
+import { localToday, type LocalDate } from '../core/dates';
+import { profileReadOf, type MessageSender } from './page-messages';
 
 /**
  * How well the page reader does on the LinkedIn pages this user visits: profile visits whose
@@ -26,4 +28,17 @@ export function countProfileRead(
   return read.readable
     ? { ...counts, readable: counts.readable + 1 }
     : { ...counts, unreadable: counts.unreadable + 1, lastShape: read.shape ? { shape: read.shape, on: today } : counts.lastShape };
+}
+
+/** The background's part: each tab's content script reports its profile visits; they are counted here. */
+export function countProfileReads(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
+    const read = profileReadOf(message, sender, browser.runtime.id);
+    if (!read) return undefined;
+    // Several tabs may report at once: one read-and-write at a time.
+    void navigator.locks
+      .request('profile-reads', async () => profileReadsItem.setValue(countProfileRead(await profileReadsItem.getValue(), read, localToday())))
+      .catch(() => undefined);
+    return undefined;
+  });
 }

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { announcedProfile, isPageMessage, isProfileQuery } from '@/utils/linkedin/page-messages';
-import { isSyncRequest } from '@/utils/sync/messages';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -30,30 +29,11 @@ describe('the content script answers getProfile to this extension only', () => {
   });
 });
 
-describe('the background syncs only when its own pages ask', () => {
-  it('syncs for sync-now from this extension', () => {
-    expect(isSyncRequest({ type: 'sync-now' }, { id: OWN_ID }, OWN_ID)).toBe(true);
-  });
-
-  it.each<[string, unknown, { id?: string }]>([
-    ['another extension', { type: 'sync-now' }, { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
-    ['a sender without an id', { type: 'sync-now' }, {}],
-    ['a page message', { type: 'getProfile' }, { id: OWN_ID }],
-    ['null', null, { id: OWN_ID }],
-  ])('ignores %s', (_label, message, sender) => {
-    expect(isSyncRequest(message, sender, OWN_ID)).toBe(false);
-  });
-
-  it('is how the background reads its messages', () => {
-    const source = readFileSync(resolve(import.meta.dirname, '../../../entrypoints/background.ts'), 'utf8');
-    expect(source).toMatch(/isSyncRequest\(message, sender, browser\.runtime\.id\)/);
-  });
-});
-
 describe('isPageMessage', () => {
-  it('knows the two page messages and nothing else', () => {
+  it('knows the three page messages and nothing else', () => {
     expect(isPageMessage({ type: 'getProfile' })).toBe(true);
     expect(isPageMessage({ type: 'profileChanged', profile: null })).toBe(true);
+    expect(isPageMessage({ type: 'profileRead', readable: true })).toBe(true);
     expect(isPageMessage({ type: 'save' })).toBe(false);
     expect(isPageMessage(undefined)).toBe(false);
   });
