@@ -12,7 +12,7 @@ import { median, round, type Figure, type Report } from './figures';
 import { importProgress, longestTask, probeLength, stepTimes, waitForImport } from './probe';
 import { backupJsonFor, records } from './seed';
 
-// The import's own limit (utils/import-file.ts MAX_IMPORT_BYTES): a bigger backup cannot be restored.
+// The import's own limit (utils/core/import-errors.ts, MAX_IMPORT_BYTES): a bigger backup cannot be restored.
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 async function importThroughUi(

@@ -12,7 +12,7 @@ function isoDate(connectedOn: string): string {
   return `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}-${day}`;
 }
 
-// The backup's `format` mark (utils/export-formats.ts); a file without it is refused.
+// The backup's `format` mark (utils/import-export/export-formats.ts); a file without it is refused.
 const BACKUP_FORMAT = 'relationship-notes-backup';
 
 const INTERESTS = ['open source', 'climbing', 'jazz', 'machine learning', 'fintech', 'coffee', 'urban design'];

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { EXTENSION_PATH } from '../support/launch';
 import { expect, test } from './fixtures';
 
-// The manifests WXT built (tests/unit/manifest.test.ts checks what wxt.config.ts asks for).
+// The manifests WXT built (tests/unit/architecture/manifest.test.ts checks what wxt.config.ts asks for).
 const OUT = dirname(EXTENSION_PATH);
 const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
 const LINKEDIN = 'https://*.linkedin.com/*';

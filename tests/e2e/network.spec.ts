@@ -116,7 +116,7 @@ test('after a conference: the network page shows the people met there, tags them
   // The best introductions across the network, logged from here; found by a worker, off the page's thread.
   const introductions = options.getByRole('list', { name: 'Suggested introductions' });
   await expect(introductions).toContainText('Kenji offers data engineering; Amara is looking for data engineering');
-  expect(options.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/network-suggestions/)]);
+  expect(options.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/suggestions\.worker/)]);
   await introductions.getByRole('button', { name: 'Log introduction of Amara Okafor and Kenji Tanaka' }).click();
   await expect(options.getByText('No introductions to suggest yet.', { exact: false })).toBeVisible();
   await expect(options.getByRole('img', { name: /Give and take over the last 12 weeks/ })).toBeVisible();

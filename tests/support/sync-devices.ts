@@ -1,5 +1,5 @@
 /**
- * Browsers syncing through the test WebDAV server (`tests/webdav-server.ts`): what the sync tests
+ * Browsers syncing through the test WebDAV server (`tests/support/webdav-server.ts`): what the sync tests
  * and the sync bench do the way a user does it, written once.
  */
 import { expect, type Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 import { profileKeyFromUrl } from '../core/profile-key';
-import { cell, locateColumns, type ColumnSpec } from './csv';
+import { cell, type ColumnSpec } from './csv';
 import { parseMessageTime } from './dates';
 
 /**
@@ -93,12 +93,4 @@ export function messageReader(keepContent: boolean) {
       return { messages, drafts, unreadable };
     },
   };
-}
-
-/** The messages of messages.csv rows, without drafts. */
-export function parseMessageRows(rows: string[][], keepContent: boolean): ParsedMessages {
-  const { rows: body, at } = locateColumns(rows, MESSAGE_COLUMNS, 'messages.csv');
-  const reader = messageReader(keepContent);
-  for (const row of body) reader.add(row, at);
-  return reader.result();
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from './schema';
 import { foldText } from './search-terms';
 
 /**
@@ -8,7 +9,7 @@ export function addPhrases(list: string[], text: string): string[] {
   const known = new Set(list.map(foldText));
   const added: string[] = [];
   for (const raw of text.split(',')) {
-    const phrase = raw.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const phrase = raw.replace(/\s+/g, ' ').trim().slice(0, LIMITS.phrase);
     if (!phrase || known.has(foldText(phrase))) continue;
     known.add(foldText(phrase));
     added.push(phrase);

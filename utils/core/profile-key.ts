@@ -54,16 +54,6 @@ export function isProfileSubpage(url: string | URL): boolean {
   return sub === 'details' || sub === 'recent-activity';
 }
 
-/** LinkedIn's people search (signed-in `/search/results/…`, the public `/pub/dir/…`). */
-export function isSearchUrl(url: string | URL): boolean {
-  try {
-    const parsed = new URL(url);
-    return LINKEDIN_HOST.test(parsed.hostname) && /^\/(search\/results|pub\/dir)\//i.test(parsed.pathname);
-  } catch {
-    return false;
-  }
-}
-
 /** The canonical profile URL for a key, for "Open profile" links and exports. */
 export function profileUrlFromKey(key: ProfileKey): string {
   return `https://www.linkedin.com/in/${encodeURIComponent(key)}/`;

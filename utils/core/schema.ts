@@ -144,7 +144,7 @@ export type UserFields = { [F in UserFieldName]: v.InferOutput<UserFieldSchemas[
 /** A person as a backup holds it: no derived index terms. */
 export type StoredContact = v.InferOutput<typeof contactSchema>;
 
-/** A person as the database holds it: with the index terms it derives from other fields (`utils/db.ts`). */
+/** A person as the database holds it: with the index terms it derives from other fields (`utils/storage/index-terms.ts`). */
 export const contactRowSchema = v.object({
   ...contactSchema.entries,
   /** Normalised words of the searchable fields. */
@@ -230,7 +230,7 @@ export const storedArchiveEntrySchema = v.object({
 export type StoredArchiveEntry = v.InferOutput<typeof storedArchiveEntrySchema>;
 
 /**
- * Every entry imported from the archive for one person, in one row (`utils/archive-entries.ts`):
+ * Every entry imported from the archive for one person, in one row (`utils/people/timeline.ts`):
  * an archive of 150,000 messages is then some 20,000 rows to write instead of 145,000.
  */
 export const archiveEntriesSchema = v.object({

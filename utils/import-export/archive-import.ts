@@ -117,7 +117,7 @@ export async function readArchiveContents(file: Blob, options: ArchiveImportOpti
 
 /**
  * Writes a plan through the import machinery of `import-file` (one transaction, undo record).
- * Entries go into each person's row of imported entries (`utils/archive-entries.ts`). Entries
+ * Entries go into each person's row of imported entries (`utils/people/timeline.ts`). Entries
  * already stored (same id, in that row or as a timeline row) are skipped, so importing the same or
  * a newer archive again adds only what is new. Last contact moves only forward; with a cadence, so
  * does the next follow-up. Fields the user wrote are never touched.

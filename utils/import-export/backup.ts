@@ -1,6 +1,6 @@
 /**
  * The JSON backup: everything in the database and the settings, written by export and checked
- * field by field on import against the same schemas (`utils/schema.ts`).
+ * field by field on import against the same schemas (`utils/core/schema.ts`).
  */
 import * as v from 'valibot';
 import { allArchiveEntries, withoutShadowed } from '../people/timeline';

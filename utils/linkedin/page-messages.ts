@@ -16,7 +16,7 @@ export type PageMessage =
   | { type: 'profileChanged'; profile: PageProfile | null }
   /**
    * Content script → background, once per visit of a profile page: whether its person could be
-   * read, and when not, the page's structure without any text (`utils/page-shape.ts`).
+   * read, and when not, the page's structure without any text (`utils/linkedin/page-shape.ts`).
    */
   | { type: 'profileRead'; readable: boolean; shape?: string };
 

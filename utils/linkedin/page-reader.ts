@@ -1,13 +1,11 @@
 import type { PageFields } from '../core/schema';
-import { isMemberId, isProfileSubpage, isSearchUrl, profileKeyFromUrl, profileUrlFromKey } from '../core/profile-key';
+import { isMemberId, isProfileSubpage, profileKeyFromUrl, profileUrlFromKey } from '../core/profile-key';
 
 /**
- * What a LinkedIn page is. Only a `profile` page shows a person's top card; a `details` sub-page
- * belongs to the person of its URL but shows no card; the others show nobody we may read.
+ * The kinds of page found at a `/in/<slug>` URL. Only a `profile` shows a person's top card; a
+ * `details` sub-page belongs to the person of its URL but shows no card; the others show nobody we
+ * may read. Pages at other URLs (search, feed, jobs) are no profile at all: `readProfile` is null.
  */
-export type PageKind = ProfilePageKind | 'search' | 'other';
-
-/** The kinds of page found at a `/in/<slug>` URL. */
 export const PROFILE_PAGE_KINDS = ['profile', 'details', 'not-found', 'signin-wall', 'guest'] as const;
 export type ProfilePageKind = (typeof PROFILE_PAGE_KINDS)[number];
 
@@ -96,12 +94,6 @@ export function nameHeading(doc: Document): Element | null {
 
 /** Whether the page shows anything to read yet: a heading in `main`, or a top card. A shell shows neither. */
 export const pageRendered = (doc: Document): boolean => !!(topCard(doc) || headings(doc).some((heading) => heading.closest('main')));
-
-/** The kind of LinkedIn page this is, from its URL first and its content next. */
-export function pageKind(doc: Document, url: string): PageKind {
-  if (isSearchUrl(url)) return 'search';
-  return profileKeyFromUrl(url) ? profilePageKind(doc, url) : 'other';
-}
 
 function profilePageKind(doc: Document, url: string): ProfilePageKind {
   if (isProfileSubpage(url)) return 'details';

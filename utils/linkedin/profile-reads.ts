@@ -12,7 +12,7 @@ export interface ProfileReads {
   since: LocalDate;
   readable: number;
   unreadable: number;
-  /** `utils/page-shape.ts` of the last unreadable page, and the day it was seen. */
+  /** `utils/linkedin/page-shape.ts` of the last unreadable page, and the day it was seen. */
   lastShape: { shape: string; on: LocalDate } | null;
 }
 

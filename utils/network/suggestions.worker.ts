@@ -1,4 +1,4 @@
-// The options page's suggestions worker: wiring only (utils/network-suggestions.ts).
+// The options page's suggestions worker: wiring only (utils/network/suggestions.ts).
 import { getDb } from '../storage/db';
 import { serveNetworkSuggestions, type SuggestionsChannel } from './suggestions';
 

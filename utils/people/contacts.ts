@@ -37,7 +37,7 @@ export async function refreshFromPage(db: RelationshipDb, key: string, page: Par
 /** What a contact gets when it is first created; callers read it from settings and hand it in. */
 export interface NewContactDefaults {
   cadenceDays?: number | null;
-  /** Set while event mode is on (`utils/event-mode.ts`). */
+  /** Set while event mode is on (`utils/followups/event-mode.ts`). */
   whereWeMet?: string;
   nextFollowUp?: LocalDate | null;
 }
@@ -138,7 +138,7 @@ export async function logIntroduction(db: RelationshipDb, input: IntroductionInp
 }
 
 /**
- * Takes an imported entry out of its person's row (`utils/archive-entries.ts`) and returns it, or
+ * Takes an imported entry out of its person's row (`utils/people/timeline.ts`) and returns it, or
  * null when the row holds no such entry.
  */
 async function takeImportedEntry(db: RelationshipDb, key: string, id: string, now: number): Promise<Interaction | null> {

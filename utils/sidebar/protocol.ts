@@ -87,7 +87,7 @@ export const sidebarPushSchema = v.variant('type', [
   /** Which profile the frame's own tab shows, from its top frame: at connect and on every change. */
   v.object({ type: v.literal('profile'), profile: v.nullable(pageProfileSchema) }),
   v.object({ type: v.literal('state'), key, contact: v.nullable(contactRowSchema), interactions: v.array(interactionSchema) }),
-  /** Introductions worth making for the person on screen, best first (ranked in `utils/introductions.ts`). */
+  /** Introductions worth making for the person on screen, best first (ranked in `utils/network/introductions.ts`). */
   v.object({ type: v.literal('introductions'), key, introductions: v.array(v.custom<IntroductionSuggestion>(() => true)) }),
   /** Every "where we met" in use, for suggestions. */
   v.object({ type: v.literal('places'), places: v.array(v.string()) }),

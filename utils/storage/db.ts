@@ -24,7 +24,7 @@ const stemsToBackfill = new WeakSet<IDBTransaction>();
 
 /**
  * Every released schema version, in order. Never edit a released version: add a new one, and put
- * data changes in its `.upgrade()`. `tests/unit/db-versions.test.ts` opens a database of each.
+ * data changes in its `.upgrade()`. `tests/unit/storage/db-versions.test.ts` opens a database of each.
  */
 export const SCHEMA_VERSIONS: ReadonlyArray<{
   version: number;

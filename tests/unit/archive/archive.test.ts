@@ -12,7 +12,7 @@ import { ARCHIVE_ID_PREFIX, EXCERPT_LENGTH } from '@/utils/core/archive-entry';
 import { applyArchivePlan, importLinkedInArchive, isArchiveFile, MAX_ARCHIVE_BYTES, readArchiveContents } from '@/utils/import-export/archive-import';
 import { importAnyFile } from '@/utils/import-export/import-file';
 import { parseInvitationRows } from '@/utils/archive/invitations';
-import { MESSAGE_COLUMNS, parseMessageRows } from '@/utils/archive/message-rows';
+import { MESSAGE_COLUMNS, messageReader } from '@/utils/archive/message-rows';
 import { planArchiveImport, type ArchiveContents } from '@/utils/archive/plan';
 import { dormantTies, REKINDLE_MIN_MESSAGES } from '@/utils/network/rekindle';
 import { centralDirectory } from '@/utils/archive/zip';
@@ -123,6 +123,14 @@ describe('reading CSV by header name', () => {
 });
 
 describe('messages.csv', () => {
+  // As the archive import reads it: the columns found by their headers, then each row through the reader.
+  const parseMessageRows = (rows: string[][], keepContent: boolean) => {
+    const { rows: body, at } = locateColumns(rows, MESSAGE_COLUMNS, 'messages.csv');
+    const reader = messageReader(keepContent);
+    for (const row of body) reader.add(row, at);
+    return reader.result();
+  };
+
   it('skips drafts, splits recipients, keeps member-id keys as they are and reads content only when asked', async () => {
     const parsed = parseMessageRows(await parseCsvRows(messagesCsv(RECENT)), false);
     expect(parsed.drafts).toBe(1);
