@@ -16,7 +16,8 @@ import { localToday } from '@/utils/core/dates';
 import { t } from '@/utils/core/i18n';
 import { showFirstRun } from '@/utils/people/first-run';
 import { dormantTies, type DormantTie } from '@/utils/network/rekindle';
-import { comingUp, dueContacts, searchContacts } from '@/utils/followups/due';
+import { comingUp, dueContacts } from '@/utils/followups/due';
+import { searchContacts } from '@/utils/people/search';
 import { firstRunDoneItem } from '@/utils/people/first-run';
 import { settingsItem } from '@/utils/storage/settings';
 

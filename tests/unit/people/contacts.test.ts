@@ -11,7 +11,8 @@ import {
 } from '@/utils/people/contacts';
 import { timeline } from '@/utils/people/timeline';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
-import { comingUp, dueContacts, dueCount, searchContacts } from '@/utils/followups/due';
+import { comingUp, dueContacts, dueCount } from '@/utils/followups/due';
+import { searchContacts } from '@/utils/people/search';
 
 let db: RelationshipDb;
 beforeEach(async () => {
