@@ -24,30 +24,30 @@ export function BulkTagging({ chosen, tags }: { chosen: Contact[]; tags: Readonl
   };
 
   return (
-      <div className="network-bulk" role="group" aria-label={t('network.bulk')}>
-        <span>{t('network.selected', chosen.length)}</span>
-        <Field label={t('network.bulkTag')} className="field inline">
-          <input list={`${id}-tags`} value={tag} onChange={(event) => setTag(event.target.value)} />
-        </Field>
-        <datalist id={`${id}-tags`}>
-          {tags.map(({ value }) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
-        <button type="button" disabled={!tag.trim() || chosen.length === 0} onClick={() => void applyTag('add')}>
-          {t('network.addTag')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!tag.trim() || chosen.length === 0}
-          onClick={() => void applyTag('remove')}
-        >
-          {t('network.removeTag')}
-        </button>
-        <p role="status" className="status">
-          {outcome}
-        </p>
-      </div>
+    <div className="network-bulk" role="group" aria-label={t('network.bulk')}>
+      <span>{t('network.selected', chosen.length)}</span>
+      <Field label={t('network.bulkTag')} className="field inline">
+        <input list={`${id}-tags`} value={tag} onChange={(event) => setTag(event.target.value)} />
+      </Field>
+      <datalist id={`${id}-tags`}>
+        {tags.map(({ value }) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
+      <button type="button" disabled={!tag.trim() || chosen.length === 0} onClick={() => void applyTag('add')}>
+        {t('network.addTag')}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!tag.trim() || chosen.length === 0}
+        onClick={() => void applyTag('remove')}
+      >
+        {t('network.removeTag')}
+      </button>
+      <p role="status" className="status">
+        {outcome}
+      </p>
+    </div>
   );
 }
