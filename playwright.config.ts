@@ -6,7 +6,10 @@ export default defineConfig({
   testDir: './tests/e2e',
   fullyParallel: false,
   workers: 2,
+  // On CI a failed test runs once more to record a trace, but a test that passes only on its retry
+  // still fails the run: a flaky test has a cause to find.
   retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: !!process.env.CI,
   timeout: 45_000,
   expect: { timeout: 7_000 },
   reporter: [['list']],

@@ -4,15 +4,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isProfileQuery, type PageMessage } from '@/utils/linkedin/page-messages';
 import { nameHeading, pageRendered, readProfile, type PageProfile } from '@/utils/linkedin/page-reader';
 import { pageShape } from '@/utils/linkedin/page-shape';
+import { HEADING_WAIT_MS, LATE_READ_MS, SHELL_WAIT_MS } from '@/utils/linkedin/page-timing';
 import { isProfileSubpage, profileKeyFromUrl } from '@/utils/core/profile-key';
 import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/linkedin/sidebar-frame';
 
-// Give up waiting for a new heading after this long and read what is there.
-const HEADING_WAIT_MS = 2_500;
-// A page that shows nothing yet (the server-driven shell) may take longer to render its card.
-const SHELL_WAIT_MS = 6_000;
-// Photos and headlines often render after the name: read once more.
-const LATE_READ_MS = 1_500;
 
 /**
  * Tiny on purpose: it finds which profile is on screen, reads what the page shows of that person

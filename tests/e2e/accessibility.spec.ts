@@ -1,3 +1,4 @@
+import { SHELL_WAIT_MS } from '../../utils/linkedin/page-timing';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { localToday } from '../../utils/core/dates';
@@ -75,7 +76,7 @@ for (const [lang, colorScheme] of LANGUAGES.flatMap((l) => (['light', 'dark'] as
     test('the sidebar asking for a name on a page without one has no serious accessibility problem', async ({ ext }) => {
       const page = await openLinkedIn(ext, '/in/broken-page/');
       const notes = page.frameLocator(`iframe[title="${lang.frameTitle}"]`);
-      await expect(notes.getByRole('textbox').first()).toBeVisible({ timeout: 10_000 });
+      await expect(notes.getByRole('textbox').first()).toBeVisible({ timeout: SHELL_WAIT_MS + 6_000 });
       const builder = new AxeBuilder({ page }).include([`iframe[title="${lang.frameTitle}"]`, 'html']);
       expect(await seriousViolations(builder)).toEqual([]);
     });

@@ -1,5 +1,5 @@
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
-import { launchWithExtension, type LaunchedExtension } from '../support/launch';
+import { browserErrors, launchWithExtension, type LaunchedExtension } from '../support/launch';
 
 export const SIDEBAR_TITLE = 'Relationship notes';
 
@@ -11,26 +11,34 @@ interface Fixtures {
    * open, as a user who opened it once finds it; tests of the first look set it to false.
    */
   moreOpen: boolean;
-  /** Console errors and uncaught exceptions of LinkedIn pages, which must stay empty. */
+  /**
+   * Every error the browsers of this test logged (`browserErrors` in tests/support/launch.ts): the
+   * test fails when any is left that `allowedErrors` does not name.
+   */
   pageErrors: string[];
+  /** Errors a test provokes on purpose, each named: nothing is allowed silently. */
+  allowedErrors: RegExp[];
 }
 
 export const test = base.extend<Fixtures>({
   browserLocale: ['en-US', { option: true }],
   moreOpen: [true, { option: true }],
-  pageErrors: async ({}, use) => {
-    await use([]);
-  },
-  ext: async ({ browserLocale, pageErrors, moreOpen, colorScheme }, use) => {
+  allowedErrors: [[], { option: true }],
+  // Every test, whether it launches browsers through `ext` or itself.
+  pageErrors: [
+    async ({ allowedErrors }, use) => {
+      browserErrors.length = 0;
+      await use(browserErrors);
+      const unexpected = browserErrors.filter((error) => !allowedErrors.some((allowed) => allowed.test(error)));
+      browserErrors.length = 0;
+      expect(unexpected, 'errors logged by the extension’s pages, frames or worker, or by LinkedIn’s page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  ext: async ({ browserLocale, moreOpen, colorScheme }, use) => {
     // Playwright's own `colorScheme` option, handed to the persistent context.
     const ext = await launchWithExtension({ locale: browserLocale, colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     if (moreOpen) await setStorage(ext, { sidebarMoreOpen: true });
-    ext.context.on('page', (page) => {
-      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && page.url().includes('linkedin.com')) pageErrors.push(message.text());
-      });
-    });
     await use(ext);
     await ext.close();
   },
@@ -75,22 +83,4 @@ export async function setStorage(ext: LaunchedExtension, items: Record<string, u
   const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
   if (!worker) throw new Error('The extension has no service worker running');
   await worker.evaluate((values) => chrome.storage.local.set(values), items);
-}
-
-/** Stops the extension's service worker, as Chromium does when it is idle. It starts again on the next event. */
-export async function stopServiceWorker(ext: LaunchedExtension): Promise<void> {
-  // A DevTools session on an extension page sees (and can stop) the workers of its origin.
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
-  const session = await ext.context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await session.detach();
-  await page.close();
 }

@@ -1,7 +1,8 @@
 /// <reference types="chrome" />
 import type { Page, Worker } from '@playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../support/launch';
-import { expect, openExtensionPage, openLinkedIn, sidebar, stopServiceWorker, test } from './fixtures';
+import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { stopServiceWorker } from '../support/launch';
 
 const localDate = (offsetDays = 0) => {
   const d = new Date();
@@ -87,7 +88,12 @@ test('the daily reminder fires after the worker was stopped, only once a day, an
   await popup.evaluate(() => chrome.notifications.clear('daily-reminder'));
   await stopServiceWorker(ext);
   await setReminderTime('00:01');
-  await popup.waitForTimeout(1000);
+  // The worker ran on the change: it set the daily alarm for 00:01, and released the reminder's lock
+  // (a Web Lock the popup shares with it) once it had decided.
+  await expect
+    .poll(() => popup.evaluate(async () => new Date((await chrome.alarms.get('daily-reminder'))!.scheduledTime).getMinutes()))
+    .toBe(1);
+  await popup.evaluate(() => navigator.locks.request('daily-reminder', () => undefined));
   expect(await notifications(popup)).toEqual([]);
 
   // A reminder missed while the browser was closed comes at the next start that day.

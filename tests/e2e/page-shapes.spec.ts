@@ -1,3 +1,4 @@
+import { LATE_READ_MS } from '../../utils/linkedin/page-timing';
 import { expect, linkedinUrl, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
 
 // The sidebar on the fixture corpus of real LinkedIn page shapes (tests/fixtures/in, see each
@@ -96,7 +97,7 @@ test('from Priya’s experience list back to her profile in-page, the sidebar re
   await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Experience' })).toHaveCount(0);
 
   // Past the content script's one late re-read of a page: only the navigation itself may bring the card.
-  await page.waitForTimeout(2_000);
+  await page.waitForTimeout(LATE_READ_MS + 500);
   await page.getByRole('link', { name: 'Back to Priya Raman’s profile' }).click();
   await expect(sidebar(page).getByText('Staff Product Designer · Accessibility and design systems')).toBeVisible();
   await expect(sidebar(page).locator('img.avatar')).toHaveAttribute('src', PRIYA_PHOTO);

@@ -1,3 +1,4 @@
+import { SHELL_WAIT_MS } from '../../utils/linkedin/page-timing';
 import type { BrowserContext, Worker } from '@playwright/test';
 import type { LaunchedExtension } from '../support/launch';
 import { expect, openLinkedIn, sidebar, test } from './fixtures';
@@ -41,7 +42,7 @@ test('LinkedIn ships a profile without a heading and with an empty main: the sid
   const page = await openLinkedIn(ext, '/in/broken-page/');
   const notes = sidebar(page);
   const name = notes.getByLabel('Name', { exact: true });
-  await expect(name).toBeVisible({ timeout: 10_000 });
+  await expect(name).toBeVisible({ timeout: SHELL_WAIT_MS + 6_000 });
   await expect(name).toHaveValue('');
   await expect(notes.getByRole('heading', { level: 1 })).toHaveText('(no name)');
 
@@ -53,7 +54,7 @@ test('LinkedIn ships a profile without a heading and with an empty main: the sid
 
   await page.reload();
   const again = sidebar(page);
-  await expect(again.getByRole('heading', { level: 1 })).toHaveText('Sofía Broken-Page', { timeout: 10_000 });
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText('Sofía Broken-Page', { timeout: SHELL_WAIT_MS + 6_000 });
   await expect(again.getByLabel('Name', { exact: true })).toHaveValue('Sofía Broken-Page');
   await expect(again.getByLabel('Notes', { exact: true })).toHaveValue('Her page did not load properly; met at the meetup.');
   expect(pageErrors).toEqual([]);

@@ -1,3 +1,4 @@
+import { SHELL_WAIT_MS } from '../../utils/linkedin/page-timing';
 import { expect, linkedinUrl, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
 
 // LinkedIn's server-driven profile page of 2026 (tests/fixtures/in/README.md), and the self-check
@@ -68,7 +69,7 @@ test('a profile LinkedIn never renders: the sidebar says so plainly, a typed nam
 }) => {
   const page = await openLinkedIn(ext, '/in/lena-vogel/');
   const notes = sidebar(page);
-  await expect(notes.getByText(UNREADABLE)).toBeVisible({ timeout: 12_000 });
+  await expect(notes.getByText(UNREADABLE)).toBeVisible({ timeout: SHELL_WAIT_MS + 6_000 });
   await notes.getByLabel('Name', { exact: true }).fill('Lena Vogel');
   await expect(notes.getByRole('status')).toHaveText('Saved');
   await notes.getByLabel('Notes', { exact: true }).fill('Met at the Berlin climate meetup; ask about her heat-pump pilot.');
@@ -101,7 +102,7 @@ test.describe('in Spanish', () => {
     const notes = page.frameLocator('iframe[title="Notas de relaciones"]');
     await expect(
       notes.getByText('LinkedIn ha cambiado esta página y no se ha podido leer. Tus notas siguen funcionando; escribe el nombre abajo.'),
-    ).toBeVisible({ timeout: 12_000 });
+    ).toBeVisible({ timeout: SHELL_WAIT_MS + 6_000 });
     const options = await openExtensionPage(ext, 'options.html');
     const since = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date());
     await expect(options.getByText(`Perfiles leídos: 0 · no legibles: 1 desde el ${since}`)).toBeVisible();

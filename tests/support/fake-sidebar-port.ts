@@ -54,9 +54,12 @@ export class FakeFrameTab implements FrameTab {
   private readonly watchers = new Set<{ tabId: number; listener: (profile: PageProfile | null) => void }>();
   /** How long the top frame takes to answer `getProfile`. */
   answerDelayMs = 0;
+  /** How many `getProfile` answers have been given. */
+  answered = 0;
   async profileOf(tabId: number) {
     const profile = this.shown.get(tabId) ?? null;
     if (this.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
+    this.answered++;
     return profile;
   }
   watchProfile(tabId: number, listener: (profile: PageProfile | null) => void) {

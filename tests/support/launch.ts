@@ -99,6 +99,25 @@ export interface LaunchedExtension {
 }
 
 /**
+ * Errors seen in any browser launched here: uncaught exceptions of every page and frame, and
+ * console errors of the extension's pages, frames and worker and of LinkedIn's pages, each with
+ * where it came from. The test fixture (`tests/e2e/fixtures.ts`) fails a test that leaves any.
+ */
+export const browserErrors: string[] = [];
+
+const watched = /^(chrome-extension:\/\/|https:\/\/([a-z]+\.)?linkedin\.com\/)/;
+
+function collectErrors(context: BrowserContext): void {
+  context.on('weberror', (error) => browserErrors.push(`${error.page()?.url() ?? 'a page'}: ${error.error().message}`));
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url || message.page()?.url() || message.worker()?.url() || '';
+    const owner = message.page()?.url() ?? message.worker()?.url() ?? where;
+    if (watched.test(owner) || watched.test(where)) browserErrors.push(`${owner}: ${message.text()}`);
+  });
+}
+
+/**
  * Chromium with the built extension. `--load-extension` is ignored by current Chromium, so the
  * extension is loaded over the DevTools protocol (`Extensions.loadUnpacked`). Default settings
  * otherwise: third-party cookies stay blocked, as for most users.
@@ -135,6 +154,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ],
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });
+  collectErrors(context);
   const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
   const session = await cdp.newBrowserCDPSession();
   const { id: extensionId } = (await session.send('Extensions.loadUnpacked' as never, { path: EXTENSION_PATH } as never)) as {
@@ -156,4 +176,22 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await context.close();
     },
   };
+}
+
+/** Stops the extension's service worker, as Chromium does when it is idle. It starts again on the next event. */
+export async function stopServiceWorker(ext: LaunchedExtension): Promise<void> {
+  // A DevTools session on an extension page sees (and can stop) the workers of its origin.
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
+  const session = await ext.context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await session.detach();
+  await page.close();
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DB_NAME, SCHEMA_VERSIONS } from '../../utils/storage/db';
-import { stopServiceWorker } from '../e2e/fixtures';
+import { stopServiceWorker } from './launch';
 import type { LaunchedExtension } from './launch';
 
 /** The pair whose introduction only the filled terms can find: Kenji offers what Amara looks for. */

@@ -1,25 +1,28 @@
 /** The largest file an import reads: a backup of 30,000 people and 150,000 entries fits. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type ImportErrorCode =
-  | 'too-large'
-  | 'empty'
-  | 'binary'
-  | 'unrecognised'
-  | 'truncated-json'
-  | 'bad-json'
-  | 'not-backup'
-  | 'newer-version'
-  | 'invalid-backup'
-  | 'no-header'
-  | 'bad-csv'
-  | 'storage-full'
-  | 'write-failed'
-  | 'missing-columns'
-  | 'archive-too-large'
-  | 'archive-broken'
-  | 'archive-encrypted'
-  | 'archive-no-files';
+/** Every way an import can fail, each with its own plain-words message on the options page. */
+export const IMPORT_ERROR_CODES = [
+  'too-large',
+  'empty',
+  'binary',
+  'unrecognised',
+  'truncated-json',
+  'bad-json',
+  'not-backup',
+  'newer-version',
+  'invalid-backup',
+  'no-header',
+  'bad-csv',
+  'storage-full',
+  'write-failed',
+  'missing-columns',
+  'archive-too-large',
+  'archive-broken',
+  'archive-encrypted',
+  'archive-no-files',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /** Everything that can go wrong with an imported file, in a form the page can explain. */
 export class ImportError extends Error {

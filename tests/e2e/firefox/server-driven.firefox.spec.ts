@@ -1,3 +1,4 @@
+import { SHELL_WAIT_MS } from '../../../utils/linkedin/page-timing';
 import { visibleText } from './a11y';
 import { expect, sidebarText, test, typeInSidebar } from './fixtures';
 
@@ -20,7 +21,7 @@ test('Firefox: a profile that never renders is explained, notes still work, and 
   firefox,
 }) => {
   const page = await firefox.openLinkedIn('/in/lena-vogel/');
-  await expect.poll(() => sidebarText(firefox), { timeout: 12_000 }).toContain(UNREADABLE);
+  await expect.poll(() => sidebarText(firefox), { timeout: SHELL_WAIT_MS + 6_000 }).toContain(UNREADABLE);
   await typeInSidebar(firefox, page, { role: 'entry', name: 'Name' }, 'Lena Vogel');
   await expect.poll(() => sidebarText(firefox)).toContain('Saved');
 

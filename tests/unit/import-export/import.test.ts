@@ -11,8 +11,8 @@ import type { Contact, Interaction } from '@/utils/core/schema';
 import { backupJson, collectBackup, jsonError, makeBackup, type Backup } from '@/utils/import-export/backup';
 import { importFile } from '@/utils/import-export/import-file';
 import { undoImport } from '@/utils/import-export/undo';
-import type { SettingsStore } from '@/utils/import-export/transaction';
-import { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from '@/utils/core/import-errors';
+import type { ImportOutcome, SettingsStore } from '@/utils/import-export/transaction';
+import { IMPORT_ERROR_CODES, ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from '@/utils/core/import-errors';
 import type { ImportProgress } from '@/utils/core/pacing';
 import { parseImportText } from '@/utils/import-export/read-file';
 import { parseDayMonthYear as parseConnectedOn } from '@/utils/archive/dates';
@@ -466,12 +466,18 @@ describe('any input', () => {
     db = await freshDb();
   });
 
+  // Either a typed error and nothing written, or a summary that adds up and a database that holds it.
   const settlesTyped = async (input: Blob | string) => {
-    try {
-      await importFile(db, input);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ImportError);
+    const before = await db.contacts.count();
+    const outcome = await importFile(db, input).catch((error: unknown) => error);
+    if (outcome instanceof ImportError) {
+      expect(IMPORT_ERROR_CODES).toContain(outcome.code);
+      expect(await db.contacts.count()).toBe(before);
+      return;
     }
+    const { summary } = outcome as ImportOutcome;
+    expect(summary.people).toBe(summary.created + summary.updated + summary.unchanged);
+    expect(await db.contacts.count()).toBe(before + summary.created);
   };
 
   it('any bytes give a result or a typed error, never another kind of throw', async () => {

@@ -80,7 +80,9 @@ describe('serveSidebarPort', () => {
     tabs.answerDelayMs = 20;
     const port = serve(sidebarPort(42));
     tabs.show(42, kenji);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // The stale answer (nobody, asked before Kenji showed) is given back; only then is the frame's list read.
+    await vi.waitFor(() => expect(tabs.answered).toBe(1));
+    await settled();
     expect(port.of('profile')).toEqual([{ type: 'profile', profile: kenji }]);
   });
 
@@ -155,8 +157,11 @@ describe('serveSidebarPort', () => {
     port.close();
     expect(onGone).toHaveBeenCalledOnce();
     const pushed = port.received.length;
+    // A second frame on Kenji hears the change: by then the closed one would have heard it too.
+    const other = serve(sidebarPort(43));
+    await other.send({ type: 'subscribe', profile: kenji });
     await db.contacts.update('kenji-tanaka', { whereWeMet: 'Kyoto' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(other.of('state').at(-1)?.contact).toMatchObject({ whereWeMet: 'Kyoto' }));
     expect(port.received).toHaveLength(pushed);
   });
 
@@ -192,8 +197,10 @@ describe('serveSidebarPort', () => {
     const port = serve(sidebarPort());
     await port.send({ type: 'subscribe', profile: { ...kenji, memberId: 'kenji-tanaka-2' } });
     await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'feed' } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(port.of('state')).toEqual([]);
+    // A valid request after them is answered: the two before it were read, and refused.
+    await port.send({ type: 'subscribe', profile: kenji });
+    await vi.waitFor(() => expect(port.of('state')).toHaveLength(1));
+    expect(port.of('state')).toEqual([expect.objectContaining({ key: 'kenji-tanaka', contact: null })]);
   });
 
   it('logs an interaction once even when the frame re-sends it', async () => {
