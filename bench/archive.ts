@@ -11,7 +11,7 @@ import { launchWithExtension, type LaunchedExtension } from '../tests/support/la
 import { localToday } from '../utils/core/dates';
 import { DB_NAME } from '../utils/storage/db';
 import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
-import { floorFigures, floorMs, type FloorRows } from './import-export';
+import { floorFigures, floorMs, storedRowCounts, type FloorRows } from './import-export';
 import { median, round, type Figure } from './figures';
 import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
 import { firstSyncTo } from './sync';
@@ -114,31 +114,6 @@ export function generateArchive(people: BenchPerson[]): { files: Record<string, 
 }
 
 /**
- * The rows the import wrote, read back from the extension's database: how many of each table, and
- * one as the shape of all (its people, and each person's row of imported entries).
- */
-function rowsWritten(page: Page): Promise<FloorRows[]> {
-  // A string, as the probe: functions the bench's compiler names do not survive into the page.
-  const source = `async ({ name, tables }) => {
-    const ask = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const db = await ask(indexedDB.open(name));
-    const rows = [];
-    for (const table of tables) {
-      const store = db.transaction(table).objectStore(table);
-      const [count, sample] = await Promise.all([ask(store.count()), ask(store.getAll(null, 1))]);
-      if (count > 0) rows.push({ table, count, sample: sample[0] });
-    }
-    db.close();
-    return rows;
-  }`;
-  const args = { name: DB_NAME, tables: ['contacts', 'interactions', 'archiveEntries'] };
-  return page.evaluate(`(${source})(${JSON.stringify(args)})`) as Promise<FloorRows[]>;
-}
-
-/**
  * The popup's Rekindle list over the imported history, opened `runs` times after a warm-up: from
  * the popup's navigation to the list (or its empty line) shown, as the page's own clock says.
  */
@@ -167,6 +142,35 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; statu
   return { ms: done - chosen, status, gaps, longest: await longestTask(page, chosen, done), steps: stepTimes(during, done) };
 }
 
+/** The entries held in people's rows of imported entries. */
+function storedEntryCount(page: Page): Promise<number> {
+  const source = `async (name) => {
+    const ask = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const db = await ask(indexedDB.open(name));
+    const rows = await ask(db.transaction('archiveEntries').objectStore('archiveEntries').getAll());
+    db.close();
+    return rows.reduce((sum, row) => sum + Object.keys(row.entries).length, 0);
+  }`;
+  return page.evaluate(`(${source})(${JSON.stringify(DB_NAME)})`) as Promise<number>;
+}
+
+/**
+ * The first import's summary against what it wrote and what the archive holds: the people it says
+ * it made are the people stored, every generated connection among them, and the entries it says
+ * it added are the entries stored.
+ */
+function checkArchiveCounts(status: string, written: readonly FloorRows[], people: BenchPerson[], entries: number): void {
+  const stored = written.find((row) => row.table === 'contacts')?.count ?? 0;
+  const plain = status.replace(/(\d)[\s,.\u00a0\u202f](?=\d{3})/g, '$1');
+  const made = Number(/Imported (\d+) people: \1 new/.exec(plain)?.[1]);
+  const added = Number(/(\d+) timeline entries added/.exec(plain)?.[1]);
+  if (made !== stored || stored < people.length) throw new Error(`Archive import says "${status}"; ${stored} people are stored, ${people.length} connections generated`);
+  if (added !== entries) throw new Error(`Archive import says "${status}"; ${entries} entries are stored`);
+}
+
 /** Imports the generated archive into a fresh profile through the options page, then again. */
 export async function measureArchiveImport(people: BenchPerson[]): Promise<{ figures: Figure[]; notes: string[] }> {
   const { files, counts } = generateArchive(people);
@@ -180,7 +184,8 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await page.locator('input[type=file]').waitFor({ state: 'attached' });
     const first = await importOnce(page, zipPath);
-    const written = await rowsWritten(page);
+    const written = await storedRowCounts(page, ['contacts', 'interactions', 'archiveEntries']);
+    checkArchiveCounts(first.status, written, people, await storedEntryCount(page));
     const floor = await floorMs(page, written);
     const indexedFloor = await floorMs(page, written, true);
     const rekindle = await rekindleInPopup(ext, 5);

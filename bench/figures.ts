@@ -19,6 +19,27 @@ export const median = (values: number[]) => {
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/**
+ * Work measured against its floor in the same run (machines differ about twofold, so the ratio is
+ * what carries from one to another): the limit past which the ratio counts as a regression.
+ * `npm run bench:ci` fails past a limit (BENCH_RATIOS=1); the limits are set for its 1,000 people,
+ * about twice the ratio measured there, where fixed costs weigh most.
+ */
+export const RATIO_LIMITS = [
+  { figure: 'importConnections', floor: 'importConnectionsFloor', limit: 12 },
+  { figure: 'importBackup', floor: 'importBackupIndexedFloor', limit: 4 },
+  { figure: 'archiveImport', floor: 'archiveImportIndexedFloor', limit: 10 },
+  { figure: 'schemaUpgrade', floor: 'schemaUpgradeFloor', limit: 8 },
+] as const;
+
+export interface Ratio {
+  figure: string;
+  floor: string;
+  value: number;
+  limit: number;
+  pass: boolean;
+}
+
 /** Figures and notes in the order they were measured, which is the order they are printed in. */
 export class Report {
   readonly figures: Figure[] = [];
@@ -41,6 +62,17 @@ export class Report {
     return this.figures.some((f) => f.id === id);
   }
 
+  /** Each ratio of `RATIO_LIMITS` whose figure and floor were both measured, against its limit. */
+  ratios(): Ratio[] {
+    const value = (id: string) => this.figures.find((f) => f.id === id)?.value ?? null;
+    return RATIO_LIMITS.flatMap(({ figure, floor, limit }) => {
+      const [work, under] = [value(figure), value(floor)];
+      if (work == null || under == null || under <= 0) return [];
+      const ratio = round(work / under, 2);
+      return [{ figure, floor, value: ratio, limit, pass: ratio <= limit }];
+    });
+  }
+
   /** Figures with a target that they missed or were not measured for. */
   missed(): Figure[] {
     return this.figures.filter((f) => f.target != null && (f.value == null || f.value > f.target));
@@ -60,6 +92,10 @@ export class Report {
     console.log(line(header));
     console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
     for (const row of rows) console.log(line(row));
+    console.log('');
+    for (const ratio of this.ratios()) {
+      console.log(`Ratio ${ratio.figure} / ${ratio.floor}: ${ratio.value} (limit ${ratio.limit}) ${ratio.pass ? 'pass' : 'REGRESSED'}`);
+    }
     console.log('');
     for (const note of this.notes) console.log(`- ${note}`);
   }

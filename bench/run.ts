@@ -6,6 +6,7 @@
 //   BENCH_CONTACTS  people in the network (default 30000; 5 interactions each)
 //   BENCH_RUNS      runs per latency, at least 5 (default 7); medians are reported
 //   BENCH_STRICT=1  exit non-zero when a target is missed (errors always do)
+//   BENCH_RATIOS=1  exit non-zero when work regressed past its limit against its floor (figures.ts, RATIO_LIMITS)
 //   BENCH_PROFILE_DIR  keep the browser profile there and reuse it when already seeded at this
 //                   size (for working on one figure; import and export are then not measured)
 //   BENCH_ONLY      comma list of: size, import, export, load, nav, popup, intro, search, archive, sync, upgrade, memory
@@ -171,11 +172,16 @@ async function main() {
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: loadavg().map((l) => round(l, 2)) },
     durationSeconds: round((Date.now() - started) / 1000),
     figures: report.resultFigures(),
+    ratios: report.ratios(),
     contentScriptFiles: perFile,
     notes: report.notes,
   };
   writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
   log(`wrote ${RESULTS_FILE} (${results.durationSeconds} s)`);
+  const regressed = report.ratios().filter((ratio) => !ratio.pass);
+  if (regressed.length > 0 && process.env.BENCH_RATIOS === '1') {
+    throw new Error(`Regressed against the floor: ${regressed.map((r) => `${r.figure} ${r.value} > ${r.limit}`).join(', ')}`);
+  }
   if (missed.length > 0) {
     const list = missed.map((f) => f.id).join(', ');
     if (process.env.BENCH_STRICT === '1') throw new Error(`Missed targets: ${list}`);

@@ -15,6 +15,7 @@ export function measureScriptSize(report: Report): Record<string, { raw: number;
   let raw = 0;
   let gzip = 0;
   const perFile: Record<string, { raw: number; gzip: number }> = {};
+  if (files.length === 0) throw new Error('The manifest injects no content script: nothing to measure');
   for (const file of new Set(files)) {
     const bytes = readFileSync(join(EXTENSION_PATH, file));
     const zipped = gzipSync(bytes, { level: 9 }).length;
@@ -28,6 +29,7 @@ export function measureScriptSize(report: Report): Record<string, { raw: number;
   // For information: what the sidebar frame loads (an extension page, not LinkedIn's page).
   const html = readFileSync(join(EXTENSION_PATH, 'sidebar.html'), 'utf8');
   const frameFiles = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!.replace(/^\//, ''));
+  if (frameFiles.length === 0) throw new Error('sidebar.html loads no script: nothing to measure');
   let frameRaw = 0;
   let frameGzip = 0;
   for (const file of new Set(frameFiles)) {

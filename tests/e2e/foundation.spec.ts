@@ -1,4 +1,22 @@
+import { browserErrors } from '../support/launch';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+
+test.describe('the harness', () => {
+  test.use({ allowedErrors: [/harness check/] });
+  test('hears an error logged by the extension’s worker, its pages, its sidebar frame and LinkedIn’s page', async ({ ext }) => {
+    const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`))!;
+    await worker.evaluate(() => console.error('harness check: worker'));
+    const popup = await openExtensionPage(ext, 'popup.html');
+    await popup.evaluate(() => console.error('harness check: popup'));
+    const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
+    await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Kenji Tanaka' })).toBeVisible();
+    await page.frames().find((frame) => frame.url().endsWith('/sidebar.html'))!.evaluate(() => console.error('harness check: sidebar'));
+    await page.evaluate(() => setTimeout(() => { throw new Error('harness check: page'); }));
+    await expect
+      .poll(() => browserErrors.filter((error) => error.includes('harness check')).map((error) => error.replace(/^.*harness check: /, '')).sort())
+      .toEqual(['page', 'popup', 'sidebar', 'worker']);
+  });
+});
 
 test('the sidebar opens on Kenji’s profile with his name, and keeps a note for next time', async ({ ext, pageErrors }) => {
   const page = await openLinkedIn(ext, '/in/kenji-tanaka/');
