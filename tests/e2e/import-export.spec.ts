@@ -216,3 +216,27 @@ test('in Spanish, deleting all data asks for BORRAR and then leaves nothing behi
   await expect(sidebar(profile).getByRole('heading', { level: 1, name: 'Kenji Tanaka' })).toBeVisible();
   await expect(sidebar(profile).getByLabel('Notes', { exact: true })).toHaveValue('');
 });
+
+test('a backup restored over my notes is undone with one click: Kenji’s note as it was, the backup’s people gone', async ({ ext }) => {
+  await noteOnKenji(ext);
+  const options = await openExtensionPage(ext, 'options.html');
+  const before = await dataIn(options);
+  const restored = [
+    { ...newContact('kenji-tanaka', 1), name: 'Kenji Tanaka', notes: 'An older browser’s note', updatedAt: Date.now() + 60_000 },
+    { ...newContact('lin-park', 1), name: 'Lin Park', notes: 'From the backup' },
+  ];
+  const file = join(mkdtempSync(join(tmpdir(), 'restore-')), 'relationship-notes-backup.json');
+  writeFileSync(file, backupJson(makeBackup(restored, [], DEFAULT_SETTINGS)));
+
+  await options.getByLabel('Import a file').setInputFiles(file);
+  await expect(options.getByText('Imported 2 people: 1 new, 1 updated.')).toBeVisible();
+  const kenji = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  await expect(sidebar(kenji).getByLabel('Notes', { exact: true })).toHaveValue('An older browser’s note');
+
+  await options.getByRole('button', { name: 'Undo import' }).click();
+  await expect(options.getByText('Import undone. Everything is as it was before.')).toBeVisible();
+  await kenji.reload();
+  await expect(sidebar(kenji).getByLabel('Notes', { exact: true })).toHaveValue(KENJI_NOTE);
+  await expect(options.getByRole('region', { name: 'People in your network' }).getByRole('link', { name: 'Lin Park' })).toHaveCount(0);
+  expect(await dataIn(options)).toEqual(before);
+});

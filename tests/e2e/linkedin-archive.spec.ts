@@ -118,3 +118,40 @@ test('a ZIP without LinkedIn’s files, and a messages.csv missing columns, are 
   await expect(section.getByRole('alert')).toContainText('lacks columns the import needs (messages.csv: RECIPIENT PROFILE URLS, DATE)');
   expect(await stored(options)).toEqual(before);
 });
+
+const looseCsv = (name: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(archiveFiles(daysAgo(3))[name]!) });
+
+test('messages.csv and Invitations.csv imported on their own fill the timeline, without the messages’ words unless asked', async ({ ext }) => {
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Import and export' });
+
+  await expect(section.getByLabel('Keep message excerpts', { exact: false })).not.toBeChecked();
+  await section.getByLabel('Import a file').setInputFiles(looseCsv('messages.csv'));
+  await expect(section.getByText(/^Imported \d+ people: \d+ new, 0 updated\./)).toBeVisible();
+  const kenji = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  const latest = sidebar(kenji).getByRole('list', { name: 'Timeline' }).getByRole('listitem').first();
+  await expect(latest).toContainText('4 sent · 4 received');
+  await expect(latest).not.toContainText(KENJI_LAST_MESSAGE);
+  expect(JSON.stringify(await stored(options))).not.toContain(KENJI_LAST_MESSAGE);
+
+  // The invitations on their own add their entries, and nothing twice.
+  const entries = async () => (await stored(options)).archiveEntries.reduce((n, row) => n + Object.keys((row as { entries: object }).entries).length, 0);
+  const before = await entries();
+  await section.getByLabel('Import a file').setInputFiles(looseCsv('Invitations.csv'));
+  await expect(section.getByText(/timeline entr(y|ies) added/)).toBeVisible();
+  expect(await entries()).toBeGreaterThan(before);
+  const withInvitations = await entries();
+  await section.getByLabel('Import a file').setInputFiles(looseCsv('Invitations.csv'));
+  await expect(section.getByText('Nothing new to add; everything in this file was already here.')).toBeVisible();
+  expect(await entries()).toBe(withInvitations);
+});
+
+test('with “Keep message excerpts” ticked, messages.csv brings the words of Kenji’s last message', async ({ ext }) => {
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Import and export' });
+  await section.getByLabel('Keep message excerpts', { exact: false }).check();
+  await section.getByLabel('Import a file').setInputFiles(looseCsv('messages.csv'));
+  await expect(section.getByText(/^Imported \d+ people: \d+ new, 0 updated\./)).toBeVisible();
+  const kenji = await openLinkedIn(ext, '/in/kenji-tanaka/');
+  await expect(sidebar(kenji).getByRole('list', { name: 'Timeline' }).getByRole('listitem').first()).toContainText(KENJI_LAST_MESSAGE);
+});

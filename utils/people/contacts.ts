@@ -24,13 +24,17 @@ export function pageFieldChanges(contact: Contact, page: Partial<PageFields>): P
   return changes;
 }
 
-/** Refreshes what the page shows about a known person. Unknown people are not created by a visit. */
+/**
+ * Refreshes what the page shows about a known person. Unknown people are not created by a visit.
+ * `updatedAt` stays: it dates what the user wrote, which a restored backup and undo weigh, and a
+ * visit writes nothing of theirs (sync notes the change by itself).
+ */
 export async function refreshFromPage(db: RelationshipDb, key: string, page: Partial<PageFields>): Promise<void> {
   await db.transaction('rw', db.contacts, async () => {
     const contact = await db.contacts.get(key);
     if (!contact) return;
     const changes = pageFieldChanges(contact, page);
-    if (Object.keys(changes).length > 0) await db.contacts.update(key, { ...changes, updatedAt: Date.now() });
+    if (Object.keys(changes).length > 0) await db.contacts.update(key, changes);
   });
 }
 

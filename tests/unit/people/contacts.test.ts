@@ -43,11 +43,14 @@ describe('saving what the user writes', () => {
     await refreshFromPage(db, 'nobody', kenjiPage);
     expect(await db.contacts.count()).toBe(0);
     await saveUserFields(db, 'kenji-tanaka', { notes: 'keep me' }, kenjiPage);
+    const written = (await db.contacts.get('kenji-tanaka'))!.updatedAt;
     await refreshFromPage(db, 'kenji-tanaka', { headline: 'Head of Data at Kaizen', name: '' });
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({
       name: 'Kenji Tanaka',
       headline: 'Head of Data at Kaizen',
       notes: 'keep me',
+      // What the user wrote is as old as it was: a visit neither wins a backup's merge nor blocks an undo.
+      updatedAt: written,
     });
   });
 });
