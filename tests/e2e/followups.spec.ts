@@ -55,6 +55,18 @@ test('a follow-up set today shows in the popup and on the badge; Done logs it an
   await expect(notes.getByLabel('Next follow-up')).toHaveValue(localDate(30));
 });
 
+test('“Open profile” in the popup opens Kenji’s LinkedIn profile in a new tab, with his notes beside it', async ({ ext }) => {
+  const profile = await kenjiDueToday(ext);
+  await profile.close();
+  const popup = await openExtensionPage(ext, 'popup.html');
+  const row = popup.getByRole('listitem').filter({ has: popup.getByText('Kenji Tanaka', { exact: true }) });
+  const [opened] = await Promise.all([ext.context.waitForEvent('page'), row.getByRole('link', { name: 'Open profile' }).click()]);
+  await expect(opened).toHaveURL('https://www.linkedin.com/in/kenji-tanaka/');
+  await expect(sidebar(opened).getByLabel('How I can help')).toHaveValue('Introduce him to a data lead candidate');
+  // The popup stays the list it was: the profile did not open inside it.
+  await expect(popup).toHaveURL(/popup\.html$/);
+});
+
 test('snooze moves a person to Coming up, and search finds people by their notes', async ({ ext }) => {
   await kenjiDueToday(ext);
   const popup = await openExtensionPage(ext, 'popup.html');
@@ -108,6 +120,27 @@ test('the daily reminder fires after the worker was stopped, only once a day, an
   } finally {
     await again.close();
   }
+});
+
+test('the daily reminder comes when its alarm rings at the time chosen in Settings, and only then', async ({ ext }) => {
+  test.setTimeout(150_000);
+  // The next whole minute at least 20 s away, in the browser's local time.
+  const at = new Date(Date.now() + 80_000);
+  at.setSeconds(0, 0);
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const options = await openExtensionPage(ext, 'options.html');
+  await options.getByLabel('Daily reminder time').fill(time);
+  await expect(options.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect
+    .poll(() => options.evaluate(async () => (await chrome.alarms.get('daily-reminder'))?.scheduledTime))
+    .toBe(at.getTime());
+
+  await kenjiDueToday(ext);
+  const popup = await openExtensionPage(ext, 'popup.html');
+  expect(await notifications(popup)).toEqual([]);
+  await expect.poll(() => notifications(popup), { timeout: 100_000, intervals: [1_000] }).toEqual(['daily-reminder']);
+  expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+  expect(await popup.evaluate(() => chrome.storage.local.get('lastReminderDate'))).toEqual({ lastReminderDate: localDate() });
 });
 
 test.describe('in Spanish', () => {

@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FrameLocator, Page } from '@playwright/test';
+import { backupJson, makeBackup } from '../../utils/import-export/backup';
+import { DEFAULT_SETTINGS, newContact } from '../../utils/core/schema';
 import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
 
 /** Adds a phrase to one of the sidebar's phrase lists ("What they offer", "Looking for"…). */
@@ -122,4 +127,31 @@ test('after a conference: the network page shows the people met there, tags them
   await expect(options.getByRole('img', { name: /Give and take over the last 12 weeks/ })).toBeVisible();
   const lastWeek = options.getByRole('table', { name: 'Give and take over the last 12 weeks' }).getByRole('row').last();
   await expect(lastWeek.getByRole('cell')).toHaveText(['1', '1', '0']);
+});
+
+test('the network sorts by name, by the most recent contact, and by the soonest follow-up, and says so to screen readers', async ({ ext }) => {
+  const options = await openExtensionPage(ext, 'options.html');
+  const people: Array<[string, string, string | null, string | null]> = [
+    ['ana-ruiz', 'Ana Ruiz', '2026-03-01', '2027-05-01'],
+    ['bo-lind', 'Bo Lind', '2026-11-20', '2027-01-10'],
+    ['cy-okafor', 'Cy Okafor', null, '2027-03-15'],
+  ];
+  const file = join(mkdtempSync(join(tmpdir(), 'sort-')), 'relationship-notes-backup.json');
+  const contacts = people.map(([key, name, lastInteraction, nextFollowUp]) => ({ ...newContact(key, 1), name, lastInteraction, nextFollowUp }));
+  writeFileSync(file, backupJson(makeBackup(contacts, [], DEFAULT_SETTINGS)));
+  await options.getByLabel('Import a file').setInputFiles(file);
+  await expect(options.getByText('Imported 3 people: 3 new, 0 updated.')).toBeVisible();
+
+  const network = options.getByRole('region', { name: 'People in your network' });
+  const names = () => network.getByRole('row').filter({ has: options.getByRole('link') }).getByRole('link').allTextContents();
+  await expect.poll(names).toEqual(['Ana Ruiz', 'Bo Lind', 'Cy Okafor']);
+  await expect(network.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+
+  await options.getByLabel('Sort by').selectOption({ label: 'Last contact (most recent first)' });
+  await expect.poll(names).toEqual(['Bo Lind', 'Ana Ruiz', 'Cy Okafor']);
+  await expect(network.getByRole('columnheader', { name: 'Last contact' })).toHaveAttribute('aria-sort', 'descending');
+
+  await options.getByLabel('Sort by').selectOption({ label: 'Next follow-up (soonest first)' });
+  await expect.poll(names).toEqual(['Bo Lind', 'Cy Okafor', 'Ana Ruiz']);
+  await expect(network.getByRole('columnheader', { name: 'Name' })).not.toHaveAttribute('aria-sort', /./);
 });
