@@ -33,11 +33,20 @@ const syncNow = () => browser.runtime.sendMessage({ type: 'sync-now' } satisfies
 export function SyncSection() {
   const id = useId();
   const account = useStoredValue(syncAccountItem);
+  // Said here, not in the status panel: turning sync off takes the panel away.
+  const [turnedOff, setTurnedOff] = useState(false);
   return (
     <section aria-labelledby={`${id}-title`} className="sync">
       <h3 id={`${id}-title`}>{t('sync.title')}</h3>
       <p className="hint">{t('sync.intro')}</p>
-      {account === undefined ? null : account ? <SyncStatusPanel url={account.url} username={account.username} /> : <SyncSetupForm />}
+      <p role="status" className="status">
+        {turnedOff && !account ? t('sync.turnedOff') : ''}
+      </p>
+      {account === undefined ? null : account ? (
+        <SyncStatusPanel url={account.url} username={account.username} onTurnedOff={() => setTurnedOff(true)} />
+      ) : (
+        <SyncSetupForm />
+      )}
       <h4>{t('sync.forgotTitle')}</h4>
       <p className="hint">{t('sync.forgotHint')}</p>
     </section>
@@ -145,10 +154,9 @@ function SyncSetupForm() {
   );
 }
 
-function SyncStatusPanel({ url, username }: { url: string; username: string }) {
+function SyncStatusPanel({ url, username, onTurnedOff }: { url: string; username: string; onTurnedOff(): void }) {
   const status = useStoredValue(syncStatusItem);
   const [now, setNow] = useState(() => Date.now());
-  const [note, setNote] = useState('');
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5_000);
     return () => clearInterval(timer);
@@ -161,7 +169,7 @@ function SyncStatusPanel({ url, username }: { url: string; username: string }) {
     await syncStatusItem.removeValue();
     await syncAccountItem.setValue(null);
     await browser.permissions.remove({ origins: [originPattern(url)] }).catch(() => false);
-    setNote(t('sync.turnedOff'));
+    onTurnedOff();
   };
 
   return (
@@ -185,7 +193,7 @@ function SyncStatusPanel({ url, username }: { url: string; username: string }) {
       <p id="sync-turn-off-hint" className="hint">
         {t('sync.turnOffHint')}
       </p>
-      <OutcomeLines status={running ? t('sync.syncing') : note} problem={status?.problem ? PROBLEM_TEXT[status.problem]() : null} />
+      <OutcomeLines status={running ? t('sync.syncing') : ''} problem={status?.problem ? PROBLEM_TEXT[status.problem]() : null} />
     </div>
   );
 }

@@ -135,7 +135,7 @@ test('messages.csv and Invitations.csv imported on their own fill the timeline, 
   expect(JSON.stringify(await stored(options))).not.toContain(KENJI_LAST_MESSAGE);
 
   // The invitations on their own add their entries, and nothing twice.
-  const entries = async () => (await stored(options)).archiveEntries.reduce((n, row) => n + Object.keys((row as { entries: object }).entries).length, 0);
+  const entries = async () => (await stored(options)).archiveEntries.reduce<number>((n, row) => n + Object.keys((row as { entries: object }).entries).length, 0);
   const before = await entries();
   await section.getByLabel('Import a file').setInputFiles(looseCsv('Invitations.csv'));
   await expect(section.getByText(/timeline entr(y|ies) added/)).toBeVisible();

@@ -15,7 +15,7 @@ test.use({ allowedErrors: [/\/options\.html: Failed to load resource: the server
 // Sync between two and three browser profiles through a real Apache mod_dav on 127.0.0.1.
 // The permission prompt of `permissions.request` cannot be answered in headless Chromium: each
 // profile first grants the server's site the way a user can under chrome://extensions → Site
-// access (CHROMIUM.md), after which the extension's own request resolves at once, unprompted.
+// access (chrome://extensions → Site access), after which the extension's own request resolves at once, unprompted.
 
 const PASSPHRASE = 'correct horse battery staple';
 let folders = 0;
@@ -277,4 +277,41 @@ test('the server stopped in the middle of an upload: the sync says so in plain w
   } finally {
     await relay.close();
   }
+});
+
+test('a plain-http server is named as such and needs the user’s word; https and the server on this machine do not', async ({ ext }) => {
+  const options = await openExtensionPage(ext, 'options.html');
+  const section = options.getByRole('region', { name: 'Sync between your browsers' });
+  const turnOn = section.getByRole('button', { name: 'Turn on sync' });
+  await section.getByLabel('Server folder address').fill('http://nas.example.com/remote.php/dav/files/ada/notes/');
+  await expect(section.getByRole('alert')).toHaveText(
+    'This address uses plain http, so your password and the encrypted files travel unprotected. Use https unless the server is on your own network.',
+  );
+  await expect(turnOn).toBeDisabled();
+  await section.getByRole('checkbox', { name: 'I understand, use plain http for this server' }).check();
+  await expect(turnOn).toBeEnabled();
+  await section.getByLabel('Server folder address').fill('https://nas.example.com/remote.php/dav/files/ada/notes/');
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await section.getByLabel('Server folder address').fill(`${server().url}notes/`);
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await expect(turnOn).toBeEnabled();
+});
+
+test('sync asks for its server’s site only, and turned off it forgets the account and keeps every note', async () => {
+  const folder = await freshFolder();
+  const { kenji, options } = await firstDevice(folder, 'Kept after sync is off');
+  const origin = `${new URL(server().url).origin}/*`;
+  const granted = () => options.evaluate((pattern) => chrome.permissions.contains({ origins: [pattern] }), origin);
+  expect(await granted()).toBe(true);
+  expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['https://nas.example.com/*'] }))).toBe(false);
+
+  const section = options.getByRole('region', { name: 'Sync between your browsers' });
+  await section.getByRole('button', { name: 'Turn off sync' }).click();
+  await expect(section.getByText('Sync is off. Your notes are still here.')).toBeVisible();
+  await expect(section.getByRole('button', { name: 'Turn on sync' })).toBeVisible();
+  expect(await options.evaluate(() => chrome.storage.local.get('syncAccount'))).toEqual({});
+  // Its server's site is given back too.
+  await expect.poll(granted).toBe(false);
+  await kenji.reload();
+  await expect(sidebar(kenji).getByLabel('Notes', { exact: true })).toHaveValue('Kept after sync is off');
 });

@@ -11,7 +11,7 @@ import type { LaunchedExtension } from './launch';
 /**
  * Grants the extension the server's site, as a user can under chrome://extensions → Site access.
  * Headless Chromium cannot answer the prompt of `permissions.request`; once the site is granted,
- * the extension's own request resolves at once, unprompted (CHROMIUM.md).
+ * the extension's own request resolves at once, unprompted (checked in Chromium 156).
  */
 export async function grantSiteAccess(ext: LaunchedExtension, serverUrl: string): Promise<void> {
   const page = await ext.context.newPage();

@@ -11,7 +11,7 @@ import type { PageProfile } from '@/utils/linkedin/page-reader';
 
 /**
  * Firefox gives an extension page framed in a web page only the content-script APIs
- * (FIREFOX.md). The sidebar runs here against a `browser` that has exactly those; touching
+ * (Firefox decides privilege by the parent frames). The sidebar runs here against a `browser` that has exactly those; touching
  * anything else (`tabs`, `windows`, `action`…) is recorded and fails the test.
  */
 const FRAMED_APIS = new Set(['runtime', 'storage', 'i18n', 'extension']);
