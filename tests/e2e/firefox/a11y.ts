@@ -8,6 +8,12 @@ export interface A11yNode {
   focused: boolean;
 }
 
+/** The colours a node's text is drawn in and on, as CSS `rgb()` values. */
+export interface TextColours {
+  color: string;
+  background: string;
+}
+
 export interface NodeQuery {
   role: string;
   name?: string;
@@ -18,14 +24,20 @@ export interface NodeQuery {
   within?: Omit<NodeQuery, 'within'>;
 }
 
+/** The nodes inside the first node that matches (a list, a region, a select…), or none. */
+export function nodesWithin(all: A11yNode[], container: NodeQuery): A11yNode[] {
+  const found = findNode(all, container);
+  if (!found) return [];
+  const start = all.indexOf(found) + 1;
+  const end = all.findIndex((node, i) => i >= start && node.depth <= found.depth);
+  return all.slice(start, end === -1 ? undefined : end);
+}
+
 export function findNode(all: A11yNode[], query: NodeQuery): A11yNode | undefined {
   let nodes = all;
   if (query.within) {
-    const container = findNode(all, query.within);
-    if (!container) return undefined;
-    const start = all.indexOf(container) + 1;
-    const end = all.findIndex((node, i) => i >= start && node.depth <= container.depth);
-    nodes = all.slice(start, end === -1 ? undefined : end);
+    if (!findNode(all, query.within)) return undefined;
+    nodes = nodesWithin(all, query.within);
   }
   const matching = nodes.filter(
     (node) =>
@@ -54,8 +66,11 @@ export function visibleText(nodes: A11yNode[]): string {
  */
 export function inAccessibilityTree(
   frameTitle: string | null,
-  command: { describe: true } | { query: NodeQuery; action: 'focus' | 'press' } | { query: NodeQuery; action: 'type'; text: string },
-): A11yNode[] | boolean {
+  command:
+    | { describe: true }
+    | { query: NodeQuery; action: 'focus' | 'press' | 'colours' }
+    | { query: NodeQuery; action: 'type'; text: string },
+): A11yNode[] | boolean | TextColours {
   const { Cc, Ci, gBrowser } = globalThis as unknown as {
     Cc: Record<string, { getService(i: unknown): Service }>;
     Ci: Record<string, unknown>;
@@ -75,7 +90,10 @@ export function inAccessibilityTree(
     takeFocus(): void;
     doAction(index: number): void;
     scrollTo(type: number): void;
-    QueryInterface(iid: unknown): { setTextContents(text: string): void };
+    QueryInterface(iid: unknown): {
+      setTextContents(text: string): void;
+      getTextAttributes(includeDefaults: boolean, offset: number, start: object, end: object): { getStringProperty(key: string): string };
+    };
   }
   const STATE_FOCUSED = 0x4;
   const SCROLL_TYPE_ANYWHERE = 4;
@@ -113,6 +131,18 @@ export function inAccessibilityTree(
   if (query.within) scope = first(scope, matcher(query.within))[0] ?? null;
   const target = first(scope, matcher(query))[query.nth ?? 0];
   if (!target) return false;
+  if (action === 'colours') {
+    // The text attributes a screen reader reports: the colours the text is drawn in, and on.
+    const attributes = target.QueryInterface(Ci.nsIAccessibleText).getTextAttributes(true, 0, {}, {});
+    const colour = (key: string) => {
+      try {
+        return attributes.getStringProperty(key);
+      } catch {
+        return '';
+      }
+    };
+    return { color: colour('color'), background: colour('background-color') };
+  }
   target.scrollTo(SCROLL_TYPE_ANYWHERE);
   if (action === 'press') target.doAction(0);
   else if (action === 'type') {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
-import { findNode, inAccessibilityTree, type A11yNode, type NodeQuery } from './a11y';
+import { findNode, inAccessibilityTree, type A11yNode, type NodeQuery, type TextColours } from './a11y';
 
 export const FIREFOX_EXTENSION_PATH = resolve(
   import.meta.dirname,
@@ -35,6 +35,8 @@ export interface FirefoxOptions {
   /** A profile folder to reuse: a second launch on it is a browser restart. */
   profileDir?: string;
   locale?: string;
+  /** The colour scheme the desktop is set to (the system's own otherwise), which pages follow. */
+  colorScheme?: 'dark' | 'light';
 }
 
 /**
@@ -88,6 +90,7 @@ export class FirefoxWithExtension {
         // permissions.request (sync's server) is answered yes, as the user answers its prompt:
         // headless Firefox cannot show the prompt.
         'extensions.webextOptionalPermissionPrompts': false,
+        ...(options.colorScheme ? { 'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0 } : {}),
       },
       // Lets the test reach the browser's chrome (its accessibility tree and toolbar).
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', LANG: `${locale.replace('-', '_')}.UTF-8` },
@@ -193,11 +196,29 @@ export class FirefoxWithExtension {
     await this.act(query, 'type', frameTitle, text);
   }
 
+  /**
+   * The colours a node's text is drawn in and on, as the accessibility tree reports them to a
+   * screen reader (its text attributes): what the page's styles made of them.
+   */
+  async textColours(query: NodeQuery, frameTitle?: string): Promise<TextColours> {
+    return (await this.act(query, 'colours', frameTitle)) as TextColours;
+  }
+
+  /**
+   * Presses a key (a `KeyboardEvent.key` value such as "ArrowDown") in whatever has the focus, as
+   * a person does: also in extension tabs, which WebDriver BiDi cannot send keys to.
+   */
+  async pressKey(key: string, times = 1): Promise<void> {
+    await this.inChrome(pressKeys, key, times);
+  }
+
   /** Waits for the node as Playwright's actions do (the tree follows the page a moment later). */
-  private async act(query: NodeQuery, action: 'focus' | 'press' | 'type', frameTitle?: string, text = ''): Promise<void> {
+  private async act(query: NodeQuery, action: 'focus' | 'press' | 'type' | 'colours', frameTitle?: string, text = ''): Promise<unknown> {
     const deadline = Date.now() + 7_000;
     const command = action === 'type' ? { query, action, text } : { query, action };
-    while (!(await this.inChrome(inAccessibilityTree, frameTitle ?? null, command))) {
+    for (;;) {
+      const done = await this.inChrome(inAccessibilityTree, frameTitle ?? null, command);
+      if (done) return done;
       if (Date.now() > deadline) throw new Error(`Nothing to ${action} for ${JSON.stringify(query)}:\n${await this.dump(frameTitle)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -268,6 +289,28 @@ interface ChromeWindow {
   document: Document;
   gBrowser: { selectedTab: unknown; selectedBrowser: Element; addTrustedTab(url: string): unknown };
   CustomizableUI: { AREA_NAVBAR: string; addWidgetToArea(id: string, area: string): void };
+}
+
+// Runs in Firefox's chrome: the keyboard, through the input processor Firefox's own tests type with.
+// Its keys go where a person's go: to the focused element, in the selected tab's page or frame.
+function pressKeys(key: string, times: number): void {
+  const g = globalThis as unknown as {
+    Cc: Record<string, { createInstance(i: unknown): InputProcessor }>;
+    Ci: Record<string, unknown>;
+    KeyboardEvent: new (type: string, init: { key: string }) => unknown;
+  };
+  interface InputProcessor {
+    beginInputTransactionForTests(window: unknown): boolean;
+    keydown(event: unknown): void;
+    keyup(event: unknown): void;
+  }
+  const keyboard = g.Cc['@mozilla.org/text-input-processor;1']!.createInstance(g.Ci.nsITextInputProcessor);
+  if (!keyboard.beginInputTransactionForTests(globalThis)) throw new Error('The keyboard is busy');
+  for (let i = 0; i < times; i++) {
+    const event = new g.KeyboardEvent('', { key });
+    keyboard.keydown(event);
+    keyboard.keyup(event);
+  }
 }
 
 // Runs in Firefox's chrome: replaces the file dialog component with one that picks `path`.

@@ -1,13 +1,15 @@
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { visibleText, type NodeQuery } from './a11y';
-import { FirefoxWithExtension } from './firefox';
+import { nodesWithin, visibleText, type NodeQuery } from './a11y';
+import { FirefoxWithExtension, type FirefoxOptions } from './firefox';
 
 export const SIDEBAR_TITLE = 'Relationship notes';
 
-export const test = base.extend<{ firefox: FirefoxWithExtension }>({
-  firefox: async ({}, use) => {
-    const firefox = await FirefoxWithExtension.launch();
+export const test = base.extend<{ firefox: FirefoxWithExtension; firefoxOptions: FirefoxOptions }>({
+  /** How the test's Firefox is launched: `test.use({ firefoxOptions: { colorScheme: 'dark' } })`. */
+  firefoxOptions: [{}, { option: true }],
+  firefox: async ({ firefoxOptions }, use) => {
+    const firefox = await FirefoxWithExtension.launch(firefoxOptions);
     await use(firefox);
     await firefox.close();
     // Whatever a test did, the extension's own files threw nothing and logged no error.
@@ -52,4 +54,46 @@ export async function typeInSidebar(firefox: FirefoxWithExtension, page: Page, q
   await firefox.focus(query, SIDEBAR_TITLE);
   await expect.poll(async () => (await firefox.find(query, SIDEBAR_TITLE))?.focused).toBe(true);
   await page.keyboard.type(text);
+}
+
+/**
+ * Picks an option of a drop-down (a `select`) as a person does with the keyboard: moves to it,
+ * goes to the first option, then down one at a time until the option is chosen. Firefox's tree
+ * keeps the options a closed drop-down had when it was first built until its choice changes, so
+ * the options added since are heard one at a time, as a screen reader user hears them.
+ */
+export async function choose(firefox: FirefoxWithExtension, select: NodeQuery, option: string, frameTitle?: string): Promise<void> {
+  const chosen = async () => (await firefox.find(select, frameTitle))?.value;
+  await firefox.focus(select, frameTitle);
+  await expect.poll(async () => (await firefox.find(select, frameTitle))?.focused).toBe(true);
+  const first = nodesWithin(await firefox.tree(frameTitle), select).find((node) => node.role === 'combobox option')?.name;
+  await firefox.pressKey('Home');
+  if (first !== undefined) await expect.poll(chosen).toBe(first);
+  const heard: string[] = [];
+  for (let value = await chosen(); value !== option; value = await chosen()) {
+    heard.push(value ?? '');
+    if (heard.length > 50) throw new Error(`“${option}” is not offered by ${JSON.stringify(select)}: ${heard.join(', ')}`);
+    await firefox.pressKey('ArrowDown');
+    await expect
+      .poll(chosen, { message: `“${option}” is not offered by ${JSON.stringify(select)}, after ${heard.join(', ')}` })
+      .not.toBe(value);
+  }
+}
+
+/** Opens a profile and writes a note on that person in the sidebar, as typed; returns once it is saved. */
+export async function writeNote(firefox: FirefoxWithExtension, path: string, note: string): Promise<Page> {
+  const page = await firefox.openLinkedIn(path);
+  const notes = { role: 'entry', name: 'Notes' };
+  await typeInSidebar(firefox, page, notes, note);
+  // Every key has reached the field before "Saved" is taken to mean all of them.
+  await expect.poll(() => sidebarValue(firefox, notes)).toBe(note);
+  await expect.poll(() => sidebarText(firefox)).toContain('Saved');
+  return page;
+}
+
+/** The names in the options page's network list, top to bottom. */
+export async function networkList(firefox: FirefoxWithExtension): Promise<string[]> {
+  return nodesWithin(await firefox.tree(), { role: 'region', name: 'People in your network' })
+    .filter((node) => node.role === 'link')
+    .map((node) => node.name);
 }
