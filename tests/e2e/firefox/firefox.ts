@@ -269,6 +269,31 @@ export class FirefoxWithExtension {
     });
   }
 
+  /** Clicks the `index`th system notification shown, as a person clicks it on the desktop. */
+  async clickNotification(index = 0): Promise<void> {
+    await this.inChrome((at: number) => {
+      const click = (globalThis as unknown as { clickNotification?: Array<() => void> }).clickNotification?.[at];
+      if (!click) throw new Error(`No notification ${at} to click`);
+      click();
+    }, index);
+  }
+
+  /**
+   * Presses one of the extension's keyboard shortcuts, as the browser's own key handling does:
+   * Firefox turns each shortcut into a key element of the window's keyset, whose command it runs.
+   */
+  async pressShortcut(shortcut: { key: string; modifiers: string }): Promise<void> {
+    await this.inChrome((wanted: { key: string; modifiers: string }) => {
+      const g = globalThis as unknown as ChromeWindow;
+      const keys = [...g.document.querySelectorAll('keyset[id^="ext-keyset-id"] key')];
+      const key = keys.find(
+        (k) => k.getAttribute('key')?.toUpperCase() === wanted.key && k.getAttribute('modifiers')?.split(',').sort().join(',') === wanted.modifiers,
+      ) as (Element & { doCommand(): void }) | undefined;
+      if (!key) throw new Error(`No shortcut ${wanted.modifiers}+${wanted.key} among ${keys.length} extension keys`);
+      key.doCommand();
+    }, shortcut);
+  }
+
   /** The badge on the extension's toolbar button, pinned to the toolbar as a user pins it. */
   async badgeText(): Promise<string> {
     return this.inChrome((widget: string) => {
@@ -383,13 +408,16 @@ function recordNotifications(): void {
     ChromeUtils: { generateQI(names: string[]): unknown };
     Services: { uuid: { generateUUID(): unknown } };
     shownNotifications?: Array<{ title: string; text: string }>;
+    clickNotification?: Array<() => void>;
   };
   const shown: Array<{ title: string; text: string }> = (g.shownNotifications = []);
   type Listener = { observe(subject: unknown, topic: string, data: string): void } | null;
   const service = {
     QueryInterface: g.ChromeUtils.generateQI(['nsIAlertsService', 'nsIAlertsDoNotDisturb']),
-    showAlert(alert: { title: string; text: string; name: string }, listener: Listener) {
+    showAlert(alert: { title: string; text: string; name: string; cookie?: string }, listener: Listener) {
       shown.push({ title: alert.title, text: alert.text });
+      // What the desktop says when the person clicks it.
+      (g.clickNotification ??= []).push(() => listener?.observe(null, 'alertclickcallback', alert.cookie ?? alert.name));
       listener?.observe(null, 'alertshow', alert.name);
     },
     showAlertNotification(_image: string, title: string, text: string, _clickable: boolean, cookie: string, listener: Listener) {
