@@ -11,7 +11,7 @@ import { launchWithExtension, type LaunchedExtension } from '../tests/support/la
 import { localToday } from '../utils/core/dates';
 import { DB_NAME } from '../utils/storage/db';
 import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
-import { floorFigures, floorMs, storedRowCounts, type FloorRows } from './import-export';
+import { ASK_SOURCE, floorFigures, floorMs, storedRowCounts, type FloorRows } from './import-export';
 import { median, round, type Figure } from './figures';
 import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
 import { firstSyncTo } from './sync';
@@ -145,10 +145,7 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; statu
 /** The entries held in people's rows of imported entries. */
 function storedEntryCount(page: Page): Promise<number> {
   const source = `async (name) => {
-    const ask = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    ${ASK_SOURCE}
     const db = await ask(indexedDB.open(name));
     const rows = await ask(db.transaction('archiveEntries').objectStore('archiveEntries').getAll());
     db.close();

@@ -34,6 +34,12 @@ async function importThroughUi(
   };
 }
 
+/** For the page-side sources below: an IndexedDB request as a promise. */
+export const ASK_SOURCE = `const ask = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });`;
+
 /**
  * The floor under an import: the very rows it wrote, read back from the extension's database
  * (untimed), then added to a scratch database with no hooks and no sync notes, in one transaction
@@ -42,10 +48,7 @@ async function importThroughUi(
  * bench's compiler names do not survive into the page.
  */
 const RAW_ADD_SOURCE = `async ({ source, tables }) => {
-  const ask = (request) => new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  ${ASK_SOURCE}
   const stored = await ask(indexedDB.open(source));
   const rows = [];
   for (const table of tables) rows.push(await ask(stored.transaction(table.name).objectStore(table.name).getAll()));
@@ -93,10 +96,7 @@ export interface FloorRows {
 /** How many rows each table holds now: what an import into an empty database wrote. */
 export function storedRowCounts(page: Page, tables: readonly string[]): Promise<FloorRows[]> {
   const source = `async ({ name, tables }) => {
-    const ask = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    ${ASK_SOURCE}
     const db = await ask(indexedDB.open(name));
     const counts = [];
     for (const table of tables) counts.push({ table, count: await ask(db.transaction(table).objectStore(table).count()) });

@@ -184,14 +184,25 @@ export async function stopServiceWorker(ext: LaunchedExtension): Promise<void> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
   const session = await ext.context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    });
+  // Every worker version's status as DevTools reports it: all of them on enable, then each change.
+  // A worker already stopped (idle for 30 s) reports "stopped" at once and never again.
+  const status = new Map<string, string>();
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) status.set(version.versionId, version.runningStatus);
   });
   await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await stopped;
+  // Right after the extension loads, Chromium lets its worker finish starting first and drops the
+  // request: it is asked again until the worker is stopped.
+  const deadline = Date.now() + 20_000;
+  const stopped = () => status.size > 0 && [...status.values()].every((running) => running === 'stopped');
+  for (let asked = 0; !stopped(); ) {
+    if (Date.now() > deadline) throw new Error(`The extension's worker did not stop: ${JSON.stringify([...status.values()])}`);
+    if (Date.now() >= asked + 1_000) {
+      await session.send('ServiceWorker.stopAllWorkers');
+      asked = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   await session.detach();
   await page.close();
 }
