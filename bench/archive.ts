@@ -11,7 +11,7 @@ import { launchWithExtension, type LaunchedExtension } from '../tests/support/la
 import { localToday } from '../utils/core/dates';
 import { DB_NAME } from '../utils/storage/db';
 import { connectionsCsv, generatePeople, random, type BenchPerson } from './data';
-import { ASK_SOURCE, floorFigures, floorMs, storedRowCounts, type FloorRows } from './import-export';
+import { ASK_SOURCE, floorFigures, floorsMs, plainNumbers, storedRowCounts, type FloorRows } from './import-export';
 import { median, round, type Figure } from './figures';
 import { importProgress, longestTask, PROBE_SOURCE, probeLength, stepTimes, waitForImport } from './probe';
 import { firstSyncTo } from './sync';
@@ -161,7 +161,7 @@ function storedEntryCount(page: Page): Promise<number> {
  */
 function checkArchiveCounts(status: string, written: readonly FloorRows[], people: BenchPerson[], entries: number): void {
   const stored = written.find((row) => row.table === 'contacts')?.count ?? 0;
-  const plain = status.replace(/(\d)[\s,.\u00a0\u202f](?=\d{3})/g, '$1');
+  const plain = plainNumbers(status);
   const made = Number(/Imported (\d+) people: \1 new/.exec(plain)?.[1]);
   const added = Number(/(\d+) timeline entries added/.exec(plain)?.[1]);
   if (made !== stored || stored < people.length) throw new Error(`Archive import says "${status}"; ${stored} people are stored, ${people.length} connections generated`);
@@ -183,8 +183,7 @@ export async function measureArchiveImport(people: BenchPerson[]): Promise<{ fig
     const first = await importOnce(page, zipPath);
     const written = await storedRowCounts(page, ['contacts', 'interactions', 'archiveEntries']);
     checkArchiveCounts(first.status, written, people, await storedEntryCount(page));
-    const floor = await floorMs(page, written);
-    const indexedFloor = await floorMs(page, written, true);
+    const [floor, indexedFloor] = await floorsMs(page, written, [false, true]);
     const rekindle = await rekindleInPopup(ext, 5);
     const again = await importOnce(page, zipPath);
     if (!again.status.includes('Nothing new')) throw new Error(`Re-import added something: "${again.status}"`);

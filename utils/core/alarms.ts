@@ -6,10 +6,16 @@
 export const CHECK_ALARM = 'follow-up-check';
 export const CHECK_PERIOD_MINUTES = 1;
 
-/** Creates the heartbeat unless it exists: called at every start of the worker. */
-export async function ensureHeartbeat(alarms: {
+/** The part of `browser.alarms` that creating one needs. */
+export interface Alarms {
   get(name: string): Promise<unknown>;
   create(name: string, info: { periodInMinutes: number }): Promise<void> | void;
-}): Promise<void> {
-  if (!(await alarms.get(CHECK_ALARM))) await alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES });
 }
+
+/** Creates a repeating alarm unless it exists: every domain calls it at each start of the worker. */
+export async function ensureAlarm(alarms: Alarms, name: string, periodInMinutes: number): Promise<void> {
+  if (!(await alarms.get(name))) await alarms.create(name, { periodInMinutes });
+}
+
+/** Creates the heartbeat unless it exists. */
+export const ensureHeartbeat = (alarms: Alarms) => ensureAlarm(alarms, CHECK_ALARM, CHECK_PERIOD_MINUTES);

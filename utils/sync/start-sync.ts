@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
+import { ensureAlarm } from '../core/alarms';
 import { saveUserFields } from '../people/contacts';
 import { newContactDefaults } from '../people/new-contact-defaults';
 import type { RelationshipDb } from '../storage/db';
@@ -37,9 +38,6 @@ export function startSync(db: RelationshipDb): void {
     await refreshOffers();
     await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_DEBOUNCE_MINUTES });
   };
-  const ensureAlarm = async () => {
-    if (!(await browser.alarms.get(SYNC_ALARM))) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
-  };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
     if (!isSyncRequest(message, sender, browser.runtime.id)) return undefined;
@@ -50,7 +48,7 @@ export function startSync(db: RelationshipDb): void {
   });
   syncOfferAnswersItem.watch(() => void applyOfferAnswers().catch(() => undefined));
 
-  void ensureAlarm();
+  void ensureAlarm(browser.alarms, SYNC_ALARM, SYNC_PERIOD_MINUTES);
   void applyOfferAnswers().catch(() => undefined);
   // A change anywhere waits for more, then syncs: each new change moves the alarm on.
   liveQuery(() => db.syncChanges.count()).subscribe({
