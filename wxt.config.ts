@@ -54,6 +54,26 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
+// WXT's content script context announces each start to the page (a `postMessage` and a DOM event
+// whose name holds the extension's id), which LinkedIn could listen for to detect the extension.
+// The content script gets a context that tells the page nothing (docs/ARCHITECTURE.md, "Nothing to probe").
+function quietContentScriptContext(): Plugin {
+  let contentScript = false;
+  return {
+    name: 'quiet-content-script-context',
+    enforce: 'pre',
+    configResolved(config) {
+      const output = config.build.rollupOptions.output;
+      const names = Array.isArray(output) ? output.map((o) => o.entryFileNames) : [output?.entryFileNames];
+      contentScript = names.some((name) => typeof name === 'string' && name.startsWith('content-scripts/'));
+    },
+    resolveId(source, importer) {
+      if (!contentScript || source !== 'wxt/utils/content-script-context') return null;
+      return this.resolve('@/utils/linkedin/quiet-context', importer, { skipSelf: true });
+    },
+  };
+}
+
 /** Where a sync server may be; only the one the user names is ever requested. */
 export const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -66,7 +86,7 @@ export default defineConfig({
   // Parallel work can build into its own folder; tests read the same variable.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [noReactHtmlSink(), nativeBrowserInContentScripts(), asciiOnlyOutput()],
+    plugins: [noReactHtmlSink(), nativeBrowserInContentScripts(), quietContentScriptContext(), asciiOnlyOutput()],
     // The options page's suggestions worker (a module worker) is bundled apart, with Dexie in it.
     worker: { format: 'es', plugins: () => [asciiOnlyOutput()] },
   }),
@@ -77,8 +97,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     // Sync asks for its one server's origin at setup (permissions.request), never for more.
     optional_host_permissions: SYNC_SERVER_ORIGINS,
+    // The in-page sidebar's frame. Chrome serves it under a per-session id (`use_dynamic_url`), so a
+    // page cannot probe for it by the extension's id; Firefox's id in the URL is per install already.
     web_accessible_resources: [
-      { resources: ['sidebar.html'], matches: ['https://*.linkedin.com/*'] },
+      {
+        resources: ['sidebar.html'],
+        matches: ['https://*.linkedin.com/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     commands: {
       'toggle-sidebar': {

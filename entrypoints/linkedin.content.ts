@@ -6,12 +6,13 @@ import { nameHeading, pageRendered, readProfile, type PageProfile } from '@/util
 import { pageShape } from '@/utils/linkedin/page-shape';
 import { HEADING_WAIT_MS, LATE_READ_MS, SHELL_WAIT_MS } from '@/utils/linkedin/page-timing';
 import { isProfileSubpage, profileKeyFromUrl } from '@/utils/core/profile-key';
-import { SIDEBAR_COLLAPSED_KEY, sidebarFrameStyle } from '@/utils/linkedin/sidebar-frame';
+import { SIDEBAR_COLLAPSED_KEY, SIDEBAR_PLACE_KEY, sidebarFrameStyle, sidebarPlaceOf, type SidebarPlace } from '@/utils/linkedin/sidebar-frame';
 
 
 /**
  * Tiny on purpose: it finds which profile is on screen, reads what the page shows of that person
- * and places the sidebar frame. No notes, no database and no React ever load into LinkedIn's page.
+ * and, in the in-page mode only, places the sidebar frame. No notes, no database and no React ever
+ * load into LinkedIn's page; in side panel mode it adds nothing at all to the page.
  */
 export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
@@ -28,6 +29,8 @@ export default defineContentScript({
 function watchProfiles(ctx: ContentScriptContext) {
   let frame: HTMLIFrameElement | null = null;
   let collapsed = false;
+  // Unknown until storage answers: no frame is placed before the user's choice is known.
+  let place: SidebarPlace | undefined;
   let announced: PageProfile | null = null;
   // The URL's own key of what was announced (a member-id URL announces the vanity key it shows).
   let announcedFor: string | null = null;
@@ -40,7 +43,7 @@ function watchProfiles(ctx: ContentScriptContext) {
   const headingName = (heading: Element | null) => heading?.textContent?.trim() ?? '';
 
   function mountFrame() {
-    if (frame?.isConnected) return;
+    if (place !== 'page' || frame?.isConnected) return;
     frame ??= document.createElement('iframe');
     frame.src = browser.runtime.getURL('/sidebar.html');
     // The plain API, not the i18n helper: every byte here loads into each LinkedIn page.
@@ -135,9 +138,19 @@ function watchProfiles(ctx: ContentScriptContext) {
     collapsed = value === true;
     applyStyle();
   };
-  void browser.storage.local.get(SIDEBAR_COLLAPSED_KEY).then((items) => setCollapsed(items[SIDEBAR_COLLAPSED_KEY]));
+  const setPlace = (value: unknown) => {
+    place = sidebarPlaceOf(value);
+    if (place === 'panel') unmountFrame();
+    safeCheck();
+  };
+  void browser.storage.local.get([SIDEBAR_COLLAPSED_KEY, SIDEBAR_PLACE_KEY]).then((items) => {
+    setCollapsed(items[SIDEBAR_COLLAPSED_KEY]);
+    setPlace(items[SIDEBAR_PLACE_KEY]);
+  });
   const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SIDEBAR_COLLAPSED_KEY in changes) setCollapsed(changes[SIDEBAR_COLLAPSED_KEY]?.newValue);
+    if (area !== 'local') return;
+    if (SIDEBAR_COLLAPSED_KEY in changes) setCollapsed(changes[SIDEBAR_COLLAPSED_KEY]?.newValue);
+    if (SIDEBAR_PLACE_KEY in changes) setPlace(changes[SIDEBAR_PLACE_KEY]?.newValue);
   };
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
@@ -146,8 +159,13 @@ function watchProfiles(ctx: ContentScriptContext) {
   const observer = new MutationObserver(safeCheck);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
-  // Fired from the Navigation API before the URL changes: check once it has.
-  ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(safeCheck));
+  // In-page navigation changes the URL at once and renders the new person later: a check right
+  // after the URL changes still sees the previous heading, which tells the two people apart. The
+  // Navigation API says so where it exists (Chromium); a click that navigates does everywhere.
+  // Listeners only: nothing here is dispatched where the page could notice it.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) ctx.addEventListener(navigation, 'navigate', () => setTimeout(safeCheck));
+  ctx.addEventListener(document, 'click', () => setTimeout(safeCheck), { capture: true });
   ctx.addEventListener(window, 'popstate', safeCheck);
   ctx.setInterval(safeCheck, 250);
   safeCheck();

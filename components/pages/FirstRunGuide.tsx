@@ -1,6 +1,7 @@
 import { useId, type MouseEvent } from 'react';
 import { t } from '@/utils/core/i18n';
 import { firstRunDoneItem } from '@/utils/people/first-run';
+import { SidebarPlaceChoice } from '@/components/settings/SidebarPlaceChoice';
 
 /** LinkedIn's "My Network" page: the shortest way to any profile. */
 export const LINKEDIN_NETWORK_URL = 'https://www.linkedin.com/mynetwork/';
@@ -33,6 +34,7 @@ export function FirstRunGuide({ onImport, importHref, onOpenLinkedIn }: Props) {
           {t('firstRun.importHint')}
         </li>
       </ol>
+      <SidebarPlaceChoice />
       <button type="button" className="secondary" onClick={() => void firstRunDoneItem.setValue(true)}>
         {t('firstRun.dismiss')}
       </button>

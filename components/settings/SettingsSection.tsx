@@ -10,6 +10,7 @@ import type { LanguageSetting, Settings } from '@/utils/core/schema';
 import { CadenceField } from '../ui/CadenceField';
 import { Field } from '../ui/Field';
 import { OutcomeLines } from '../ui/OutcomeLines';
+import { SidebarPlaceChoice } from './SidebarPlaceChoice';
 import { useStoredValue } from '../ui/use-stored-value';
 import '../pages/options-sections.css';
 
@@ -46,6 +47,7 @@ export function SettingsSection({ children }: { children?: ReactNode }) {
       <h2 id={`${id}-title`}>{t('options.settings')}</h2>
       {settings && (
         <>
+          <SidebarPlaceChoice />
           <fieldset>
             <legend>{t('settings.newContacts')}</legend>
             <CadenceField

@@ -10,7 +10,8 @@ interface Props {
   /** The stored person, or null before the first save; undefined while loading. */
   contact: Contact | null | undefined;
   today: string;
-  onCollapse(): void;
+  /** Folds the in-page sidebar to its tab; the side panel has none (the browser closes it). */
+  onCollapse?(): void;
 }
 
 /** The top of the sidebar: who, and one line of where things stand with them. */
@@ -23,9 +24,11 @@ export function SidebarSummary({ name, headline, photoUrl, contact, today, onCol
         {headline && <p className="headline">{headline}</p>}
         {contact !== undefined && <p className="state-line">{stateLine(contact, today)}</p>}
       </div>
-      <button type="button" className="icon" aria-label={t('sidebar.collapse')} title={t('sidebar.collapse')} onClick={onCollapse}>
-        ▸
-      </button>
+      {onCollapse && (
+        <button type="button" className="icon" aria-label={t('sidebar.collapse')} title={t('sidebar.collapse')} onClick={onCollapse}>
+          ▸
+        </button>
+      )}
     </header>
   );
 }

@@ -7,6 +7,11 @@ import { expect, test } from './fixtures';
 const OUT = dirname(EXTENSION_PATH);
 const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
 const LINKEDIN = 'https://*.linkedin.com/*';
+// Firefox's sidebar (`sidebar_action`) needs no permission; Chrome's side panel needs `sidePanel`.
+const PERMISSIONS = {
+  'chrome-mv3': ['alarms', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage'],
+  'firefox-mv3': ['alarms', 'notifications', 'storage', 'unlimitedStorage'],
+};
 const manifestOf = (build: string) => JSON.parse(readFileSync(join(OUT, build, 'manifest.json'), 'utf8'));
 const filesOf = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -15,9 +20,9 @@ const filesOf = (dir: string): string[] =>
 
 for (const build of BUILDS) {
   test.describe(`the built ${build} manifest`, () => {
-    test('asks for storage, alarms, notifications and unlimitedStorage, and no host beyond linkedin.com but the optional sync server', () => {
+    test('asks for storage, alarms, notifications and unlimitedStorage (and Chrome’s sidePanel), and no host beyond linkedin.com but the optional sync server', () => {
       const manifest = manifestOf(build);
-      expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+      expect([...manifest.permissions].sort()).toEqual(PERMISSIONS[build]);
       expect(manifest.host_permissions).toBeUndefined();
       // Sync asks for its one server's origin at setup; nothing is granted at install.
       expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
@@ -53,10 +58,17 @@ for (const build of BUILDS) {
     for (const script of scripts) expect(readFileSync(join(dir, script), 'utf8'), script).not.toContain('indexedDB');
   });
 
-  test(`sidebar.html is web-accessible to LinkedIn pages only (${build})`, () => {
+  test(`sidebar.html is web-accessible to LinkedIn pages only, in Chrome at a per-session URL (${build})`, () => {
     const manifest = manifestOf(build);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: [LINKEDIN] }]);
+    const dynamic = build === 'chrome-mv3' ? { use_dynamic_url: true } : {};
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: [LINKEDIN], ...dynamic }]);
+  });
+
+  test(`the side panel is the same notes app, closed at install (${build})`, () => {
+    const manifest = manifestOf(build);
+    if (build === 'chrome-mv3') expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    else expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: '__MSG_extName__', open_at_install: false });
   });
 }
 
@@ -76,6 +88,6 @@ test('Chromium grants the loaded extension exactly those permissions and origins
     const api = (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> } } }).chrome;
     return api.permissions.getAll();
   });
-  expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+  expect([...(granted.permissions ?? [])].sort()).toEqual(PERMISSIONS['chrome-mv3']);
   expect(granted.origins).toEqual([LINKEDIN]);
 });

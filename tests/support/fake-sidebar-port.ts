@@ -4,12 +4,15 @@ import type { SidebarPush } from '@/utils/sidebar/protocol';
 import type { PageProfile } from '@/utils/linkedin/page-reader';
 import type { FrameTab, SidebarPort, SidebarServiceDeps } from '@/utils/sidebar/service';
 import { sidebarPushSchema } from '@/utils/sidebar/protocol';
+import { panelPortName } from '@/utils/sidebar/port';
 
 export const SIDEBAR_URL = 'chrome-extension://abcdefghijklmnop/sidebar.html';
+export const PANEL_URL = 'chrome-extension://abcdefghijklmnop/sidepanel.html';
 
 /** A runtime port as the background sees it, driven by the test. */
 export class FakeSidebarPort implements SidebarPort {
   received: SidebarPush[] = [];
+  name?: string;
   disconnected = false;
   private messageListeners: Array<(message: unknown) => unknown> = [];
   private disconnectListeners: Array<() => void> = [];
@@ -70,6 +73,24 @@ export class FakeFrameTab implements FrameTab {
   openTab(url: string) {
     this.opened.push(url);
   }
+  private readonly followers = new Set<{ windowId: number; listener: (tabId: number) => void }>();
+  /** Each window's active tab. */
+  private readonly active = new Map<number, number>();
+  followActiveTab(windowId: number, listener: (tabId: number) => void) {
+    const follower = { windowId, listener };
+    this.followers.add(follower);
+    const tabId = this.active.get(windowId);
+    if (tabId !== undefined) listener(tabId);
+    return () => void this.followers.delete(follower);
+  }
+  /** Another tab becomes the active one of its window (or the active tab loads a page again). */
+  activate(windowId: number, tabId: number) {
+    this.active.set(windowId, tabId);
+    for (const f of this.followers) if (f.windowId === windowId) f.listener(tabId);
+  }
+  get following() {
+    return this.followers.size;
+  }
   get watching() {
     return this.watchers.size;
   }
@@ -81,5 +102,12 @@ export class FakeFrameTab implements FrameTab {
 }
 
 export function serviceDeps(db: RelationshipDb, overrides: Partial<SidebarServiceDeps> = {}): SidebarServiceDeps {
-  return { db, sidebarUrl: SIDEBAR_URL, tabs: new FakeFrameTab(), onGone: () => undefined, ...overrides };
+  return { db, sidebarUrl: SIDEBAR_URL, panelUrl: PANEL_URL, tabs: new FakeFrameTab(), onGone: () => undefined, ...overrides };
+}
+
+/** A side panel's port: its page, in no tab, named for the window it follows. */
+export function panelPort(windowId = 3) {
+  const port = new FakeSidebarPort({ url: PANEL_URL });
+  port.name = panelPortName(windowId, 'panel-1');
+  return port;
 }

@@ -131,6 +131,8 @@ export function fieldsOfForm<F extends FieldForm>(...forms: F[]): Array<FieldsOf
 export const contactSchema = v.object({
   key: profileKey,
   ...PAGE_FIELDS,
+  /** Page fields the user wrote or chose: a visit to the profile never changes them. */
+  userSet: v.optional(v.array(v.picklist(['name', 'headline', 'location', 'photoUrl'] as const)), []),
   email: v.optional(text(LIMITS.line), ''),
   connectedOn: v.optional(v.nullable(localDate), null),
   ...USER_FIELD_SCHEMAS,
@@ -147,6 +149,8 @@ export type StoredContact = v.InferOutput<typeof contactSchema>;
 /** A person as the database holds it: with the index terms it derives from other fields (`utils/storage/index-terms.ts`). */
 export const contactRowSchema = v.object({
   ...contactSchema.entries,
+  /** Absent on rows stored before it existed. */
+  userSet: v.optional(v.unwrap(contactSchema.entries.userSet)),
   /** Normalised words of the searchable fields. */
   terms: v.array(v.string()),
   /** Stems of what they offer and what interests them, for introductions. */

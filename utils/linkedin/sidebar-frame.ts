@@ -19,3 +19,18 @@ export function sidebarFrameStyle(collapsed: boolean): Partial<CSSStyleDeclarati
     zIndex: '2147483000',
   };
 }
+
+/**
+ * Storage key (in `storage.local`) of where the notes show: in a frame on LinkedIn's page
+ * (`page`, the default) or in the browser's side panel (`panel`), where the page holds nothing of
+ * the extension. Per browser, not synced: each browser's panel and LinkedIn's page differ.
+ */
+export const SIDEBAR_PLACE_KEY = 'sidebarPlace';
+export const SIDEBAR_PLACES = ['page', 'panel'] as const;
+export type SidebarPlace = (typeof SIDEBAR_PLACES)[number];
+export const DEFAULT_SIDEBAR_PLACE: SidebarPlace = 'page';
+
+/** The stored place, or the default for anything else. */
+export function sidebarPlaceOf(value: unknown): SidebarPlace {
+  return value === 'panel' ? 'panel' : DEFAULT_SIDEBAR_PLACE;
+}

@@ -1,6 +1,6 @@
 import { asInteraction, latestEntryDate, putArchiveEntries } from './timeline';
 import { entriesOf, type RelationshipDb } from '../storage/db';
-import type { Contact, Interaction, PageFields, UserFields } from '../core/schema';
+import type { Contact, Interaction, PageFields } from '../core/schema';
 import type { InteractionKind } from '../core/interaction-kinds';
 import type { LocalDate } from '../core/dates';
 import type { UserEdit } from '../core/schema';
@@ -11,31 +11,55 @@ import {
   snoozedFollowUp,
   type SnoozeChoice,
 } from '../followups/rules';
-import { profileUrlFromKey } from '../core/profile-key';
-import { newContact, PAGE_FIELD_NAMES, USER_FIELD_NAMES, USER_FIELDS } from '../core/schema';
+import { samePersonName } from './names';
+import { newContact, PAGE_FIELD_NAMES } from '../core/schema';
 
-/** The page-read fields that differ from what is stored; empty readings never erase. */
+/**
+ * The page-read fields that differ from what is stored; empty readings never erase, and a field
+ * the user wrote or chose (`userSet`) is theirs.
+ */
 export function pageFieldChanges(contact: Contact, page: Partial<PageFields>): Partial<PageFields> {
   const changes: Partial<PageFields> = {};
+  const own = new Set<string>(contact.userSet ?? []);
   for (const field of PAGE_FIELD_NAMES) {
     const value = page[field]?.trim();
-    if (value && value !== contact[field]) changes[field] = value;
+    if (value && value !== contact[field] && !own.has(field)) changes[field] = value;
   }
   return changes;
 }
 
+/** What a visit left for the user to decide: the page names someone else on this person's key. */
+export interface PageRefresh {
+  /** The name the page shows, kept back because it is not the stored person's name. */
+  otherName?: string;
+}
+
 /**
  * Refreshes what the page shows about a known person. Unknown people are not created by a visit.
- * `updatedAt` stays: it dates what the user wrote, which a restored backup and undo weigh, and a
- * visit writes nothing of theirs (sync notes the change by itself).
+ * A name that reads as another person's is not taken: the caller asks the user. `updatedAt` stays:
+ * it dates what the user wrote, which a restored backup and undo weigh, and a visit writes nothing
+ * of theirs (sync notes the change by itself).
  */
-export async function refreshFromPage(db: RelationshipDb, key: string, page: Partial<PageFields>): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+export async function refreshFromPage(db: RelationshipDb, key: string, page: Partial<PageFields>): Promise<PageRefresh> {
+  return db.transaction('rw', db.contacts, async () => {
     const contact = await db.contacts.get(key);
-    if (!contact) return;
+    if (!contact) return {};
     const changes = pageFieldChanges(contact, page);
+    let otherName: string | undefined;
+    if (changes.name && contact.name && !samePersonName(contact.name, changes.name)) {
+      otherName = changes.name;
+      delete changes.name;
+    }
     if (Object.keys(changes).length > 0) await db.contacts.update(key, changes);
+    return otherName ? { otherName } : {};
   });
+}
+
+/** Page fields an edit writes, added to those the user owns. */
+function ownedAfter(contact: Contact, fields: UserEdit): NonNullable<Contact['userSet']> {
+  const own = new Set(contact.userSet ?? []);
+  if (fields.name !== undefined) own.add('name');
+  return [...own];
 }
 
 /** What a contact gets when it is first created; callers read it from settings and hand it in. */
@@ -71,10 +95,12 @@ export async function saveUserFields(
     const now = Date.now();
     const existing = await db.contacts.get(key);
     if (existing) {
-      await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, updatedAt: now });
+      const userSet = ownedAfter(existing, fields);
+      const owned = userSet.length !== (existing.userSet ?? []).length ? { userSet } : {};
+      await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, ...owned, updatedAt: now });
     } else {
       const fresh = freshContact(key, now, defaults);
-      await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields });
+      await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields, userSet: ownedAfter(fresh, fields) });
     }
   });
 }
@@ -201,75 +227,6 @@ export async function completeFollowUp(db: RelationshipDb, key: string, today: L
     const contact = await db.contacts.get(key);
     if (!contact) return;
     await db.contacts.update(key, { nextFollowUp: followUpAfterDone(contact, today), updatedAt: Date.now() });
-  });
-}
-
-const union = (first: string[], second: string[]) => {
-  const seen = new Set(first.map((value) => value.toLowerCase()));
-  return [...first, ...second.filter((value) => !seen.has(value.toLowerCase()))];
-};
-// Both texts when both hold something different: a merge never drops what the user typed.
-const both = (first: string, second: string, separator: string) =>
-  !first.trim() ? second : !second.trim() || first.includes(second) ? first : `${first}${separator}${second}`;
-const earliest = (first: string | null, second: string | null) => (first && second ? (first < second ? first : second) : first ?? second);
-const latest = (first: string | null, second: string | null) => (first && second ? (first > second ? first : second) : first ?? second);
-
-/** The user fields of two records of one person, merged without losing anything typed. */
-function mergedUserFields(into: UserFields, from: UserFields): UserFields {
-  const merged: Record<string, unknown> = {};
-  for (const field of USER_FIELD_NAMES) {
-    const [mine, theirs] = [into[field], from[field]] as [never, never];
-    const form = USER_FIELDS[field].form;
-    if (form === 'phrases') merged[field] = union(mine, theirs);
-    else if (form === 'text') merged[field] = both(mine, theirs, '\n\n');
-    else if (form === 'place') merged[field] = both(mine, theirs, '; ');
-    else if (form === 'cadence') merged[field] = into[field] ?? from[field];
-    // The sooner date: a follow-up planned on either record still comes up.
-    else merged[field] = earliest(mine, theirs);
-  }
-  return merged as UserFields;
-}
-
-/** One contact holding everything two records of the same person hold; `into` wins where they differ. */
-export function mergedContact(into: Contact, from: Contact, now: number = Date.now()): Contact {
-  return {
-    ...into,
-    name: into.name || from.name,
-    headline: into.headline || from.headline,
-    location: into.location || from.location,
-    photoUrl: into.photoUrl || from.photoUrl,
-    email: into.email || from.email,
-    connectedOn: earliest(into.connectedOn, from.connectedOn),
-    ...mergedUserFields(into, from),
-    lastInteraction: latest(into.lastInteraction, from.lastInteraction),
-    createdAt: Math.min(into.createdAt, from.createdAt),
-    updatedAt: now,
-  };
-}
-
-/**
- * Moves a contact first saved under one key (a member id, `/in/ACoAA…`) into the contact under
- * another (the person's vanity key), in one transaction: fields merged without losing typed text,
- * the timeline and introductions pointing at the old key re-pointed, the old record removed.
- */
-export async function mergeContactInto(db: RelationshipDb, fromKey: string, toKey: string): Promise<void> {
-  if (fromKey === toKey) return;
-  await db.transaction('rw', db.contacts, db.interactions, db.archiveEntries, async () => {
-    const from = await db.contacts.get(fromKey);
-    if (!from) return;
-    const into = await db.contacts.get(toKey);
-    const now = Date.now();
-    await db.contacts.put(
-      into ? mergedContact(into, from, now) : { ...from, key: toKey, profileUrl: profileUrlFromKey(toKey), updatedAt: now },
-    );
-    await entriesOf(db, fromKey).modify({ contactKey: toKey, updatedAt: now });
-    const [importedFrom, importedInto] = await db.archiveEntries.bulkGet([fromKey, toKey]);
-    if (importedFrom) {
-      await putArchiveEntries(db, toKey, { ...importedInto?.entries, ...importedFrom.entries }, now);
-      await db.archiveEntries.delete(fromKey);
-    }
-    await db.interactions.filter((entry) => entry.withKey === fromKey).modify({ withKey: toKey, updatedAt: now });
-    await db.contacts.delete(fromKey);
   });
 }
 

@@ -33,6 +33,10 @@ export interface SidebarClientDeps {
   onIntroductions?(introductions: IntroductionSuggestion[]): void;
   /** Places already met, for the "Where we met" suggestions. */
   onPlaces?(places: string[]): void;
+  /** Someone saved under a member id the page shows as this person: the user may merge them. */
+  onMergeOffer?(offer: { key: string; name: string }): void;
+  /** The page shows another name on the person shown: the user says whether it is them. */
+  onNameChange?(name: string): void;
   /** How far the update of the notes after a new version is; `null` when there is none. */
   onUpgrade?(progress: UpgradeProgress | null): void;
   onStatus(status: SaveStatus): void;
@@ -178,6 +182,12 @@ export class SidebarClient {
         return;
       case 'places':
         this.deps.onPlaces?.(message.places);
+        return;
+      case 'merge-offer':
+        if (message.key === this.profile?.key) this.deps.onMergeOffer?.(message.from);
+        return;
+      case 'name-change':
+        if (message.key === this.profile?.key) this.deps.onNameChange?.(message.name);
         return;
       case 'upgrade':
         this.deps.onUpgrade?.(message.progress);

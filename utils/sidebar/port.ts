@@ -16,3 +16,16 @@ export const DRAFT_PREFIX = 'draft:';
 export function draftKey(instanceId: string, contactKey: string): string {
   return `${DRAFT_PREFIX}${instanceId}:${contactKey}`;
 }
+
+/** The name a side panel's port starts with; its window's id and its instance id follow. */
+export const PANEL_PORT = 'panel:';
+
+export function panelPortName(windowId: number, instanceId: string): string {
+  return `${PANEL_PORT}${windowId}:${instanceId}`;
+}
+
+/** The window and instance a side panel's port name holds; null for any other name. */
+export function panelPortOf(name: string): { windowId: number; instanceId: string } | null {
+  const match = /^panel:(\d+):([\w-]{1,64})$/.exec(name);
+  return match ? { windowId: Number(match[1]), instanceId: match[2]! } : null;
+}

@@ -59,6 +59,11 @@ const requestSchema = v.variant('type', [
       v.check(([first, second]) => first.key !== second.key, 'two different people'),
     ),
   }),
+  /**
+   * Merges the notes first saved under a member id into the person shown, once the user said yes
+   * to the background's `merge-offer` (a page can claim two keys are one person; only the user decides).
+   */
+  v.object({ type: v.literal('merge'), seq, from: v.pipe(key, v.regex(MEMBER_ID)), into: key }),
   /** Deletes the person and their timeline (sync deletes them on the other browsers too). */
   v.object({ type: v.literal('delete-person'), seq, key }),
   /** The follow-up is done: the next one comes from the cadence, or none. */
@@ -89,6 +94,10 @@ export const sidebarPushSchema = v.variant('type', [
   v.object({ type: v.literal('state'), key, contact: v.nullable(contactRowSchema), interactions: v.array(interactionSchema) }),
   /** Introductions worth making for the person on screen, best first (ranked in `utils/network/introductions.ts`). */
   v.object({ type: v.literal('introductions'), key, introductions: v.array(v.custom<IntroductionSuggestion>(() => true)) }),
+  /** The page showed, under a member-id link, someone already saved under that member id: merge them? */
+  v.object({ type: v.literal('merge-offer'), key, from: v.object({ key, name: text(LIMITS.line) }) }),
+  /** The page shows another person's name on this person's key: the stored name stays until the user says. */
+  v.object({ type: v.literal('name-change'), key, name: text(LIMITS.line) }),
   /** Every "where we met" in use, for suggestions. */
   v.object({ type: v.literal('places'), places: v.array(v.string()) }),
   /** The notes are being updated after a new version (`null`: done, or nothing to do). */

@@ -8,21 +8,24 @@ import {
   editInteraction,
   logInteraction,
   logIntroduction,
-  mergeContactInto,
   refreshFromPage,
   saveUserFields,
   snoozeFollowUp,
   type NewContactDefaults,
 } from '../people/contacts';
+import { mergeContactInto, mergeOffer } from '../people/merge';
 import type { SidebarPush } from './protocol';
 import type { PageProfile } from '../linkedin/page-reader';
 import { profileUrlFromKey } from '../core/profile-key';
 import { sidebarNetworkFeed } from './network-feed';
 import { parseSidebarRequest, type SidebarRequest } from './protocol';
 import { watchUpgrade } from '../storage/upgrade-progress';
+import { panelPortOf } from './port';
 
 /** The part of a runtime port the service uses. */
 export interface SidebarPort {
+  /** Which window a side panel follows (`panelPortOf`); a frame's port names only its instance. */
+  name?: string;
   sender?: { url?: string; tab?: { id?: number } };
   postMessage(message: SidebarPush): void;
   disconnect(): void;
@@ -40,12 +43,19 @@ export interface FrameTab {
   /** Follows what the tab's top frame announces; returns the function that stops following. */
   watchProfile(tabId: number, listener: (profile: PageProfile | null) => void): () => void;
   openTab(url: string): void;
+  /**
+   * Follows a window's active tab for a side panel: calls `listener` with it now, whenever another
+   * tab becomes active, and whenever the active tab loads a page. Returns the function that stops.
+   */
+  followActiveTab(windowId: number, listener: (tabId: number) => void): () => void;
 }
 
 export interface SidebarServiceDeps {
   db: RelationshipDb;
-  /** The sidebar page's own URL: only a port from it is served. */
+  /** The sidebar page's own URL: only a port from it, in a tab, is served as a frame. */
   sidebarUrl: string;
+  /** The side panel page's URL: a port from it, in no tab, follows its window's active tab. */
+  panelUrl?: string;
   tabs: FrameTab;
   /** Called once the frame is gone (closed, navigated, or the worker stopped). */
   onGone(): void;
@@ -73,6 +83,8 @@ async function apply(
       return logIntroduction(db, request);
     case 'delete-person':
       return deleteContact(db, request.key);
+    case 'merge':
+      return mergeContactInto(db, request.from, request.into);
     case 'follow-up-done':
       return completeFollowUp(db, request.key, request.today);
     case 'snooze':
@@ -80,17 +92,27 @@ async function apply(
   }
 }
 
+/** Which tab's profile a port is told: a frame's own tab, or a side panel's window's active tab. */
+function followedBy(port: SidebarPort, deps: SidebarServiceDeps): { tabId: number } | { windowId: number } | null {
+  const { url, tab } = port.sender ?? {};
+  if (!url) return null;
+  const panel = port.name ? panelPortOf(port.name) : null;
+  if (panel) return deps.panelUrl && url.startsWith(deps.panelUrl) && tab === undefined ? { windowId: panel.windowId } : null;
+  return url.startsWith(deps.sidebarUrl) && tab?.id !== undefined ? { tabId: tab.id } : null;
+}
+
 /**
- * Serves one sidebar frame: the frame cannot open IndexedDB (it is a third-party frame on
- * linkedin.com), so it subscribes to the person it shows and sends its edits here. It is told
- * which profile its own tab shows, from that tab's top frame, never from the page. Every change,
- * from any extension page, is pushed back while the port lives.
+ * Serves one sidebar, framed in LinkedIn's page or in the browser's side panel: it subscribes to
+ * the person it shows and sends its edits here (a frame cannot open IndexedDB: it is a third-party
+ * frame on linkedin.com). It is told which profile its tab shows, from that tab's top frame, never
+ * from the page; a side panel is told about its window's active tab. Every change, from any
+ * extension page, is pushed back while the port lives.
  */
 export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): void {
   const { db, tabs, onGone } = deps;
   const newContactDefaults = deps.newContactDefaults ?? (async () => ({}));
-  const tabId = port.sender?.tab?.id;
-  if (!port.sender?.url?.startsWith(deps.sidebarUrl) || tabId === undefined) {
+  const followed = followedBy(port, deps);
+  if (!followed) {
     port.disconnect();
     return;
   }
@@ -113,16 +135,26 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     upgrading = progress !== null;
     post({ type: 'upgrade', progress });
   });
-  // An announcement that arrives while the first answer is on its way is the newer of the two.
-  let announced = false;
-  const stopWatching = tabs.watchProfile(tabId, (profile) => {
-    announced = true;
-    post({ type: 'profile', profile });
-  });
-  void tabs
-    .profileOf(tabId)
-    .catch(() => null)
-    .then((profile) => announced || post({ type: 'profile', profile }));
+  let stopWatching = () => {};
+  const follow = (tabId: number) => {
+    stopWatching();
+    // An announcement that arrives while the first answer is on its way is the newer of the two.
+    let announced = false;
+    let live = true;
+    const stop = tabs.watchProfile(tabId, (profile) => {
+      announced = true;
+      post({ type: 'profile', profile });
+    });
+    stopWatching = () => {
+      live = false;
+      stop();
+    };
+    void tabs
+      .profileOf(tabId)
+      .catch(() => null)
+      .then((profile) => live && !announced && post({ type: 'profile', profile }));
+  };
+  const stopFollowing = 'tabId' in followed ? (follow(followed.tabId), () => undefined) : tabs.followActiveTab(followed.windowId, follow);
 
   port.onMessage.addListener(async (raw) => {
     const request = parseSidebarRequest(raw);
@@ -134,10 +166,14 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
     if (request.type === 'subscribe') {
       subscription?.unsubscribe();
       const { key, kind, memberId, ...page } = request.profile;
-      // The same person first saved under a member id: one contact from now on.
-      if (memberId && memberId !== key) await mergeContactInto(db, memberId, key).catch(() => undefined);
-      // Only a profile page changes what a contact says about the person.
-      if (!kind || kind === 'profile') await refreshFromPage(db, key, page).catch(() => undefined);
+      // Only a profile page changes what a contact says about the person, and never whose notes
+      // these are: another person's name, or notes under a member id, wait for the user.
+      if (!kind || kind === 'profile') {
+        const refresh = await refreshFromPage(db, key, page).catch(() => ({ otherName: undefined }));
+        if (refresh.otherName) post({ type: 'name-change', key, name: refresh.otherName });
+      }
+      const offer = memberId ? await mergeOffer(db, memberId, key).catch(() => null) : null;
+      if (offer) post({ type: 'merge-offer', key, from: offer });
       subscription = liveQuery(async () => ({
         contact: (await db.contacts.get(key)) ?? null,
         interactions: await timeline(db, key),
@@ -162,6 +198,7 @@ export function serveSidebarPort(port: SidebarPort, deps: SidebarServiceDeps): v
 
   port.onDisconnect.addListener(() => {
     gone = true;
+    stopFollowing();
     stopWatching();
     subscription?.unsubscribe();
     network.stop();

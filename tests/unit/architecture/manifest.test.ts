@@ -21,10 +21,10 @@ describe.each([
     expect(manifest.optional_permissions).toBeUndefined();
   });
 
-  it('exposes sidebar.html to LinkedIn pages only', async () => {
+  it('exposes sidebar.html to LinkedIn pages only, in Chrome at a per-session URL that no page can probe by the extension’s id', async () => {
     const manifest = await declared(browser, manifestVersion);
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['sidebar.html'], matches: ['https://*.linkedin.com/*'] },
+      { resources: ['sidebar.html'], matches: ['https://*.linkedin.com/*'], ...(browser === 'chrome' ? { use_dynamic_url: true } : {}) },
     ]);
   });
 

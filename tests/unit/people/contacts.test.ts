@@ -4,11 +4,11 @@ import {
   editInteraction,
   logInteraction,
   logIntroduction,
-  mergeContactInto,
   refreshFromPage,
   saveUserFields,
   snoozeFollowUp,
 } from '@/utils/people/contacts';
+import { mergeContactInto, mergeOffer } from '@/utils/people/merge';
 import { timeline } from '@/utils/people/timeline';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { comingUp, dueContacts, dueCount } from '@/utils/followups/due';
@@ -52,6 +52,41 @@ describe('saving what the user writes', () => {
       // What the user wrote is as old as it was: a visit neither wins a backup's merge nor blocks an undo.
       updatedAt: written,
     });
+  });
+});
+
+describe('whose name a visit may change', () => {
+  it('a name the user wrote stays, whatever the page shows later; other page fields still refresh', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { name: 'Kenji T. (PyData)' }, { ...kenjiPage, name: '' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji T. (PyData)', userSet: ['name'] });
+    expect(await refreshFromPage(db, 'kenji-tanaka', { ...kenjiPage, name: 'Kenji Tanaka', headline: 'Head of Data' })).toEqual({});
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji T. (PyData)', headline: 'Head of Data' });
+  });
+
+  it('a new spelling of the same name is taken; another person’s name is kept back and reported', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'n' }, kenjiPage);
+    expect(await refreshFromPage(db, 'kenji-tanaka', { name: 'Dr. Kenji Tanaka, PhD' })).toEqual({});
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD' });
+    expect(await refreshFromPage(db, 'kenji-tanaka', { name: 'Amara Okafor', headline: 'Founder' })).toEqual({ otherName: 'Amara Okafor' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD', headline: 'Founder', userSet: [] });
+  });
+});
+
+describe('a merge the page suggests', () => {
+  const member = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
+  it('is offered only when someone is saved under the member id, and changes nothing by itself', async () => {
+    expect(await mergeOffer(db, member, 'kenji-tanaka')).toBeNull();
+    await saveUserFields(db, member, { notes: 'under the member id' }, kenjiPage);
+    expect(await mergeOffer(db, member, 'kenji-tanaka')).toEqual({ key: member, name: 'Kenji Tanaka' });
+    expect(await mergeOffer(db, member, member)).toBeNull();
+    expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('once accepted, keeps what the user wrote of either record, their own name included', async () => {
+    await saveUserFields(db, member, { name: 'Kenji (Osaka)' }, { ...kenjiPage, name: '' });
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'vanity notes' }, kenjiPage);
+    await mergeContactInto(db, member, 'kenji-tanaka');
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji (Osaka)', notes: 'vanity notes', userSet: ['name'] });
   });
 });
 

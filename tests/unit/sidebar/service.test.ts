@@ -3,7 +3,7 @@ import { entriesOf, openRelationshipDb, type RelationshipDb } from '@/utils/stor
 import { newContact } from '@/utils/core/schema';
 import { serveSidebarPort, type SidebarPort } from '@/utils/sidebar/service';
 import { STEMS_BACKFILL } from '@/utils/storage/index-terms';
-import { FakeFrameTab, FakeSidebarPort, serviceDeps, sidebarPort } from '../../support/fake-sidebar-port';
+import { FakeFrameTab, FakeSidebarPort, PANEL_URL, panelPort, serviceDeps, SIDEBAR_URL, sidebarPort } from '../../support/fake-sidebar-port';
 
 const kenji = {
   key: 'kenji-tanaka',
@@ -174,14 +174,77 @@ describe('serveSidebarPort', () => {
     expect(port.of('ack')).toEqual([]);
   });
 
-  it('a page at a member-id URL that shows the vanity: the member-id contact merges into one, notes kept', async () => {
+  it('a page at a member-id URL that shows the vanity: a merge is offered, and done only when the user asks', async () => {
     const member = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
     await db.contacts.add({ ...newContact(member), name: 'Kenji Tanaka', notes: 'saved under the member id' });
     const port = serve(sidebarPort());
     await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'profile', memberId: member } });
+    await vi.waitFor(() => expect(port.of('merge-offer')).toEqual([{ type: 'merge-offer', key: 'kenji-tanaka', from: { key: member, name: 'Kenji Tanaka' } }]));
+    // Nothing moved: the page alone cannot make two people one.
+    expect(await db.contacts.get(member)).toMatchObject({ notes: 'saved under the member id' });
+    expect(await db.contacts.get('kenji-tanaka')).toBeUndefined();
+
+    await port.send({ type: 'merge', seq: 1, from: member, into: 'kenji-tanaka' });
+    await vi.waitFor(() => expect(port.of('ack')).toEqual([{ type: 'ack', seq: 1 }]));
     await vi.waitFor(() => expect(port.of('state').at(-1)?.contact).toMatchObject({ notes: 'saved under the member id' }));
-    expect(port.of('state').at(-1)).toMatchObject({ key: 'kenji-tanaka', contact: { key: 'kenji-tanaka', headline: 'Data Engineer' } });
     expect(await db.contacts.get(member)).toBeUndefined();
+  });
+
+  it('a page that fakes a member id offers nothing when nobody is saved under it, and the offer never merges by itself', async () => {
+    await db.contacts.add({ ...newContact('amara-okafor'), name: 'Amara Okafor', notes: 'Amara’s notes' });
+    const port = serve(sidebarPort());
+    await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'profile', memberId: 'ACoAAFakeFakeFake' } });
+    await vi.waitFor(() => expect(port.of('state')).toHaveLength(1));
+    expect(port.of('merge-offer')).toEqual([]);
+    expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('a merge request names a member id: a page key cannot be merged away through it', async () => {
+    await db.contacts.bulkAdd([{ ...newContact('amara-okafor'), name: 'Amara Okafor' }, { ...newContact('kenji-tanaka'), name: 'Kenji Tanaka' }]);
+    const port = serve(sidebarPort());
+    await port.send({ type: 'merge', seq: 1, from: 'amara-okafor', into: 'kenji-tanaka' });
+    await vi.waitFor(() => expect(port.of('failed')).toEqual([{ type: 'failed', seq: 1, reason: 'invalid' }]));
+    expect(await db.contacts.count()).toBe(2);
+  });
+
+  it('a page that shows another name on a saved key asks, and keeps the stored name meanwhile', async () => {
+    await db.contacts.add({ ...newContact('kenji-tanaka'), name: 'Kenji Tanaka', headline: 'Engineer' });
+    const port = serve(sidebarPort());
+    await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'profile', name: 'Amara Okafor' } });
+    await vi.waitFor(() => expect(port.of('name-change')).toEqual([{ type: 'name-change', key: 'kenji-tanaka', name: 'Amara Okafor' }]));
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji Tanaka', headline: 'Data Engineer' });
+  });
+
+  it('a side panel follows its window’s active tab: its profile, then another tab’s, then none', async () => {
+    const amara = { ...kenji, key: 'amara-okafor', name: 'Amara Okafor' };
+    tabs.show(11, kenji, { announce: false });
+    tabs.show(12, amara, { announce: false });
+    tabs.activate(3, 11);
+    const port = serve(panelPort(3));
+    await vi.waitFor(() => expect(port.of('profile')).toEqual([{ type: 'profile', profile: kenji }]));
+    expect(port.disconnected).toBe(false);
+    tabs.activate(3, 12);
+    await vi.waitFor(() => expect(port.of('profile').at(-1)).toEqual({ type: 'profile', profile: amara }));
+    // What the first tab announces now is not the panel's business; another window's tab neither.
+    tabs.show(11, { ...kenji, name: 'Kenji T.' });
+    tabs.activate(4, 11);
+    tabs.show(12, kenji);
+    await vi.waitFor(() => expect(port.of('profile').at(-1)).toEqual({ type: 'profile', profile: kenji }));
+    expect(port.of('profile')).toHaveLength(3);
+    tabs.activate(3, 13);
+    await vi.waitFor(() => expect(port.of('profile').at(-1)).toEqual({ type: 'profile', profile: null }));
+    port.close();
+    expect(tabs.following).toBe(0);
+    expect(tabs.watching).toBe(0);
+  });
+
+  it.each<[string, FakeSidebarPort]>([
+    ['a panel port name from the framed sidebar page', Object.assign(new FakeSidebarPort({ url: SIDEBAR_URL, tab: { id: 7 } }), { name: 'panel:3:x' })],
+    ['the panel page inside a tab', Object.assign(new FakeSidebarPort({ url: PANEL_URL, tab: { id: 7 } }), { name: 'panel:3:x' })],
+    ['the panel page with a frame port name', new FakeSidebarPort({ url: PANEL_URL })],
+  ])('refuses %s', async (_label, port) => {
+    serve(port);
+    expect(port.disconnected).toBe(true);
   });
 
   it('a page that is no profile changes nothing a contact says', async () => {

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { IntroductionSuggestion } from '@/utils/network/suggestion';
 import type { UserFields } from '@/utils/core/schema';
-import { SIDEBAR_PORT } from '@/utils/sidebar/port';
 import type { PageProfile } from '@/utils/linkedin/page-reader';
 import type { UpgradeProgress } from '@/utils/core/schema';
 import { SidebarClient, type SaveStatus, type SidebarState } from '@/utils/sidebar/client';
@@ -23,7 +22,7 @@ type Request = Parameters<SidebarClient['request']>[0];
  * which tells it its tab's profile and pushes that person's notes; edits go back the same way,
  * kept as drafts until acknowledged. A new person clears what was typed for the last one.
  */
-export function useShownPerson() {
+export function useShownPerson(portName: (instanceId: string) => string) {
   const [profile, setProfile] = useState<PageProfile | null>(null);
   const [state, setState] = useState<SidebarState | null>(null);
   const [status, setStatus] = useState<SaveStatus>('idle');
@@ -32,6 +31,8 @@ export function useShownPerson() {
   const [places, setPlaces] = useState<string[]>([]);
   const [upgrade, setUpgrade] = useState<UpgradeProgress | null>(null);
   const [phrases, setPhrases] = useState<TypedPhrases>({});
+  const [mergeOffer, setMergeOffer] = useState<{ key: string; name: string } | null>(null);
+  const [pageName, setPageName] = useState<string | null>(null);
   const client = useRef<SidebarClient | null>(null);
   const shown = useRef<PageProfile | null>(null);
   // Read by pushed states, which arrive outside React's render.
@@ -50,13 +51,15 @@ export function useShownPerson() {
       setState(null);
       setForm(null);
       setIntroductions(null);
+      setMergeOffer(null);
+      setPageName(null);
       typing.current = { phrases: {}, chips: {} };
       setPhrases({});
       if (next) client.current?.show(next);
     };
     const instance = client.current = new SidebarClient({
       instanceId,
-      connect: () => browser.runtime.connect({ name: SIDEBAR_PORT + instanceId }),
+      connect: () => browser.runtime.connect({ name: portName(instanceId) }),
       setDraft: (key, draft) => browser.storage.local.set({ [key]: draft }),
       removeDraft: (key) => browser.storage.local.remove(key),
       // The background knows this frame's tab and asks its top frame: no page message is trusted.
@@ -68,6 +71,8 @@ export function useShownPerson() {
       },
       onIntroductions: setIntroductions,
       onPlaces: setPlaces,
+      onMergeOffer: setMergeOffer,
+      onNameChange: setPageName,
       onUpgrade: setUpgrade,
       onStatus: setStatus,
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
@@ -83,7 +88,7 @@ export function useShownPerson() {
       document.removeEventListener('visibilitychange', onVisibility);
       instance.stop();
     };
-  }, []);
+  }, [portName]);
 
   const edit = useCallback(
     <K extends keyof EditableView>(field: K, value: EditableView[K]) => {
@@ -120,5 +125,36 @@ export function useShownPerson() {
     return { key, page };
   }, []);
 
-  return { profile, state, status, form, introductions, places, phrases, upgrade, edit, editList, request, openProfile, shownPage };
+  /** Answers the offer to merge: merged (`true`) or kept apart; either way the offer goes. */
+  const answerMerge = useCallback((offer: { key: string }, merge: boolean) => {
+    const shownKey = shown.current?.key;
+    setMergeOffer(null);
+    if (merge && shownKey) client.current?.request({ type: 'merge', from: offer.key, into: shownKey });
+  }, []);
+  /** Answers whether the page's new name is this person's: the chosen name is the user's from now on. */
+  const answerName = useCallback((name: string) => {
+    const current = shown.current;
+    setPageName(null);
+    if (current) client.current?.request({ type: 'save', key: current.key, fields: { name }, page: {} });
+  }, []);
+
+  return {
+    profile,
+    state,
+    status,
+    form,
+    introductions,
+    places,
+    phrases,
+    upgrade,
+    mergeOffer,
+    pageName,
+    edit,
+    editList,
+    request,
+    openProfile,
+    shownPage,
+    answerMerge,
+    answerName,
+  };
 }
