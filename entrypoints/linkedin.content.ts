@@ -37,6 +37,9 @@ function watchProfiles(ctx: ContentScriptContext) {
   // Set while a newly opened profile waits for its heading; `heading` is what was on screen before.
   let pending: { since: number; heading: Element | null; name: string; initial: boolean } | null = null;
   let lastHref = '';
+  // The person's heading as last seen under `lastHref`: when the URL changes, LinkedIn may render
+  // the next person before this script looks, and this is what the previous person looked like.
+  let seen: { heading: Element | null; name: string } = { heading: null, name: '' };
 
   const applyStyle = () => frame && Object.assign(frame.style, sidebarFrameStyle(collapsed));
   const mainHeading = () => nameHeading(document);
@@ -69,20 +72,24 @@ function watchProfiles(ctx: ContentScriptContext) {
     const key = profileKeyFromUrl(href);
     if (!key) {
       lastHref = href;
+      seen = { heading: null, name: '' };
       pending = null;
       if (announced) announce(null);
       unmountFrame();
       return;
     }
     mountFrame();
+    if (href === lastHref && !pending) {
+      const heading = mainHeading();
+      seen = { heading, name: headingName(heading) };
+    }
     if (href !== lastHref) {
       const initial = lastHref === '';
       lastHref = href;
       // The same person again, unless a details list (which reads no card) gives way to the profile.
       if (announcedFor === key && !(announced?.kind === 'details' && !isProfileSubpage(href))) return;
       // In-page navigation changes the URL before LinkedIn renders the new person.
-      const heading = initial ? null : mainHeading();
-      pending = { since: Date.now(), heading, name: headingName(heading), initial };
+      pending = { since: Date.now(), ...(initial ? { heading: null, name: '' } : seen), initial };
       announced = announcedFor = null;
     }
     if (!pending) return;
@@ -98,6 +105,7 @@ function watchProfiles(ctx: ContentScriptContext) {
     // A heading that never changed belongs to the previous person: let the user type the name.
     if (profile && !renewed && !pending.initial) profile.name = '';
     pending = null;
+    seen = { heading, name };
     announce(profile);
     // One count per profile visit: read, or not (with the page's shape, which holds no text).
     if (profile?.kind === 'profile') {

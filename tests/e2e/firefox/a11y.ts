@@ -6,6 +6,8 @@ export interface A11yNode {
   name: string;
   value: string;
   focused: boolean;
+  /** Shown but not usable now (a disabled button). */
+  unavailable: boolean;
 }
 
 /** The colours a node's text is drawn in and on, as CSS `rgb()` values. */
@@ -13,6 +15,25 @@ export interface TextColours {
   color: string;
   background: string;
 }
+
+/**
+ * Where a node is drawn, in CSS pixels of the browser window (what a mouse event in its chrome is
+ * given), and whether the topmost accessible at its centre is that node or inside it.
+ */
+export interface NodeBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Nothing covers its centre: a click there lands on it. */
+  hit: boolean;
+}
+
+/**
+ * Which tree to walk: the selected tab's page (`tab`), or the extension page Firefox shows in
+ * its sidebar, beside the page (`sidebar`, see `FirefoxWithExtension.sidebarPanel`).
+ */
+export type TreeRoot = 'tab' | 'sidebar';
 
 export interface NodeQuery {
   role: string;
@@ -68,13 +89,18 @@ export function inAccessibilityTree(
   frameTitle: string | null,
   command:
     | { describe: true }
-    | { query: NodeQuery; action: 'focus' | 'press' | 'colours' }
+    | { query: NodeQuery; action: 'focus' | 'press' | 'colours' | 'scroll' | 'bounds' }
     | { query: NodeQuery; action: 'type'; text: string },
-): A11yNode[] | boolean | TextColours {
-  const { Cc, Ci, gBrowser } = globalThis as unknown as {
+  root: TreeRoot = 'tab',
+): A11yNode[] | boolean | TextColours | NodeBounds {
+  const { Cc, Ci, gBrowser, document, mozInnerScreenX, mozInnerScreenY, devicePixelRatio } = globalThis as unknown as {
     Cc: Record<string, { getService(i: unknown): Service }>;
     Ci: Record<string, unknown>;
     gBrowser: { selectedBrowser: unknown };
+    document: Document;
+    mozInnerScreenX: number;
+    mozInnerScreenY: number;
+    devicePixelRatio: number;
   };
   interface Service {
     getAccessibleFor(node: unknown): Acc | null;
@@ -90,12 +116,16 @@ export function inAccessibilityTree(
     takeFocus(): void;
     doAction(index: number): void;
     scrollTo(type: number): void;
+    parent: Acc | null;
+    getBoundsInCSSPixels(x: { value?: number }, y: { value?: number }, width: { value?: number }, height: { value?: number }): void;
+    getDeepestChildAtPoint(x: number, y: number): Acc | null;
     QueryInterface(iid: unknown): {
       setTextContents(text: string): void;
       getTextAttributes(includeDefaults: boolean, offset: number, start: object, end: object): { getStringProperty(key: string): string };
     };
   }
   const STATE_FOCUSED = 0x4;
+  const STATE_UNAVAILABLE = 0x1;
   const SCROLL_TYPE_ANYWHERE = 4;
   const service = Cc['@mozilla.org/accessibilityService;1']!.getService(Ci.nsIAccessibilityService);
   const roleOf = (acc: Acc) => service.getStringRole(acc.role);
@@ -116,14 +146,19 @@ export function inAccessibilityTree(
   const matcher = (q: Omit<NodeQuery, 'within'>) => (acc: Acc) =>
     roleOf(acc) === q.role && (q.name === undefined || (q.exact === false ? (acc.name ?? '').includes(q.name) : acc.name === q.name));
 
-  let scope = service.getAccessibleFor(gBrowser.selectedBrowser);
+  // The sidebar's chrome document (webext-panels.xhtml) holds the extension page in its own browser.
+  const sidebarBrowser = () =>
+    (document.getElementById('sidebar') as (Element & { contentDocument: Document | null }) | null)?.contentDocument?.getElementById(
+      'webext-panels-browser',
+    ) ?? null;
+  let scope = root === 'sidebar' ? (sidebarBrowser() ? service.getAccessibleFor(sidebarBrowser()) : null) : service.getAccessibleFor(gBrowser.selectedBrowser);
   if (frameTitle !== null) scope = first(scope, (acc) => roleOf(acc) === 'internal frame' && acc.name === frameTitle)[0] ?? null;
   if ('describe' in command) {
     const nodes: A11yNode[] = [];
     visit(scope, (acc, depth) => {
       const state = { value: 0 };
       acc.getState(state, { value: 0 });
-      nodes.push({ depth, role: roleOf(acc), name: acc.name ?? '', value: acc.value ?? '', focused: (state.value & STATE_FOCUSED) !== 0 });
+      nodes.push({ depth, role: roleOf(acc), name: acc.name ?? '', value: acc.value ?? '', focused: (state.value & STATE_FOCUSED) !== 0, unavailable: (state.value & STATE_UNAVAILABLE) !== 0 });
     });
     return nodes;
   }
@@ -143,7 +178,19 @@ export function inAccessibilityTree(
     };
     return { color: colour('color'), background: colour('background-color') };
   }
+  if (action === 'bounds') {
+    // Screen coordinates in CSS pixels, made the window's own (what its mouse events are given).
+    const [x, y, width, height] = [{}, {}, {}, {}] as Array<{ value?: number }>;
+    target.getBoundsInCSSPixels(x!, y!, width!, height!);
+    const box = { x: x!.value! - mozInnerScreenX, y: y!.value! - mozInnerScreenY, width: width!.value!, height: height!.value! };
+    // Hit testing takes device pixels on the screen.
+    const centre = [(x!.value! + box.width / 2) * devicePixelRatio, (y!.value! + box.height / 2) * devicePixelRatio].map(Math.round);
+    let hit = scope?.getDeepestChildAtPoint(centre[0]!, centre[1]!) ?? null;
+    while (hit && hit !== target) hit = hit.parent;
+    return { ...box, hit: hit === target };
+  }
   target.scrollTo(SCROLL_TYPE_ANYWHERE);
+  if (action === 'scroll') return true;
   if (action === 'press') target.doAction(0);
   else if (action === 'type') {
     // As a screen reader's user enters text: focus, then the field's whole text through its editor.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
-import { findNode, inAccessibilityTree, type A11yNode, type NodeQuery, type TextColours } from './a11y';
+import { findNode, inAccessibilityTree, visibleText, type A11yNode, type NodeBounds, type NodeQuery, type TextColours, type TreeRoot } from './a11y';
 
 export const FIREFOX_EXTENSION_PATH = resolve(
   import.meta.dirname,
@@ -18,6 +18,8 @@ export const EXTENSION_UUID = '5f0c6d3e-8a4b-4c1e-9d2f-7a6b5c4d3e2f';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 // Firefox names a browser action's toolbar button after the add-on id.
 const ACTION_WIDGET = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+// …and its sidebar (`sidebar_action`) in the window's SidebarController, the same way.
+const SIDEBAR_ACTION = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
 
 /** Debian's Firefox ESR, or FIREFOX_PATH. */
 export function firefoxPath(): string {
@@ -304,6 +306,134 @@ export class FirefoxWithExtension {
     }, ACTION_WIDGET);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The extension's own sidebar (`sidebar_action`), beside the page. What was found (ESR 153):
+  // - The window's `SidebarController` (no `SidebarUI` any more) lists it under SIDEBAR_ACTION.
+  //   Its `#sidebar` browser loads chrome://browser/content/webext-panels.xhtml, whose
+  //   `#webext-panels-browser` (remote, the extension's process) shows the extension page.
+  // - BiDi lists no context for that page, and refuses input actions on chrome contexts
+  //   ("unsupported operation … privileged (chrome) scope"). So it is read through the window's
+  //   accessibility tree (root `sidebar` in a11y.ts), clicked with the same parent-process mouse
+  //   events BiDi's own input actions use (EventUtils.synthesizeMouseAtPoint with asyncEnabled on
+  //   the top chrome window), and typed into with nsITextInputProcessor: both reach the
+  //   sidebar's page as a person's clicks and keys do.
+  // - `popup.html` opened as a tab and clicked that way counts as user input for the extension:
+  //   `browser.sidebarAction.open()` in its click handler opens the sidebar.
+  // - The keyset's command of a shortcut is always user input for `commands.onCommand` (Firefox
+  //   marks that event so), so `pressShortcut` lets the background call `sidebarAction.open()`.
+  // ---------------------------------------------------------------------------------------------
+
+  /** Whether the window's sidebar is open, which sidebar it shows, and the page in it. */
+  async sidebarPanel(): Promise<{ open: boolean; ours: boolean; url: string }> {
+    return this.inChrome((id: string) => {
+      const g = globalThis as unknown as ChromeWindow;
+      const inner = (g.document.getElementById('sidebar') as (Element & { contentDocument: Document | null }) | null)?.contentDocument?.getElementById(
+        'webext-panels-browser',
+      ) as (Element & { currentURI?: { spec: string } }) | null | undefined;
+      const open = Boolean(g.SidebarController.isOpen);
+      return { open, ours: open && g.SidebarController.currentID === id, url: inner?.currentURI?.spec ?? '' };
+    }, SIDEBAR_ACTION);
+  }
+
+  /** Shows the extension's sidebar as Firefox's own sidebar menu does (no user action needed there). */
+  async showSidebarPanel(): Promise<void> {
+    await this.inChrome(async (id: string) => {
+      await (globalThis as unknown as ChromeWindow).SidebarController.show(id);
+    }, SIDEBAR_ACTION);
+  }
+
+  /** Closes the window's sidebar, as its close button does. */
+  async hideSidebarPanel(): Promise<void> {
+    await this.inChrome(() => (globalThis as unknown as ChromeWindow).SidebarController.hide());
+  }
+
+  /** What the extension page in the window's sidebar shows, as its accessibility tree. */
+  async panelTree(): Promise<A11yNode[]> {
+    return (await this.inChrome(inAccessibilityTree, null, { describe: true }, 'sidebar')) as A11yNode[];
+  }
+
+  async findInPanel(query: NodeQuery): Promise<A11yNode | undefined> {
+    return findNode(await this.panelTree(), query);
+  }
+
+  /** What the sidebar's page reads out, as one line of text. */
+  async panelText(): Promise<string> {
+    return visibleText(await this.panelTree());
+  }
+
+  /** Clicks a node of the selected tab (or of the frame with this title) with the mouse, at its centre. */
+  async click(query: NodeQuery, frameTitle?: string): Promise<void> {
+    await this.clickNode(query, frameTitle ?? null, 'tab');
+  }
+
+  /** Clicks a node of the sidebar's page with the mouse, at its centre. */
+  async clickInPanel(query: NodeQuery): Promise<void> {
+    await this.clickNode(query, null, 'sidebar');
+  }
+
+  /** Clicks a field of the sidebar's page, then types into it with the keyboard. */
+  async typeInPanel(query: NodeQuery, text: string): Promise<void> {
+    await this.clickInPanel(query);
+    const deadline = Date.now() + 7_000;
+    while (!(await this.findInPanel(query))?.focused) {
+      if (Date.now() > deadline) throw new Error(`The click did not focus ${JSON.stringify(query)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await this.typeKeys(text);
+  }
+
+  /** Types text, one key per character, into whatever has the focus (a tab, a frame or the sidebar). */
+  async typeKeys(text: string): Promise<void> {
+    await this.inChrome(typeCharacters, text);
+  }
+
+  /**
+   * Waits until nothing moves the node any more and nothing covers it, then clicks its centre with
+   * the mouse events BiDi's own input actions send: synthesised in the parent process, on the
+   * window, so the page under the pointer (also an extension page) gets a person's click.
+   */
+  private async clickNode(query: NodeQuery, frameTitle: string | null, root: TreeRoot): Promise<void> {
+    const deadline = Date.now() + 7_000;
+    let last = '';
+    for (;;) {
+      const scrolled = await this.inChrome(inAccessibilityTree, frameTitle, { query, action: 'scroll' }, root);
+      const bounds = scrolled ? ((await this.inChrome(inAccessibilityTree, frameTitle, { query, action: 'bounds' }, root)) as NodeBounds) : null;
+      const now = JSON.stringify(bounds);
+      if (bounds?.hit && bounds.width > 0 && now === last) {
+        await this.inChrome(clickAt, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+        return;
+      }
+      last = now;
+      if (Date.now() > deadline) throw new Error(`Nothing to click for ${JSON.stringify(query)} (${now})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * Runs a function in the extension's background page (its own realm: `browser`, `localStorage`),
+   * and returns what it returns. BiDi cannot evaluate in extension pages; a frame script loaded
+   * into the page's browser runs the function in a sandbox with the page as its prototype, as
+   * Firefox's devtools console does. For setting up and reading state, not for acting as a user.
+   */
+  async inExtension<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>> {
+    const answer = await this.inChrome(runInBackgroundPage, GECKO_ID, `(${fn.toString()})`, JSON.stringify(args));
+    if ('error' in answer) throw new Error(`In the extension's background page: ${answer.error}`);
+    return JSON.parse(answer.json ?? 'null') as Awaited<R>;
+  }
+
+  /** Writes `storage.local` items, as the extension's own pages write them (its listeners hear it). */
+  async setExtensionStorage(items: Record<string, unknown>): Promise<void> {
+    await this.inExtension((values: Record<string, unknown>) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(values), items);
+  }
+
+  async removeExtensionStorage(keys: string[]): Promise<void> {
+    await this.inExtension((names: string[]) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.remove(names), keys);
+  }
+
+  async extensionStorage(keys: string[] | null = null): Promise<Record<string, unknown>> {
+    return this.inExtension((names: string[] | null) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(names), keys);
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
   }
@@ -312,6 +442,7 @@ export class FirefoxWithExtension {
 /** The parts of Firefox's browser window the tests use. */
 interface ChromeWindow {
   document: Document;
+  SidebarController: { isOpen: boolean; currentID: string; show(id: string): Promise<unknown>; hide(): void };
   gBrowser: { selectedTab: unknown; selectedBrowser: Element; addTrustedTab(url: string): unknown };
   CustomizableUI: { AREA_NAVBAR: string; addWidgetToArea(id: string, area: string): void };
 }
@@ -434,4 +565,101 @@ function recordNotifications(): void {
     '@mozilla.org/alerts-service;1',
     { createInstance: (iid: unknown) => (service as unknown as { QueryInterface(i: unknown): unknown }).QueryInterface(iid) },
   );
+}
+
+/** The parts of an extension page's global that `inExtension` functions use. */
+interface ExtensionGlobal {
+  browser: {
+    storage: {
+      local: {
+        get(keys: string[] | null): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+        remove(keys: string[]): Promise<void>;
+      };
+    };
+  };
+}
+
+// Runs in Firefox's chrome: a click at a point of the window (CSS pixels), as BiDi's input actions
+// make one (Firefox's remote agent, Event.sys.mjs: EventUtils.synthesizeMouseAtPoint, asyncEnabled),
+// resolved once the page under it has been sent the events.
+async function clickAt(x: number, y: number): Promise<void> {
+  const g = globalThis as unknown as {
+    Ci: unknown;
+    Cc: unknown;
+    Services: { scriptloader: { loadSubScript(url: string, scope: object): void } };
+  };
+  const eventUtils = { window: globalThis, parent: globalThis, _EU_Ci: g.Ci, _EU_Cc: g.Cc } as {
+    synthesizeMouseAtPoint?(x: number, y: number, event: object, window: unknown, done: () => void): void;
+  };
+  g.Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eventUtils);
+  await new Promise<void>((resolve) => eventUtils.synthesizeMouseAtPoint!(x, y, { asyncEnabled: true }, globalThis, resolve));
+}
+
+// Runs in Firefox's chrome: each character as a key press (keydown, keypress, keyup), through the
+// input processor `pressKeys` uses; the focused element gets it, wherever it is.
+function typeCharacters(text: string): void {
+  const g = globalThis as unknown as {
+    Cc: Record<string, { createInstance(i: unknown): InputProcessor }>;
+    Ci: Record<string, unknown>;
+    KeyboardEvent: new (type: string, init: { key: string }) => unknown;
+  };
+  interface InputProcessor {
+    beginInputTransactionForTests(window: unknown): boolean;
+    keydown(event: unknown): void;
+    keyup(event: unknown): void;
+  }
+  const keyboard = g.Cc['@mozilla.org/text-input-processor;1']!.createInstance(g.Ci.nsITextInputProcessor);
+  if (!keyboard.beginInputTransactionForTests(globalThis)) throw new Error('The keyboard is busy');
+  for (const key of text) {
+    const event = new g.KeyboardEvent('', { key: key === '\n' ? 'Enter' : key });
+    keyboard.keydown(event);
+    keyboard.keyup(event);
+  }
+}
+
+// Runs in Firefox's chrome: evaluates `source` (a function) in the add-on's background page, woken
+// if it was idle, through a frame script in its browser; answers its JSON, or the error it threw.
+async function runInBackgroundPage(geckoId: string, source: string, args: string): Promise<{ json?: string; error?: string }> {
+  interface MessageManager {
+    addMessageListener(name: string, listener: (message: { data: { json?: string; error?: string } }) => void): void;
+    removeMessageListener(name: string, listener: unknown): void;
+    loadFrameScript(url: string, delayed: boolean): void;
+  }
+  const g = globalThis as unknown as {
+    WebExtensionPolicy: {
+      getByID(id: string): {
+        extension: { wakeupBackground?(): Promise<unknown>; backgroundContext?: { xulBrowser?: { messageManager: MessageManager } } };
+      } | null;
+    };
+    Services: { uuid: { generateUUID(): { toString(): string } } };
+  };
+  const extension = g.WebExtensionPolicy.getByID(geckoId)?.extension;
+  if (!extension) return { error: 'the add-on is not installed' };
+  await extension.wakeupBackground?.();
+  const manager = extension.backgroundContext?.xulBrowser?.messageManager;
+  if (!manager) return { error: 'the background page has no browser' };
+  const reply = `relnotes-test:${g.Services.uuid.generateUUID().toString()}`;
+  // The frame script's own globals: `content` (the page) and `Components`, `sendAsyncMessage`.
+  const script = `(async () => {
+    const Cu = Components.utils;
+    try {
+      const sandbox = Cu.Sandbox(content, { sandboxPrototype: content, wantXrays: false, sandboxName: 'relationship-notes tests' });
+      sandbox.args = ${JSON.stringify(args)};
+      const json = await Cu.evalInSandbox('Promise.resolve(' + ${JSON.stringify(source)} + '(...JSON.parse(args))).then((r) => JSON.stringify(r ?? null))', sandbox);
+      sendAsyncMessage(${JSON.stringify(reply)}, { json });
+    } catch (error) {
+      sendAsyncMessage(${JSON.stringify(reply)}, { error: String(error) });
+    }
+  })();`;
+  return new Promise((resolve) => {
+    const listener = (message: { data: { json?: string; error?: string } }) => {
+      manager.removeMessageListener(reply, listener);
+      resolve(message.data);
+    };
+    manager.addMessageListener(reply, listener);
+    manager.loadFrameScript(`data:,${encodeURIComponent(script)}`, false);
+    // A page that went away mid-way never answers.
+    setTimeout(() => resolve({ error: 'no answer from the background page within 10 s' }), 10_000);
+  });
 }

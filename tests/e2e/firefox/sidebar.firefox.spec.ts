@@ -29,7 +29,10 @@ test('Firefox: deleting my notes on Amara asks first, then leaves nothing of the
   await expect.poll(() => sidebarText(firefox)).toContain('Saved');
   await firefox.press({ role: 'pushbutton', name: 'Delete my notes on Amara Okafor…' }, SIDEBAR_TITLE);
   await expect.poll(() => sidebarText(firefox)).toContain('Delete your notes and timeline on Amara Okafor?');
-  await firefox.press({ role: 'pushbutton', name: 'Delete notes' }, SIDEBAR_TITLE);
+  // The confirming button answers only once the question has been on screen a moment.
+  const confirm = { role: 'pushbutton', name: 'Delete notes' };
+  await expect.poll(async () => (await firefox.find(confirm, SIDEBAR_TITLE))?.unavailable).toBe(false);
+  await firefox.press(confirm, SIDEBAR_TITLE);
   await expect.poll(() => sidebarText(firefox)).toContain('Deleted');
   await page.reload();
   await expect.poll(() => sidebarText(firefox)).toContain('Amara Okafor');

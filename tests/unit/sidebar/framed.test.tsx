@@ -199,4 +199,42 @@ describe('the sidebar with only what Firefox gives a framed page', () => {
     );
     expect(forbidden).toEqual([]);
   });
+
+  const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+
+  it('offers the merge a page suggests, and merges only on a confirmation that answers after a pause', async () => {
+    port().push({ type: 'profile', profile: kenji });
+    port().push({ type: 'state', key: kenji.key, contact: { ...newContact(kenji.key), name: kenji.name }, interactions: [] });
+    const member = 'ACoAAB7yT0sBcQ9vKs2mP4nLrW8eZ1uHdJfXg';
+    port().push({ type: 'merge-offer', key: kenji.key, from: { key: member, name: 'Kenji T.' } });
+    expect(container.textContent).toContain('This looks like the same person as Kenji T.. Merge notes?');
+    vi.useFakeTimers();
+    try {
+      await act(async () => button('Merge notes…')?.click());
+      // Keep first, focused; the confirming button is off for a moment, so a quick second click lands nowhere.
+      expect(document.activeElement?.textContent).toBe('Keep apart');
+      await act(async () => button('Merge notes')?.click());
+      expect(port().sent.filter((m) => m.type === 'merge')).toEqual([]);
+      expect(button('Merge notes')?.disabled).toBe(true);
+      await act(async () => vi.advanceTimersByTime(700));
+      expect(button('Merge notes')?.disabled).toBe(false);
+      await act(async () => button('Merge notes')?.click());
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(port().sent).toContainEqual(expect.objectContaining({ type: 'merge', from: member, into: kenji.key }));
+    expect(container.textContent).not.toContain('Merge notes?');
+    expect(forbidden).toEqual([]);
+  });
+
+  it('asks before taking another person’s name the page shows, and the answer is the user’s name from then on', async () => {
+    port().push({ type: 'profile', profile: kenji });
+    port().push({ type: 'state', key: kenji.key, contact: { ...newContact(kenji.key), name: kenji.name }, interactions: [] });
+    port().push({ type: 'name-change', key: kenji.key, name: 'Amara Okafor' });
+    expect(container.textContent).toContain('LinkedIn now shows “Amara Okafor” on this profile, where your notes say “Kenji Tanaka”.');
+    await act(async () => button('Keep “Kenji Tanaka”')?.click());
+    expect(port().sent).toContainEqual(expect.objectContaining({ type: 'save', key: kenji.key, fields: { name: 'Kenji Tanaka' } }));
+    expect(container.textContent).not.toContain('LinkedIn now shows');
+    expect(forbidden).toEqual([]);
+  });
 });
