@@ -33,7 +33,8 @@ const TOPICS = ['hiring', 'fundraising', 'a conference talk', 'their new role', 
 export const FIXTURE_PEOPLE = [
   { first: 'Amara', last: 'Okafor', slug: 'amara-okafor', company: 'Lagos Growth Studio', position: 'Founder' },
   { first: 'Kenji', last: 'Tanaka', slug: 'kenji-tanaka', company: 'Osaka Data Works', position: 'Data Engineer' },
-  { first: 'Wei', last: 'Zhang', slug: 'zhang-wei', company: 'Shenzhen Hardware', position: 'Hardware Lead' },
+  // As LinkedIn's export writes him (Connections.csv), while his page shows 张伟.
+  { first: '伟', last: '张', slug: 'zhang-wei', company: 'Shenzhen Hardware', position: 'Hardware Lead' },
 ];
 
 export interface BenchPerson {

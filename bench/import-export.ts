@@ -11,6 +11,7 @@ import { connectionsCsv, type BenchInteraction, type BenchPerson } from './data'
 import { median, round, type Figure, type Report } from './figures';
 import { importProgress, longestTask, probeLength, stepTimes, waitForImport } from './probe';
 import { backupJsonFor } from './seed';
+import { roleChange } from '../utils/people/roles';
 
 // The import's own limit (utils/core/import-errors.ts, MAX_IMPORT_BYTES): a bigger backup cannot be restored.
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -160,6 +161,19 @@ export function floorFigures(id: string, rows: readonly FloorRows[], plainMs: nu
 export const plainNumbers = (status: string) => status.replace(/(\d)[\s,.\u00a0\u202f](?=\d{3})/g, '$1');
 const says = (status: string, count: number) => plainNumbers(status).includes(String(count));
 
+/** What the import's job-change check costs at this size, at its slowest: every role reworded, none new. */
+function jobChangeCompareMs(people: BenchPerson[]): number {
+  const pairs = people.map((p) => [`${p.position} at ${p.company}`, `${p.position.toUpperCase()} @ ${p.company} ✨`.replace(' @ ', ' at ')] as const);
+  const runs = [0, 1, 2].map(() => {
+    const started = performance.now();
+    let changed = 0;
+    for (const [before, now] of pairs) if (roleChange(before, now)) changed++;
+    if (changed !== 0) throw new Error(`job changes: ${changed} reworded roles were taken for new ones`);
+    return performance.now() - started;
+  });
+  return median(runs);
+}
+
 /** Connections.csv (timed: the import figure), then a backup adding follow-ups and interactions. */
 export async function seedThroughImport(
   report: Report,
@@ -203,6 +217,14 @@ export async function seedThroughImport(
     },
   );
   report.note(`Connections.csv (${round(statSync(csv).size / 2 ** 20)} MB): "${connections.status}"${cpuNote(connections.cpu)}; by step: ${connections.steps}.`);
+  report.add({
+    id: 'jobChangeCompare',
+    label: `Job changes: comparing ${people.length} roles with the last file's (info; a share of the import)`,
+    value: round(jobChangeCompareMs(people) / 1000, 3),
+    unit: 's',
+    target: null,
+    note: 'the worst case: every role written differently, so every comparison reads both texts through (utils/people/roles.ts, in Node’s V8)',
+  });
 
   const json = join(dir, 'backup.json');
   writeFileSync(json, backupJsonFor(people, interactions, Date.now() + 1));

@@ -93,6 +93,7 @@ function summaryLines({ summary }: ImportOutcome): string[] {
   const lines = [
     t('importExport.result', summary.people, [String(summary.people), String(summary.created), String(summary.updated)]),
   ];
+  if (summary.jobChanges > 0) lines.push(t('importExport.jobChanges', summary.jobChanges));
   if (summary.unchanged > 0) lines.push(t('importExport.unchanged', summary.unchanged));
   if (summary.interactionsAdded > 0) lines.push(t('importExport.interactionsAdded', summary.interactionsAdded));
   if (summary.contactsFromMessages > 0) lines.push(t('importExport.contactsFromMessages', summary.contactsFromMessages));

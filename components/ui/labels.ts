@@ -12,6 +12,7 @@ const KIND_KEYS = {
   'help-received': 'kinds.helpReceived',
   note: 'kinds.note',
   invitation: 'kinds.invitation',
+  'new-role': 'kinds.newRole',
 } as const satisfies Record<InteractionKind, string>;
 
 export function kindLabel(kind: InteractionKind): string {

@@ -133,6 +133,10 @@ export const contactSchema = v.object({
   ...PAGE_FIELDS,
   /** Page fields the user wrote or chose: a visit to the profile never changes them. */
   userSet: v.optional(v.array(v.picklist(['name', 'headline', 'location', 'photoUrl'] as const)), []),
+  /** The headline last read on their profile, to tell a new role from a new wording (`utils/people/roles.ts`). */
+  seenHeadline: v.optional(text(LIMITS.headline), ''),
+  /** Their position and company as the last Connections.csv gave them, for the same. */
+  importedRole: v.optional(text(LIMITS.headline), ''),
   email: v.optional(text(LIMITS.line), ''),
   connectedOn: v.optional(v.nullable(localDate), null),
   ...USER_FIELD_SCHEMAS,
@@ -149,8 +153,10 @@ export type StoredContact = v.InferOutput<typeof contactSchema>;
 /** A person as the database holds it: with the index terms it derives from other fields (`utils/storage/index-terms.ts`). */
 export const contactRowSchema = v.object({
   ...contactSchema.entries,
-  /** Absent on rows stored before it existed. */
+  // Absent on rows stored before they existed.
   userSet: v.optional(v.unwrap(contactSchema.entries.userSet)),
+  seenHeadline: v.optional(v.unwrap(contactSchema.entries.seenHeadline)),
+  importedRole: v.optional(v.unwrap(contactSchema.entries.importedRole)),
   /** Normalised words of the searchable fields. */
   terms: v.array(v.string()),
   /** Stems of what they offer and what interests them, for introductions. */

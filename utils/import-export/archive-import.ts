@@ -1,9 +1,9 @@
 import { archiveEntriesRow, storedArchiveEntry, tallyOf } from '../people/timeline';
-import type { ArchiveEntries, Contact } from '../core/schema';
+import type { ArchiveEntries, Contact, Interaction } from '../core/schema';
 import type { RelationshipDb } from '../storage/db';
 import { newContact } from '../core/schema';
 import { nextFollowUpAfterContact } from '../followups/rules';
-import { connectionChanges } from './connections-merge';
+import { connectionChanges, newRoleFromFile } from './connections-merge';
 import { inBatches } from '../storage/bulk';
 import { slices } from '../core/slices';
 import { runImportTransaction, transactionPacer, type ImportOutcome } from './transaction';
@@ -179,6 +179,7 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
 
     const added: Contact[] = [];
     const changed: Contact[] = [];
+    const roles: Interaction[] = [];
     for (const key of everyone) {
       if (due()) await pacer.pause();
       const entries = fresh.get(key);
@@ -195,12 +196,14 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
       if (!before) {
         if (!person) continue;
         const { fromMessages, ...fields } = person;
-        added.push({ ...newContact(key, now), ...fields, lastInteraction: day });
+        added.push({ ...newContact(key, now), ...fields, importedRole: fields.headline, lastInteraction: day });
         summary.created++;
         if (fromMessages) summary.contactsFromMessages++;
         undo.contacts.push({ key, before: null, writtenAt: now });
         continue;
       }
+      const role = person ? newRoleFromFile(before, person, now, summary, undo) : null;
+      if (role) roles.push(role);
       const changes: Partial<Contact> = person ? connectionChanges(before, person) : {};
       if (day && day > (before.lastInteraction ?? '')) {
         changes.lastInteraction = day;
@@ -231,6 +234,7 @@ export function applyArchivePlan(db: RelationshipDb, plan: ArchivePlan, options:
     if (importedRows.length > 0) {
       await inBatches((batch) => db.archiveEntries.bulkPut(batch), importedRows, (rows) => progress(entriesBefore[rows]!));
     }
+    if (roles.length > 0) await db.interactions.bulkAdd(roles);
     summary.interactionsAdded = newEntries;
   });
 }

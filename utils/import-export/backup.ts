@@ -59,7 +59,10 @@ function pick<T>(row: T, fields: ReadonlyArray<keyof T>): T {
 }
 
 export const backupContact = (contact: Contact): StoredContact =>
-  pick<StoredContact>({ ...contact, userSet: contact.userSet ?? [] }, CONTACT_FIELD_NAMES);
+  pick<StoredContact>(
+    { ...contact, userSet: contact.userSet ?? [], seenHeadline: contact.seenHeadline ?? '', importedRole: contact.importedRole ?? '' },
+    CONTACT_FIELD_NAMES,
+  );
 export const backupInteraction = (interaction: Interaction): Interaction => pick(interaction, INTERACTION_FIELD_NAMES);
 
 export function makeBackup(contacts: Contact[], interactions: Interaction[], settings: Settings, now: Date = new Date()): Backup {

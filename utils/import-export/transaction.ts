@@ -32,6 +32,8 @@ export interface ImportSummary {
   unchanged: number;
   skippedNoUrl: number;
   interactionsAdded: number;
+  /** Known people whose position or company in the file differs from the last file's. */
+  jobChanges: number;
   /** People who are not connections but with whom messages were exchanged, made contacts. */
   contactsFromMessages: number;
   settingsRestored: boolean;
@@ -73,6 +75,7 @@ function emptySummary(kind: ImportKind): ImportSummary {
     unchanged: 0,
     skippedNoUrl: 0,
     interactionsAdded: 0,
+    jobChanges: 0,
     contactsFromMessages: 0,
     settingsRestored: false,
   };

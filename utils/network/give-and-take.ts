@@ -1,6 +1,7 @@
 import type { Interaction } from '../core/schema';
 import type { LocalDate } from '../core/dates';
 import { addDaysToLocalDate } from '../core/dates';
+import { isContactMade } from '../core/interaction-kinds';
 
 type Counted = Pick<Interaction, 'kind' | 'date' | 'contactKey' | 'withKey'>;
 
@@ -16,10 +17,10 @@ export interface GiveTake {
   balance: Balance;
 }
 
-/** Introducing someone is giving; a note to yourself is no contact made. */
+/** Introducing someone is giving; a note to yourself, or their new role, is no contact made. */
 function figuresOf(interaction: Counted) {
   return {
-    contact: interaction.kind !== 'note',
+    contact: isContactMade(interaction.kind),
     given: interaction.kind === 'help-given' || interaction.kind === 'introduction',
     introduction: interaction.kind === 'introduction',
     received: interaction.kind === 'help-received',

@@ -12,6 +12,8 @@ import {
   type SnoozeChoice,
 } from '../followups/rules';
 import { samePersonName } from './names';
+import { newRoleEntry, roleChange } from './roles';
+import { localToday } from '../core/dates';
 import { newContact, PAGE_FIELD_NAMES } from '../core/schema';
 
 /**
@@ -40,15 +42,29 @@ export interface PageRefresh {
  * it dates what the user wrote, which a restored backup and undo weigh, and a visit writes nothing
  * of theirs (sync notes the change by itself).
  */
-export async function refreshFromPage(db: RelationshipDb, key: string, page: Partial<PageFields>): Promise<PageRefresh> {
-  return db.transaction('rw', db.contacts, async () => {
+export async function refreshFromPage(
+  db: RelationshipDb,
+  key: string,
+  page: Partial<PageFields>,
+  today: LocalDate = localToday(),
+): Promise<PageRefresh> {
+  return db.transaction('rw', db.contacts, db.interactions, async () => {
     const contact = await db.contacts.get(key);
     if (!contact) return {};
-    const changes = pageFieldChanges(contact, page);
+    const changes: Partial<Contact> = pageFieldChanges(contact, page);
     let otherName: string | undefined;
     if (changes.name && contact.name && !samePersonName(contact.name, changes.name)) {
       otherName = changes.name;
       delete changes.name;
+    }
+    // A new role, not a new wording, goes on the timeline; the first reading is only remembered.
+    const headline = page.headline?.trim() ?? '';
+    if (headline && headline !== contact.seenHeadline) {
+      changes.seenHeadline = headline;
+      // Rows from before it was kept hold a headline that may be an import's "Position at Company":
+      // their first visit is a first reading, never a job change.
+      const change = roleChange(contact.seenHeadline, headline);
+      if (change) await db.interactions.add(newRoleEntry(key, change, today, Date.now()));
     }
     if (Object.keys(changes).length > 0) await db.contacts.update(key, changes);
     return otherName ? { otherName } : {};
@@ -100,7 +116,7 @@ export async function saveUserFields(
       await db.contacts.update(key, { ...pageFieldChanges(existing, page), ...fields, ...owned, updatedAt: now });
     } else {
       const fresh = freshContact(key, now, defaults);
-      await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields, userSet: ownedAfter(fresh, fields) });
+      await db.contacts.add({ ...fresh, ...pageFieldChanges(fresh, page), ...fields, userSet: ownedAfter(fresh, fields), seenHeadline: page.headline?.trim() ?? '' });
     }
   });
 }
@@ -127,7 +143,11 @@ export async function logInteraction(
   await db.transaction('rw', db.contacts, db.interactions, async () => {
     if (await db.interactions.get(input.id)) return;
     const now = Date.now();
-    const contact = (await db.contacts.get(input.contactKey)) ?? { ...freshContact(input.contactKey, now, defaults), ...page };
+    const contact = (await db.contacts.get(input.contactKey)) ?? {
+      ...freshContact(input.contactKey, now, defaults),
+      ...page,
+      seenHeadline: page.headline?.trim() ?? '',
+    };
     await db.interactions.add({ ...input, createdAt: now, updatedAt: now });
     const isLatest = !contact.lastInteraction || input.date >= contact.lastInteraction;
     await db.contacts.put({

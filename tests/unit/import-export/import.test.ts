@@ -157,6 +157,39 @@ describe('LinkedIn Connections.csv', () => {
   });
 });
 
+describe('job changes in a newer Connections.csv', () => {
+  const newer = CONNECTIONS.replace('Osaka Data Works,Data Engineer,15 Jan 2024', 'Osaka Data Works,Head of Data,15 Jan 2024')
+    .replace('Lagos Growth Studio,"Founder, CEO"', 'Lagos Growth Studio,"Founder; CEO"');
+
+  it('logs “New role” for each real change, counts them, leaves a page-read headline alone, and undo takes the entries away', async () => {
+    const db = await freshDb();
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'Met at PyData Osaka' }, { name: 'Kenji Tanaka', headline: 'Data Engineer at Kaizen Analytics' });
+    const first = await importFile(db, CONNECTIONS);
+    expect(first.summary.jobChanges).toBe(0);
+    const outcome = await importFile(db, newer);
+    // Amara's comma became a semicolon: the same role, in the file's newer words.
+    expect(outcome.summary).toMatchObject({ jobChanges: 1, updated: 2, unchanged: 5 });
+    const roles = await db.interactions.where('kind').equals('new-role').toArray();
+    expect(roles).toEqual([
+      expect.objectContaining({ contactKey: 'kenji-tanaka', text: 'Data Engineer at Osaka Data Works → Head of Data at Osaka Data Works' }),
+    ]);
+    // The headline Kenji's page showed stays; the file's role is remembered for the next file.
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ headline: 'Data Engineer at Kaizen Analytics', importedRole: 'Head of Data at Osaka Data Works' });
+    expect(await db.contacts.get('amara-okafor')).toMatchObject({ headline: 'Founder; CEO at Lagos Growth Studio' });
+
+    await undoImport(db, outcome.undo);
+    expect(await db.interactions.where('kind').equals('new-role').count()).toBe(0);
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ importedRole: 'Data Engineer at Osaka Data Works' });
+  });
+
+  it('a headline the file wrote follows the newer file', async () => {
+    const db = await freshDb();
+    await importFile(db, CONNECTIONS);
+    await importFile(db, newer);
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ headline: 'Head of Data at Osaka Data Works' });
+  });
+});
+
 describe('bad files', () => {
   const cases: Array<[string, Blob | string, ImportErrorCode, number?]> = [
     ['an empty file', new Blob([]), 'empty'],

@@ -10,6 +10,7 @@ import {
 } from '@/utils/people/contacts';
 import { mergeContactInto, mergeOffer } from '@/utils/people/merge';
 import { timeline } from '@/utils/people/timeline';
+import { newContact } from '@/utils/core/schema';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { comingUp, dueContacts, dueCount } from '@/utils/followups/due';
 import { searchContacts } from '@/utils/people/search';
@@ -69,6 +70,30 @@ describe('whose name a visit may change', () => {
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD' });
     expect(await refreshFromPage(db, 'kenji-tanaka', { name: 'Amara Okafor', headline: 'Founder' })).toEqual({ otherName: 'Amara Okafor' });
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD', headline: 'Founder', userSet: [] });
+  });
+});
+
+describe('a new role seen on a visit', () => {
+  it('goes on the timeline once, with what changed; a new wording or a first reading does not', async () => {
+    await saveUserFields(db, 'kenji-tanaka', { notes: 'n' }, kenjiPage);
+    await refreshFromPage(db, 'kenji-tanaka', { headline: 'data engineer at kaizen 🚀' }, '2026-12-01');
+    expect(await db.interactions.count()).toBe(0);
+    await refreshFromPage(db, 'kenji-tanaka', { headline: 'Head of Data at Kaizen Analytics' }, '2026-12-02');
+    await refreshFromPage(db, 'kenji-tanaka', { headline: 'Head of Data at Kaizen Analytics' }, '2026-12-03');
+    expect(await timeline(db, 'kenji-tanaka')).toEqual([
+      expect.objectContaining({ kind: 'new-role', date: '2026-12-02', text: 'data engineer at kaizen 🚀 → Head of Data at Kaizen Analytics' }),
+    ]);
+    // Not a contact made: the follow-up clock and last contact stay.
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ lastInteraction: null, headline: 'Head of Data at Kaizen Analytics' });
+  });
+
+  it('a person saved before headlines were remembered gets a first reading on the next visit, never a false job change', async () => {
+    // Their headline may be an import's "Position at Company", which no page shows in those words.
+    await db.contacts.add({ ...newContact('amara-okafor'), name: 'Amara Okafor', headline: 'Founder at Lagos Growth Studio', seenHeadline: undefined });
+    await refreshFromPage(db, 'amara-okafor', { headline: 'Founder & CEO | Helping Lagos startups grow' }, '2026-12-02');
+    expect(await db.interactions.where('kind').equals('new-role').count()).toBe(0);
+    await refreshFromPage(db, 'amara-okafor', { headline: 'Partner at Kaduna Ventures' }, '2026-12-03');
+    expect(await db.interactions.where('kind').equals('new-role').count()).toBe(1);
   });
 });
 

@@ -12,6 +12,8 @@ describe('samePersonName', () => {
     ['Ana Paula Souza', 'Ana Souza'],
     ['Kenji Tanaka', '  Kenji   Tanaka '],
     ['Zhang Wei', 'Wei Zhang'],
+    ['伟 张', '张伟'],
+    ['Ana María', 'Anamaría'],
     ['', 'Anyone'],
   ])('%s and %s are one person’s name', (first, second) => {
     expect(samePersonName(first, second)).toBe(true);
@@ -24,6 +26,8 @@ describe('samePersonName', () => {
     ['Priya Raman', 'Priya Menon'],
     ['Ana Souza', 'Ana Lima Amara'],
     ['Priya R.', 'Priya Smith'],
+    ['Wei Zhang', '张伟'],
+    ['张伟', '张丽'],
   ])('%s and %s are two people’s', (first, second) => {
     expect(samePersonName(first, second)).toBe(false);
     expect(samePersonName(second, first)).toBe(false);
