@@ -26,6 +26,7 @@ export const LAYERS = {
   'utils/import-export': ['utils/core', 'utils/storage', 'utils/followups', 'utils/people', 'utils/archive'],
   'utils/sync': ['utils/core', 'utils/sync/crdt', 'utils/storage', 'utils/followups', 'utils/people'],
   'utils/sidebar': ['utils/core', 'utils/storage', 'utils/linkedin', 'utils/followups', 'utils/people', 'utils/network'],
+  'utils/plan': ['utils/core', 'utils/storage', 'utils/followups', 'utils/people', 'utils/network'],
   'components/ui': ['utils/core', 'utils/linkedin', 'utils/network', 'utils/sidebar', 'utils/sync/crdt'],
 };
 const FOLDERS = [...Object.keys(LAYERS), 'components', 'entrypoints'];

@@ -9,6 +9,7 @@ import { useStoredValue } from '@/components/ui/use-stored-value';
 import { UpgradeNotice } from '@/components/ui/UpgradeNotice';
 import { useUpgradeProgress } from '@/components/pages/use-upgrade-progress';
 import { WindowList } from '@/components/ui/WindowList';
+import { PlanSection } from '@/components/plan/PlanSection';
 import type { Contact } from '@/utils/core/schema';
 import { getDb } from '@/utils/storage/db';
 import { formatDate, formatMonthYear } from '@/utils/core/format';
@@ -88,6 +89,7 @@ export function Today() {
           onOpenLinkedIn={(event) => openProfile(event, LINKEDIN_NETWORK_URL)}
         />
       )}
+      {firstRun === false && <PlanSection today={today} dueCount={due?.length} />}
       {due === undefined || firstRun !== false ? null : due.length === 0 ? (
         <p className="empty">{t('popup.empty')}</p>
       ) : (

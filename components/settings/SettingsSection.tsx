@@ -56,6 +56,18 @@ export function SettingsSection({ children }: { children?: ReactNode }) {
             />
             <p className="hint">{t('settings.defaultCadenceHint')}</p>
           </fieldset>
+          <Field label={t('plan.settingLabel')} hint={t('plan.settingHint')}>
+            <input
+              type="number"
+              min={LIMITS.planSize.min}
+              max={LIMITS.planSize.max}
+              value={settings.planSize}
+              onChange={(event) => {
+                const size = Number(event.target.value);
+                if (Number.isInteger(size) && size >= LIMITS.planSize.min && size <= LIMITS.planSize.max) void save({ planSize: size });
+              }}
+            />
+          </Field>
           <Field label={t('settings.reminderTime')}>
             <input
               type="time"

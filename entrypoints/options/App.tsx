@@ -4,10 +4,12 @@ import { openProfile } from '@/components/pages/open-profile';
 import { useStoredValue } from '@/components/ui/use-stored-value';
 import { getDb } from '@/utils/storage/db';
 import { showFirstRun } from '@/utils/people/first-run';
+import { localToday } from '@/utils/core/dates';
 import { firstRunDoneItem } from '@/utils/people/first-run';
 import { ImportExportSection } from '@/components/import-export/ImportExportSection';
 import { IntroductionsSection } from '@/components/network/IntroductionsSection';
 import { NetworkSection } from '@/components/network/NetworkSection';
+import { PlanSection } from '@/components/plan/PlanSection';
 import { ProfileReadsPanel } from '@/components/settings/ProfileReadsPanel';
 import { SettingsSection } from '@/components/settings/SettingsSection';
 import { SyncSection } from '@/components/sync/SyncSection';
@@ -38,6 +40,7 @@ export function App() {
           onOpenLinkedIn={(event) => openProfile(event, LINKEDIN_NETWORK_URL)}
         />
       )}
+      {firstRun === false && <PlanSection today={localToday()} />}
       <NetworkSection />
       <IntroductionsSection updating={upgrade !== null} />
       <ImportExportSection />

@@ -89,7 +89,7 @@ for (const [lang, colorScheme] of LANGUAGES.flatMap((l) => (['light', 'dark'] as
 
       await kenjiDueToday(await openLinkedIn(ext, '/in/kenji-tanaka/'));
       const popup = await openExtensionPage(ext, 'popup.html');
-      await expect(popup.getByRole('listitem', { name: 'Kenji Tanaka' })).toBeVisible();
+      await expect(popup.getByRole('list', { name: lang.popupHeading, exact: true }).getByRole('listitem', { name: 'Kenji Tanaka' })).toBeVisible();
       expect(await seriousViolations(new AxeBuilder({ page: popup }))).toEqual([]);
     });
 

@@ -36,7 +36,7 @@ test('the popup and the options page open and read the database', async ({ ext }
   await expect(sidebar(profile).getByRole('status')).toHaveText('Saved');
 
   const popup = await openExtensionPage(ext, 'popup.html');
-  await expect(popup.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   const options = await openExtensionPage(ext, 'options.html');
   await expect(options.getByText('1 contact', { exact: true })).toBeVisible();
   await expect(options.getByRole('link', { name: 'Amara Okafor' })).toBeVisible();

@@ -27,6 +27,8 @@ export const LIMITS = {
   rekindleMonths: { min: 1, max: 120 },
   /** Snoozing a follow-up moves it at most this many days ahead. */
   snoozeDays: 365,
+  /** People in a day's plan (`utils/plan`). */
+  planSize: { min: 1, max: 15, default: 5 },
 } as const;
 
 /** A daily reminder time, local `HH:mm`. */
@@ -270,6 +272,11 @@ export const settingsSchema = v.object({
   reminderTime: v.optional(v.pipe(v.string(), v.regex(REMINDER_TIME)), '09:00'),
   notificationsEnabled: v.optional(v.boolean(), true),
   language: v.optional(v.picklist(LANGUAGES), 'auto'),
+  /** How many people today's plan holds. */
+  planSize: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(LIMITS.planSize.min), v.maxValue(LIMITS.planSize.max)),
+    LIMITS.planSize.default,
+  ),
   /** A tie with many messages counts as dormant after this many months without contact. */
   rekindleAfterMonths: v.optional(
     v.pipe(v.number(), v.integer(), v.minValue(LIMITS.rekindleMonths.min), v.maxValue(LIMITS.rekindleMonths.max)),

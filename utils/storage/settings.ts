@@ -4,10 +4,11 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/schema';
 /** The user's settings (`settingsSchema`), versioned: a migration brings older ones up to date. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: {
-    // Version 2 adds the Rekindle setting; everything stored stays as it was.
+    // Version 2 adds the Rekindle setting, version 3 the plan's size; everything stored stays as it was.
     2: (stored: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...stored }),
+    3: (stored: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...stored }),
   },
 });
 

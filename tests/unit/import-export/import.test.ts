@@ -331,6 +331,7 @@ const interactionArb = (keys: string[]) =>
 
 const settingsArb: fc.Arbitrary<Settings> = fc.record({
   defaultCadenceDays: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: null }),
+  planSize: fc.integer({ min: 1, max: 15 }),
   reminderTime: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(
     ([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
   ),

@@ -18,7 +18,18 @@ describe('settings', () => {
       notificationsEnabled: false,
       language: 'es',
       rekindleAfterMonths: DEFAULT_SETTINGS.rekindleAfterMonths,
+      planSize: 5,
     });
+  });
+
+  it('version 3 adds the plan’s size to settings stored by version 2', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { defaultCadenceDays: null, reminderTime: '09:00', notificationsEnabled: true, language: 'auto', rekindleAfterMonths: 12 },
+      settings$: { v: 2 },
+    });
+    vi.resetModules();
+    const { settingsItem } = await import('@/utils/storage/settings');
+    expect(await settingsItem.getValue()).toMatchObject({ rekindleAfterMonths: 12, planSize: 5 });
   });
 
   it('changes only what it is given, and changes made at once all land', async () => {

@@ -1,0 +1,142 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
+import type { Contact } from '@/utils/core/schema';
+import type { LocalDate } from '@/utils/core/dates';
+import { formatMonthYear } from '@/utils/core/format';
+import { t } from '@/utils/core/i18n';
+import { daysOverdue } from '@/utils/followups/rules';
+import { getDb } from '@/utils/storage/db';
+import { settingsItem } from '@/utils/storage/settings';
+import type { DayPlan, PlanAnswer, PlanItem } from '@/utils/plan/choose';
+import { answerPlan, planStateItem, todaysPlan, type DoneEntry } from '@/utils/plan/today';
+import { weekAtAGlance } from '@/utils/plan/week';
+import { introducedPeople, reasonText } from '../ui/introduction-text';
+import { openProfile } from '../pages/open-profile';
+import { useStoredValue } from '../ui/use-stored-value';
+
+/**
+ * Today's plan: a few people, each with the reason they are here and one way to give first, and
+ * Done, Tomorrow or Not now. Built once a day and kept, so it reads the same every time it opens;
+ * below it, the week at a glance. The popup shows it above the due list, the options page on top.
+ */
+export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: number }) {
+  const id = useId();
+  const db = getDb();
+  const settings = useStoredValue(settingsItem);
+  const state = useStoredValue(planStateItem);
+  const [built, setBuilt] = useState<DayPlan | null>(null);
+  const size = settings?.planSize;
+  const months = settings?.rekindleAfterMonths;
+  useEffect(() => {
+    if (size === undefined || months === undefined) return;
+    let live = true;
+    void todaysPlan(db, today, size, months).then((day) => live && setBuilt(day), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [db, today, size, months]);
+  const day = state?.day?.date === today ? state.day : built;
+  const keys = day ? [...new Set(day.items.flatMap((item) => [item.key, ...(item.withKey ? [item.withKey] : [])]))] : [];
+  const people = useLiveQuery(async () => new Map((await db.contacts.bulkGet(keys)).flatMap((c) => (c ? [[c.key, c] as const] : []))), [keys.join('\n')]);
+  const week = useLiveQuery(() => weekAtAGlance(db, today, state?.completed ?? []), [today, (state?.completed ?? []).join()]);
+
+  if (!day || !people) return null;
+  // Someone deleted or merged since the plan was made leaves it quietly.
+  const items = day.items.filter((item) => people.has(item.key) && (!item.withKey || people.has(item.withKey)));
+  const answered = items.filter((item) => day.handled[item.key]).length;
+  const dueInPlan = items.filter((item) => item.source === 'due').length;
+  const moreDue = dueCount !== undefined ? dueCount - dueInPlan : 0;
+  return (
+    <section className="plan" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('plan.title')}</h2>
+      {items.length === 0 ? (
+        <p className="empty">{t('plan.empty')}</p>
+      ) : (
+        <>
+          <p className="muted">
+            {t('plan.intro')} {t('plan.progress', [String(answered), String(items.length)])}
+          </p>
+          <ol className="plan-items">
+            {items.map((item) => (
+              <PlanRow key={item.key} item={item} people={people} answer={day.handled[item.key]} today={today} />
+            ))}
+          </ol>
+        </>
+      )}
+      {moreDue > 0 && <p className="muted">{t('plan.moreDue', moreDue)}</p>}
+      {week && (
+        <p className="week">
+          <strong>{t('plan.weekTitle')}:</strong> {t('plan.weekReached', week.reached)} · {t('plan.weekGave', week.gave)} ·{' '}
+          {t('plan.weekPlanDays', week.planDays)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+const ANSWERED = { done: 'plan.answeredDone', tomorrow: 'plan.answeredTomorrow', 'not-now': 'plan.answeredNotNow' } as const;
+
+function PlanRow({ item, people, answer, today }: { item: PlanItem; people: Map<string, Contact>; answer?: PlanAnswer; today: LocalDate }) {
+  const id = useId();
+  const contact = people.get(item.key)!;
+  const name = contact.name || contact.key;
+  const answerWith = (choice: PlanAnswer) => void answerPlan(getDb(), today, item, choice, doneEntry(item));
+  return (
+    <li className="plan-item" aria-labelledby={`${id}-name`}>
+      <a id={`${id}-name`} href={contact.profileUrl} onClick={(event) => openProfile(event, contact.profileUrl)}>
+        {name}
+      </a>
+      <p className="reason">{reasonOf(item, contact, today)}</p>
+      <p className="give">{giveFirst(item, contact, people)}</p>
+      {answer ? (
+        <p className="answered" role="status">
+          {t(ANSWERED[answer])}
+        </p>
+      ) : (
+        <div className="row actions">
+          <button type="button" onClick={() => answerWith('done')}>
+            {t('plan.done')}
+          </button>
+          <button type="button" className="secondary" onClick={() => answerWith('tomorrow')}>
+            {t('plan.tomorrow')}
+          </button>
+          <button type="button" className="secondary" onClick={() => answerWith('not-now')}>
+            {t('plan.notNow')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Why this person is in today's plan, in plain words. */
+function reasonOf(item: PlanItem, contact: Contact, today: LocalDate): string {
+  switch (item.source) {
+    case 'due':
+      return t('plan.reasonDue', [t('popup.overdue', daysOverdue(contact, today))]);
+    case 'job-change':
+      return t('plan.reasonJobChange', [item.role ?? contact.headline]);
+    case 'introduction':
+      return item.introduction?.reasons[0] ? reasonText(item.introduction, item.introduction.reasons[0]) : '';
+    case 'event':
+      return t('plan.reasonEvent', [item.place ?? contact.whereWeMet]);
+    case 'dormant':
+      return t('rekindle.reason', item.messages ?? 0, [String(item.messages ?? 0), item.lastMessage ? formatMonthYear(item.lastMessage) : '']);
+  }
+}
+
+/** One way to give first, from what is stored: an introduction, a congratulation, how I can help. */
+function giveFirst(item: PlanItem, contact: Contact, people: Map<string, Contact>): string {
+  const first = (person: Contact | undefined) => (person?.name || person?.key || '').split(/\s+/)[0] ?? '';
+  if (item.source === 'introduction' && item.withKey) return t('plan.giveIntroduce', [first(contact), people.get(item.withKey)?.name ?? '']);
+  if (item.source === 'job-change') return t('plan.giveCongratulate', [first(contact)]);
+  if (contact.howICanHelp.trim()) return t('plan.giveHelp', [contact.howICanHelp.trim()]);
+  return t('plan.giveAsk');
+}
+
+/** What Done writes on the timeline: the congratulation, the introduction on both people, or a plain contact. */
+function doneEntry(item: PlanItem): DoneEntry {
+  if (item.source === 'introduction' && item.introduction) return { text: '', introduced: introducedPeople(item.introduction) };
+  if (item.source === 'job-change') return { text: t('plan.congratulated') };
+  return { text: '' };
+}

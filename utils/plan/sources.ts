@@ -1,0 +1,75 @@
+import type { LocalDate } from '../core/dates';
+import { addDaysToLocalDate } from '../core/dates';
+import type { Contact } from '../core/schema';
+import type { RelationshipDb } from '../storage/db';
+import { dueContacts } from '../followups/due';
+import { EVENT_FOLLOW_UP_DAYS, eventModeItem } from '../followups/event-mode';
+import { dormantTies } from '../network/rekindle';
+import { introductionsForContact } from '../network/queries';
+import type { PlanCandidates, PlanItem } from './choose';
+
+/** A job change is worth a word for this many days after it was seen. */
+export const JOB_CHANGE_DAYS = 14;
+/** People looking for something whose introductions are weighed each day, the most recently noted first. */
+const SEEKERS_READ = 20;
+/** Each source offers no more than this: a plan holds at most 15 people. */
+const PER_SOURCE = 15;
+
+/**
+ * Today's candidates of every source, each through an index: follow-ups due (most overdue first,
+ * then the warmer tie), job changes of the last 14 days (latest first), introductions worth
+ * making for the people most recently noted as looking for something, people met at an event in
+ * the last two days, and the strongest dormant tie.
+ */
+export async function planCandidates(db: RelationshipDb, today: LocalDate, rekindleAfterMonths: number): Promise<PlanCandidates> {
+  const since = addDaysToLocalDate(today, 1 - JOB_CHANGE_DAYS);
+  const [due, roles, seekers, met, ties] = await Promise.all([
+    dueContacts(db, today),
+    db.interactions.where('date').between(since, today, true, true).filter((entry) => entry.kind === 'new-role').toArray(),
+    seekersToWeigh(db),
+    metLately(db, today),
+    dormantTies(db, today, rekindleAfterMonths, 1),
+  ]);
+  const newRoles = new Map<string, string>();
+  roles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  for (const entry of roles) if (!newRoles.has(entry.contactKey)) newRoles.set(entry.contactKey, entry.text.split(' → ').at(-1) ?? '');
+  const introductions: PlanItem[] = [];
+  for (const key of seekers) {
+    if (introductions.length >= PER_SOURCE) break;
+    const [best] = (await introductionsForContact(db, key, 3)).filter((s) => s.introducedOn === null && s.seeker.key === key);
+    if (best) introductions.push({ key, source: 'introduction', withKey: best.helper.key, introduction: best });
+  }
+  return {
+    due: due.slice(0, PER_SOURCE * 4).sort(byOverdueThenWarmth).slice(0, PER_SOURCE).map((c) => ({ key: c.key, source: 'due' })),
+    'job-change': [...newRoles].slice(0, PER_SOURCE).map(([key, role]) => ({ key, source: 'job-change', role })),
+    introduction: introductions,
+    event: [...met].slice(0, PER_SOURCE).map(([key, place]) => ({ key, source: 'event', place })),
+    dormant: ties.map(({ contact, messages, lastMessage }) => ({ key: contact.key, source: 'dormant', messages, lastMessage })),
+  };
+}
+
+/** The most overdue first; among equally overdue, the tie with a later last contact (kept warmer). */
+function byOverdueThenWarmth(a: Contact, b: Contact): number {
+  const byDate = (a.nextFollowUp ?? '').localeCompare(b.nextFollowUp ?? '');
+  if (byDate !== 0) return byDate;
+  return (b.lastInteraction ?? '').localeCompare(a.lastInteraction ?? '') || a.key.localeCompare(b.key);
+}
+
+/** People looking for something, most recently changed first, through the needs index. */
+async function seekersToWeigh(db: RelationshipDb): Promise<string[]> {
+  const keys = [...new Set(await db.contacts.where('needTerms').above('').primaryKeys())];
+  const people = (await db.contacts.bulkGet(keys.slice(0, 500))).filter((c): c is Contact => !!c);
+  return people.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, SEEKERS_READ).map((c) => c.key);
+}
+
+/** People met at the event of event mode, if it started in the last two days, by key with its name. */
+async function metLately(db: RelationshipDb, today: LocalDate): Promise<Map<string, string>> {
+  const event = await eventModeItem.getValue();
+  const met = new Map<string, string>();
+  if (!event) return met;
+  const since = Date.parse(`${addDaysToLocalDate(today, -EVENT_FOLLOW_UP_DAYS)}T00:00:00`);
+  if (event.startedAt < since) return met;
+  const people = await db.contacts.where('whereWeMet').equals(event.name).filter((c) => c.createdAt >= event.startedAt).toArray();
+  for (const person of people) met.set(person.key, event.name);
+  return met;
+}
