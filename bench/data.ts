@@ -117,13 +117,16 @@ export function generatePeople(count: number, today: string): BenchPerson[] {
   return people;
 }
 
+/** The kinds a person logs; a new role is written by the extension when it sees one. */
+const LOGGED_KINDS = INTERACTION_KINDS.filter((kind) => kind !== 'new-role');
+
 /** `perPerson` interactions each, over the last two years, newest last. */
 export function generateInteractions(people: BenchPerson[], perPerson: number, today: string): BenchInteraction[] {
   const rnd = random(7);
   const out: BenchInteraction[] = [];
   people.forEach((person, p) => {
     for (let j = 0; j < perPerson; j++) {
-      const kind = INTERACTION_KINDS[(p + j) % INTERACTION_KINDS.length]!;
+      const kind = LOGGED_KINDS[(p + j) % LOGGED_KINDS.length]!;
       out.push({
         id: `bench-${p}-${j}`,
         contactSlug: person.slug,

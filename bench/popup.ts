@@ -18,6 +18,8 @@ async function heapUsedMb(page: Page): Promise<{ live: number; beforeGc: number 
 /** Opens the popup `runs` times after a warm-up; checks it lists the `expectDue` people due. */
 export async function measurePopup(report: Report, ext: LaunchedExtension, runs: number, expectDue: number): Promise<void> {
   const drawn: number[] = [];
+  const planned: number[] = [];
+  let items = 0;
   const heaps: number[] = [];
   const heapsBeforeGc: number[] = [];
   let dueShown = 0;
@@ -27,6 +29,9 @@ export async function measurePopup(report: Report, ext: LaunchedExtension, runs:
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`, { waitUntil: 'commit' });
     const origin = await timeOrigin(page);
     const state = await waitForState(page, origin, { dueList: true }, "the popup's list");
+    const plan = await waitForState(page, origin, { plan: true }, "today's plan");
+    items = plan.plan ?? 0;
+    if (i > 0) planned.push(plan.t - origin);
     rowsDrawn = state.due ?? 0;
     dueShown = await page.evaluate(() => Number(document.querySelector('.due-list > li')?.getAttribute('aria-setsize') ?? document.querySelectorAll('.due-list > li').length));
     if (i > 0) {
@@ -39,6 +44,8 @@ export async function measurePopup(report: Report, ext: LaunchedExtension, runs:
     await page.close();
   }
   report.addLatency('popupToList', `Popup opened → today's list drawn (${dueShown} due)`, drawn, 300);
+  report.addLatency('popupToPlan', `Popup opened → today's plan drawn (${items} people)`, planned, null);
+  if (expectDue > 0 && items === 0) throw new Error(`Today's plan is empty; ${expectDue} people are due`);
   report.add({
     id: 'popupHeap',
     label: 'Popup JS heap (live, after GC)',

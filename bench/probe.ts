@@ -32,6 +32,8 @@ export const PROBE_SOURCE = `(() => {
       timeline: document.querySelectorAll('.sidebar-body li').length,
       due: document.querySelectorAll('.due-list > li').length,
       dueEmpty: !!document.querySelector('main.popup > p.empty'),
+      plan: document.querySelectorAll('.plan-items > li').length,
+      planEmpty: !!document.querySelector('.plan > p.empty'),
       results: results ? (results.matches('.empty') ? 0 : results.querySelectorAll('li').length) : null,
       resultsText: results ? text(results).slice(0, 80) : null,
       status: [...document.querySelectorAll('[role=status]')].map(text).filter(Boolean).join(' | '),
@@ -74,6 +76,8 @@ export interface ProbeEntry {
   timeline?: number;
   due?: number;
   dueEmpty?: boolean;
+  plan?: number;
+  planEmpty?: boolean;
   results?: number | null;
   resultsText?: string | null;
   status?: string;
@@ -113,6 +117,8 @@ export type Showing =
   | { anyone: true }
   /** The popup shows its list of people due, or that nobody is due. */
   | { dueList: true }
+  /** The popup shows today's plan, or that it is empty. */
+  | { plan: true }
   /** The popup shows no search results. */
   | { noResults: true }
   /** The sidebar or the options page answers with its introductions (a list, or none). */
@@ -136,6 +142,8 @@ export async function waitForState(target: Page | Frame, since: number, showing:
                   ? e.h1 != null
                   : 'dueList' in showing
                     ? (e.due ?? 0) > 0 || e.dueEmpty === true
+                    : 'plan' in showing
+                    ? (e.plan ?? 0) > 0 || e.planEmpty === true
                     : 'introductions' in showing
                       ? e.intro != null
                       : 'networkRows' in showing

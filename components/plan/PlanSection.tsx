@@ -22,22 +22,33 @@ import { useStoredValue } from '../ui/use-stored-value';
 export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: number }) {
   const id = useId();
   const db = getDb();
-  const settings = useStoredValue(settingsItem);
   const state = useStoredValue(planStateItem);
-  const [built, setBuilt] = useState<DayPlan | null>(null);
-  const size = settings?.planSize;
-  const months = settings?.rekindleAfterMonths;
+  // One read for the whole plan: the settings, today's plan (made on the day's first open, then
+  // kept) and its people, so it draws once, right behind the due list.
+  const [made, setMade] = useState<{ day: DayPlan; people: Map<string, Contact> } | null>(null);
   useEffect(() => {
-    if (size === undefined || months === undefined) return;
     let live = true;
-    void todaysPlan(db, today, size, months).then((day) => live && setBuilt(day), () => undefined);
+    void (async () => {
+      const settings = await settingsItem.getValue();
+      const day = await todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths);
+      const keys = [...new Set(day.items.flatMap((item) => [item.key, ...(item.withKey ? [item.withKey] : [])]))];
+      const people = new Map((await db.contacts.bulkGet(keys)).flatMap((c) => (c ? [[c.key, c] as const] : [])));
+      if (live) setMade({ day, people });
+    })().catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [db, today, size, months]);
-  const day = state?.day?.date === today ? state.day : built;
-  const keys = day ? [...new Set(day.items.flatMap((item) => [item.key, ...(item.withKey ? [item.withKey] : [])]))] : [];
-  const people = useLiveQuery(async () => new Map((await db.contacts.bulkGet(keys)).flatMap((c) => (c ? [[c.key, c] as const] : []))), [keys.join('\n')]);
+  }, [db, today]);
+  // The plan this view was given, with the answers kept since (from any view).
+  const built = made?.day;
+  const day = built && state?.day?.date === built.date && state.day.size === built.size ? state.day : built;
+  // Who of them is still saved, followed live: someone deleted or merged meanwhile leaves the plan.
+  const planKeys = day ? day.items.flatMap((item) => [item.key, ...(item.withKey ? [item.withKey] : [])]) : [];
+  const wanted = planKeys.join('\n');
+  const saved = useLiveQuery(async () => ({ wanted, keys: await db.contacts.where(':id').anyOf(planKeys).primaryKeys() }), [wanted]);
+  // A read for other keys (the previous render's) is no answer for these.
+  const present = saved?.wanted === wanted ? new Set(saved.keys) : null;
+  const people = made && present ? new Map([...made.people].filter(([key]) => present.has(key))) : made?.people;
   const week = useLiveQuery(() => weekAtAGlance(db, today, state?.completed ?? []), [today, (state?.completed ?? []).join()]);
 
   if (!day || !people) return null;

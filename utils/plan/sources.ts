@@ -1,5 +1,5 @@
 import type { LocalDate } from '../core/dates';
-import { addDaysToLocalDate } from '../core/dates';
+import { addDaysToLocalDate, localToday } from '../core/dates';
 import type { Contact } from '../core/schema';
 import type { RelationshipDb } from '../storage/db';
 import { dueContacts } from '../followups/due';
@@ -11,7 +11,7 @@ import type { PlanCandidates, PlanItem } from './choose';
 /** A job change is worth a word for this many days after it was seen. */
 export const JOB_CHANGE_DAYS = 14;
 /** People looking for something whose introductions are weighed each day, the most recently noted first. */
-const SEEKERS_READ = 20;
+const SEEKERS_READ = 10;
 /** Each source offers no more than this: a plan holds at most 15 people. */
 const PER_SOURCE = 15;
 
@@ -32,13 +32,18 @@ export async function planCandidates(db: RelationshipDb, today: LocalDate, rekin
   ]);
   const newRoles = new Map<string, string>();
   roles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  for (const entry of roles) if (!newRoles.has(entry.contactKey)) newRoles.set(entry.contactKey, entry.text.split(' → ').at(-1) ?? '');
-  const introductions: PlanItem[] = [];
-  for (const key of seekers) {
-    if (introductions.length >= PER_SOURCE) break;
-    const [best] = (await introductionsForContact(db, key, 3)).filter((s) => s.introducedOn === null && s.seeker.key === key);
-    if (best) introductions.push({ key, source: 'introduction', withKey: best.helper.key, introduction: best });
+  // A job change already answered with a contact (the congratulation) is not offered again.
+  const spokenSince = new Map((await db.contacts.bulkGet([...new Set(roles.map((entry) => entry.contactKey))])).flatMap((c) => (c ? [[c.key, c.lastInteraction ?? ''] as const] : [])));
+  for (const entry of roles) {
+    if (newRoles.has(entry.contactKey) || (spokenSince.get(entry.contactKey) ?? '') >= entry.date) continue;
+    newRoles.set(entry.contactKey, entry.text.split(' → ').at(-1) ?? '');
   }
+  // Weighed together: each reads a few index ranges, and one after another they added up.
+  const ranked = await Promise.all(seekers.map((key) => introductionsForContact(db, key, 3)));
+  const introductions: PlanItem[] = seekers.flatMap((key, at) => {
+    const [best] = ranked[at]!.filter((s) => s.introducedOn === null && s.seeker.key === key);
+    return best ? [{ key, source: 'introduction' as const, withKey: best.helper.key, introduction: best }] : [];
+  });
   return {
     due: due.slice(0, PER_SOURCE * 4).sort(byOverdueThenWarmth).slice(0, PER_SOURCE).map((c) => ({ key: c.key, source: 'due' })),
     'job-change': [...newRoles].slice(0, PER_SOURCE).map(([key, role]) => ({ key, source: 'job-change', role })),
@@ -70,6 +75,8 @@ async function metLately(db: RelationshipDb, today: LocalDate): Promise<Map<stri
   const since = Date.parse(`${addDaysToLocalDate(today, -EVENT_FOLLOW_UP_DAYS)}T00:00:00`);
   if (event.startedAt < since) return met;
   const people = await db.contacts.where('whereWeMet').equals(event.name).filter((c) => c.createdAt >= event.startedAt).toArray();
-  for (const person of people) met.set(person.key, event.name);
+  // Someone already followed up since the event is not offered again.
+  const eventDay = localToday(new Date(event.startedAt));
+  for (const person of people) if ((person.lastInteraction ?? '') <= eventDay) met.set(person.key, event.name);
   return met;
 }

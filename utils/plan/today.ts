@@ -31,9 +31,12 @@ export const planStateItem = storage.defineItem<PlanState>('local:plan', {
  * otherwise a new one, with yesterday's "Tomorrow" first.
  */
 export async function todaysPlan(db: RelationshipDb, today: LocalDate, size: number, rekindleAfterMonths: number): Promise<DayPlan> {
+  // Kept unless it is another day's, or not yet answered and made for another size or with
+  // nobody in it (made before an import brought people in, say).
   const keep = (state: PlanState) => {
     const day = state.day?.date === today ? state.day : null;
-    return day && (day.size === size || Object.keys(day.handled).length > 0) ? day : null;
+    const answered = day !== null && Object.keys(day.handled).length > 0;
+    return day && (answered || (day.size === size && day.items.length > 0)) ? day : null;
   };
   const state = await planStateItem.getValue();
   const kept = keep(state);

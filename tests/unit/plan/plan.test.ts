@@ -101,6 +101,9 @@ describe('today’s plan, kept', () => {
     expect(plan.items).toContainEqual(expect.objectContaining({ key: 'amara', source: 'introduction', withKey: 'kenji' }));
     // Kenji is in it once, for his job change; Amara's introduction names him as the other person.
     expect(plan.items.filter((item) => item.key === 'kenji')).toHaveLength(1);
+    // Congratulated (Done), he is not offered again the next day.
+    await answerPlan(db, '2026-12-07', plan.items.find((item) => item.key === 'kenji')!, 'done', { text: 'Congratulated' });
+    expect((await todaysPlan(db, '2026-12-08', 5, 6)).items.map((item) => item.key)).not.toContain('kenji');
   });
 });
 
