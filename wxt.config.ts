@@ -34,45 +34,38 @@ function noReactHtmlSink(): Plugin {
   };
 }
 
-// The content script loads into every LinkedIn page, so it goes without webextension-polyfill
-// (3 KB of its 6 KB budget, gzip): WXT's plain `browser` is Firefox's own `browser` or Chrome's
-// promise-returning `chrome`, and the script answers messages with `sendResponse`, which both have.
-function nativeBrowserInContentScripts(): Plugin {
+/**
+ * A plugin that swaps one module for another in the content script's build only (WXT builds each
+ * content script apart, into `content-scripts/`).
+ */
+function inContentScripts(name: string, source: string, replacement: string): Plugin {
   let contentScript = false;
   return {
-    name: 'native-browser-in-content-scripts',
+    name,
     enforce: 'pre',
     configResolved(config) {
       const output = config.build.rollupOptions.output;
       const names = Array.isArray(output) ? output.map((o) => o.entryFileNames) : [output?.entryFileNames];
-      contentScript = names.some((name) => typeof name === 'string' && name.startsWith('content-scripts/'));
+      contentScript = names.some((file) => typeof file === 'string' && file.startsWith('content-scripts/'));
     },
-    resolveId(source, importer) {
-      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
-      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    resolveId(id, importer) {
+      if (!contentScript || id !== source) return null;
+      return this.resolve(replacement, importer, { skipSelf: true });
     },
   };
 }
 
+// The content script loads into every LinkedIn page, so it goes without webextension-polyfill
+// (3 KB of its 6 KB budget, gzip): WXT's plain `browser` is Firefox's own `browser` or Chrome's
+// promise-returning `chrome`, and the script answers messages with `sendResponse`, which both have.
+const nativeBrowserInContentScripts = () =>
+  inContentScripts('native-browser-in-content-scripts', '@wxt-dev/webextension-polyfill/browser', '@wxt-dev/browser');
+
 // WXT's content script context announces each start to the page (a `postMessage` and a DOM event
 // whose name holds the extension's id), which LinkedIn could listen for to detect the extension.
 // The content script gets a context that tells the page nothing (docs/ARCHITECTURE.md, "Nothing to probe").
-function quietContentScriptContext(): Plugin {
-  let contentScript = false;
-  return {
-    name: 'quiet-content-script-context',
-    enforce: 'pre',
-    configResolved(config) {
-      const output = config.build.rollupOptions.output;
-      const names = Array.isArray(output) ? output.map((o) => o.entryFileNames) : [output?.entryFileNames];
-      contentScript = names.some((name) => typeof name === 'string' && name.startsWith('content-scripts/'));
-    },
-    resolveId(source, importer) {
-      if (!contentScript || source !== 'wxt/utils/content-script-context') return null;
-      return this.resolve('@/utils/linkedin/quiet-context', importer, { skipSelf: true });
-    },
-  };
-}
+const quietContentScriptContext = () =>
+  inContentScripts('quiet-content-script-context', 'wxt/utils/content-script-context', '@/utils/linkedin/quiet-context');
 
 /** Where a sync server may be; only the one the user names is ever requested. */
 export const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];

@@ -173,6 +173,7 @@ test('a default “keep in touch every” chosen in settings is given to the nex
     notificationsEnabled: false,
     language: 'auto',
     rekindleAfterMonths: 6,
+    planSize: 5,
   });
 
   const profile = await openLinkedIn(ext, '/in/amara-okafor/');

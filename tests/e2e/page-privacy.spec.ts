@@ -113,8 +113,9 @@ test('a page that fakes a member id and slug leads to an offer to merge, never t
 
   const options = await openExtensionPage(ext, 'options.html');
   await expect(options.getByText('2 contacts', { exact: true })).toBeVisible();
-  await expect(options.getByRole('link', { name: 'Amara Okafor' })).toBeVisible();
-  await expect(options.getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
+  const network = options.getByRole('region', { name: 'People in your network' });
+  await expect(network.getByRole('link', { name: 'Amara Okafor' })).toBeVisible();
+  await expect(network.getByRole('link', { name: 'Kenji Tanaka' })).toBeVisible();
 });
 
 async function writeNoteOn(ext: LaunchedExtension, path: string, name: string, note: string) {

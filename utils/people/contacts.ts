@@ -52,11 +52,9 @@ export async function refreshFromPage(
     const contact = await db.contacts.get(key);
     if (!contact) return {};
     const changes: Partial<Contact> = pageFieldChanges(contact, page);
-    let otherName: string | undefined;
-    if (changes.name && contact.name && !samePersonName(contact.name, changes.name)) {
-      otherName = changes.name;
-      delete changes.name;
-    }
+    // A page that names someone else on this key shows someone else's card: nothing of it is
+    // taken (no headline, photo or new role) until the user says it is this person.
+    if (changes.name && contact.name && !samePersonName(contact.name, changes.name)) return { otherName: changes.name };
     // A new role, not a new wording, goes on the timeline; the first reading is only remembered.
     const headline = page.headline?.trim() ?? '';
     if (headline && headline !== contact.seenHeadline) {
@@ -67,7 +65,7 @@ export async function refreshFromPage(
       if (change) await db.interactions.add(newRoleEntry(key, change, today, Date.now()));
     }
     if (Object.keys(changes).length > 0) await db.contacts.update(key, changes);
-    return otherName ? { otherName } : {};
+    return {};
   });
 }
 

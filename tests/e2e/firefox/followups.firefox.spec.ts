@@ -24,11 +24,12 @@ test('Firefox: follow-ups set for today show on the badge and in the popup; Done
   await firefox.openExtensionPage('popup.html');
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka due today');
   expect(visibleText(await firefox.tree())).toContain('Amara Okafor due today');
-  // Done on Kenji's row, then Snooze Amara by a week.
-  await firefox.press({ role: 'pushbutton', name: 'Done', within: { role: 'listitem', name: 'Kenji Tanaka' } });
+  // Done on Kenji's row of the due list, then Snooze Amara by a week. Today's plan above the list
+  // has a row for each of them too: the due list's rows are the second of each name (nth 1).
+  await firefox.press({ role: 'pushbutton', name: 'Done', within: { role: 'listitem', name: 'Kenji Tanaka', nth: 1 } });
   await expect.poll(async () => visibleText(await firefox.tree())).not.toContain('Kenji Tanaka due today');
   await expect.poll(() => firefox.badgeText()).toBe('1');
-  const amaraRow = { role: 'listitem', name: 'Amara Okafor' };
+  const amaraRow = { role: 'listitem', name: 'Amara Okafor', nth: 1 };
   await firefox.press({ role: 'pushbutton', name: 'Snooze', within: amaraRow });
   await firefox.press({ role: 'pushbutton', name: '1 week', within: amaraRow });
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Nobody to contact today');

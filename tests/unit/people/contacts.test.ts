@@ -69,7 +69,9 @@ describe('whose name a visit may change', () => {
     expect(await refreshFromPage(db, 'kenji-tanaka', { name: 'Dr. Kenji Tanaka, PhD' })).toEqual({});
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD' });
     expect(await refreshFromPage(db, 'kenji-tanaka', { name: 'Amara Okafor', headline: 'Founder' })).toEqual({ otherName: 'Amara Okafor' });
-    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD', headline: 'Founder', userSet: [] });
+    // Someone else's card: none of it is taken, and no new role is seen.
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Dr. Kenji Tanaka, PhD', headline: 'Data Engineer at Kaizen', userSet: [] });
+    expect(await db.interactions.count()).toBe(0);
   });
 });
 

@@ -212,7 +212,7 @@ describe('serveSidebarPort', () => {
     const port = serve(sidebarPort());
     await port.send({ type: 'subscribe', profile: { ...kenji, kind: 'profile', name: 'Amara Okafor' } });
     await vi.waitFor(() => expect(port.of('name-change')).toEqual([{ type: 'name-change', key: 'kenji-tanaka', name: 'Amara Okafor' }]));
-    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji Tanaka', headline: 'Data Engineer' });
+    expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ name: 'Kenji Tanaka', headline: 'Engineer' });
   });
 
   it('a side panel follows its window’s active tab: its profile, then another tab’s, then none', async () => {
