@@ -163,7 +163,7 @@ export function inAccessibilityTree(
     return nodes;
   }
   const { query, action } = command;
-  if (query.within) scope = first(scope, matcher(query.within))[0] ?? null;
+  if (query.within) scope = first(scope, matcher(query.within))[query.within.nth ?? 0] ?? null;
   const target = first(scope, matcher(query))[query.nth ?? 0];
   if (!target) return false;
   if (action === 'colours') {
