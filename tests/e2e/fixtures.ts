@@ -35,13 +35,18 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  ext: async ({ browserLocale, moreOpen, colorScheme }, use) => {
-    // Playwright's own `colorScheme` option, handed to the persistent context.
-    const ext = await launchWithExtension({ locale: browserLocale, colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
-    if (moreOpen) await setStorage(ext, { sidebarMoreOpen: true });
-    await use(ext);
-    await ext.close();
-  },
+  // A launch has its own time, apart from the test's: the first Chromium started on a fresh machine
+  // took 37 s (caches cold), which left the first test too little of its 45 s.
+  ext: [
+    async ({ browserLocale, moreOpen, colorScheme }, use) => {
+      // Playwright's own `colorScheme` option, handed to the persistent context.
+      const ext = await launchWithExtension({ locale: browserLocale, colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
+      if (moreOpen) await setStorage(ext, { sidebarMoreOpen: true });
+      await use(ext);
+      await ext.close();
+    },
+    { timeout: 90_000 },
+  ],
 });
 
 export { expect };

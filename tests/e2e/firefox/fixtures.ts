@@ -8,13 +8,18 @@ export const SIDEBAR_TITLE = 'Relationship notes';
 export const test = base.extend<{ firefox: FirefoxWithExtension; firefoxOptions: FirefoxOptions }>({
   /** How the test's Firefox is launched: `test.use({ firefoxOptions: { colorScheme: 'dark' } })`. */
   firefoxOptions: [{}, { option: true }],
-  firefox: async ({ firefoxOptions }, use) => {
-    const firefox = await FirefoxWithExtension.launch(firefoxOptions);
-    await use(firefox);
-    await firefox.close();
-    // Whatever a test did, the extension's own files threw nothing and logged no error.
-    expect(firefox.extensionErrors()).toEqual([]);
-  },
+  // A launch has its own time, apart from the test's, as in tests/e2e/fixtures.ts: a browser
+  // started first on a fresh machine is slow while its caches fill.
+  firefox: [
+    async ({ firefoxOptions }, use) => {
+      const firefox = await FirefoxWithExtension.launch(firefoxOptions);
+      await use(firefox);
+      await firefox.close();
+      // Whatever a test did, the extension's own files threw nothing and logged no error.
+      expect(firefox.extensionErrors()).toEqual([]);
+    },
+    { timeout: 90_000 },
+  ],
 });
 
 export { expect };
