@@ -7,7 +7,7 @@ import { t } from '@/utils/core/i18n';
 import { daysOverdue } from '@/utils/followups/rules';
 import { getDb } from '@/utils/storage/db';
 import { settingsItem } from '@/utils/storage/settings';
-import type { DayPlan, PlanAnswer, PlanItem } from '@/utils/plan/choose';
+import { planPeople, type DayPlan, type PlanAnswer, type PlanItem } from '@/utils/plan/choose';
 import { answerPlan, planStateItem, todaysPlan, type DoneEntry } from '@/utils/plan/today';
 import { weekAtAGlance } from '@/utils/plan/week';
 import { introducedPeople, reasonText } from '../ui/introduction-text';
@@ -31,8 +31,7 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
     void (async () => {
       const settings = await settingsItem.getValue();
       const day = await todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths);
-      const keys = [...new Set(day.items.flatMap((item) => [item.key, ...(item.withKey ? [item.withKey] : [])]))];
-      const people = new Map((await db.contacts.bulkGet(keys)).flatMap((c) => (c ? [[c.key, c] as const] : [])));
+      const people = new Map((await db.contacts.bulkGet(planPeople(day))).flatMap((c) => (c ? [[c.key, c] as const] : [])));
       if (live) setMade({ day, people });
     })().catch(() => undefined);
     return () => {
@@ -43,7 +42,7 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
   const built = made?.day;
   const day = built && state?.day?.date === built.date && state.day.size === built.size ? state.day : built;
   // Who of them is still saved, followed live: someone deleted or merged meanwhile leaves the plan.
-  const planKeys = day ? day.items.flatMap((item) => [item.key, ...(item.withKey ? [item.withKey] : [])]) : [];
+  const planKeys = day ? planPeople(day) : [];
   const wanted = planKeys.join('\n');
   const saved = useLiveQuery(async () => ({ wanted, keys: await db.contacts.where(':id').anyOf(planKeys).primaryKeys() }), [wanted]);
   // A read for other keys (the previous render's) is no answer for these.

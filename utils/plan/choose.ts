@@ -68,3 +68,8 @@ export type PlanAnswer = 'done' | 'tomorrow' | 'not-now';
 export function planCompleted(day: DayPlan): boolean {
   return day.items.length > 0 && day.items.every((item) => day.handled[item.key] !== undefined);
 }
+
+/** Everyone a day's plan names: each person, and each introduction's other person, once. */
+export function planPeople(day: DayPlan): string[] {
+  return [...new Set(day.items.flatMap((item) => (item.withKey ? [item.key, item.withKey] : [item.key])))];
+}
