@@ -211,7 +211,7 @@ export class FirefoxWithExtension {
    * a person does: also in extension tabs, which WebDriver BiDi cannot send keys to.
    */
   async pressKey(key: string, times = 1): Promise<void> {
-    await this.inChrome(pressKeys, key, times);
+    await this.inChrome(pressKeys, Array.from({ length: times }, () => key));
   }
 
   /** Waits for the node as Playwright's actions do (the tree follows the page a moment later). */
@@ -384,7 +384,7 @@ export class FirefoxWithExtension {
 
   /** Types text, one key per character, into whatever has the focus (a tab, a frame or the sidebar). */
   async typeKeys(text: string): Promise<void> {
-    await this.inChrome(typeCharacters, text);
+    await this.inChrome(pressKeys, [...text].map((character) => (character === '\n' ? 'Enter' : character)));
   }
 
   /**
@@ -447,9 +447,10 @@ interface ChromeWindow {
   CustomizableUI: { AREA_NAVBAR: string; addWidgetToArea(id: string, area: string): void };
 }
 
-// Runs in Firefox's chrome: the keyboard, through the input processor Firefox's own tests type with.
-// Its keys go where a person's go: to the focused element, in the selected tab's page or frame.
-function pressKeys(key: string, times: number): void {
+// Runs in Firefox's chrome: the keyboard, through the input processor Firefox's own tests type with,
+// each key (a `KeyboardEvent.key` value) pressed and released in turn. Its keys go where a person's
+// go: to the focused element, in the selected tab's page or frame, or the sidebar.
+function pressKeys(keys: string[]): void {
   const g = globalThis as unknown as {
     Cc: Record<string, { createInstance(i: unknown): InputProcessor }>;
     Ci: Record<string, unknown>;
@@ -462,7 +463,7 @@ function pressKeys(key: string, times: number): void {
   }
   const keyboard = g.Cc['@mozilla.org/text-input-processor;1']!.createInstance(g.Ci.nsITextInputProcessor);
   if (!keyboard.beginInputTransactionForTests(globalThis)) throw new Error('The keyboard is busy');
-  for (let i = 0; i < times; i++) {
+  for (const key of keys) {
     const event = new g.KeyboardEvent('', { key });
     keyboard.keydown(event);
     keyboard.keyup(event);
@@ -596,27 +597,6 @@ async function clickAt(x: number, y: number): Promise<void> {
   await new Promise<void>((resolve) => eventUtils.synthesizeMouseAtPoint!(x, y, { asyncEnabled: true }, globalThis, resolve));
 }
 
-// Runs in Firefox's chrome: each character as a key press (keydown, keypress, keyup), through the
-// input processor `pressKeys` uses; the focused element gets it, wherever it is.
-function typeCharacters(text: string): void {
-  const g = globalThis as unknown as {
-    Cc: Record<string, { createInstance(i: unknown): InputProcessor }>;
-    Ci: Record<string, unknown>;
-    KeyboardEvent: new (type: string, init: { key: string }) => unknown;
-  };
-  interface InputProcessor {
-    beginInputTransactionForTests(window: unknown): boolean;
-    keydown(event: unknown): void;
-    keyup(event: unknown): void;
-  }
-  const keyboard = g.Cc['@mozilla.org/text-input-processor;1']!.createInstance(g.Ci.nsITextInputProcessor);
-  if (!keyboard.beginInputTransactionForTests(globalThis)) throw new Error('The keyboard is busy');
-  for (const key of text) {
-    const event = new g.KeyboardEvent('', { key: key === '\n' ? 'Enter' : key });
-    keyboard.keydown(event);
-    keyboard.keyup(event);
-  }
-}
 
 // Runs in Firefox's chrome: evaluates `source` (a function) in the add-on's background page, woken
 // if it was idle, through a frame script in its browser; answers its JSON, or the error it threw.
