@@ -1,6 +1,6 @@
 import { Field } from '../ui/Field';
 import { useId, useState } from 'react';
-import { INTERACTION_KINDS, type InteractionKind } from '@/utils/core/interaction-kinds';
+import { HAND_KINDS, type InteractionKind } from '@/utils/core/interaction-kinds';
 import type { Contact } from '@/utils/core/schema';
 import { addDaysToLocalDate, daysBetween, isLocalDate } from '@/utils/core/dates';
 import { getDb } from '@/utils/storage/db';
@@ -48,7 +48,7 @@ export function DueRow({ contact, today, rowProps }: { contact: Contact; today: 
           {t('common.openProfile')}
         </a>
         <select aria-label={t('popup.doneAs', [name])} value={kind} onChange={(e) => setKind(e.target.value as InteractionKind)}>
-          {INTERACTION_KINDS.map((k) => (
+          {HAND_KINDS.map((k) => (
             <option key={k} value={k}>
               {kindLabel(k)}
             </option>

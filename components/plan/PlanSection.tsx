@@ -10,8 +10,16 @@ import { settingsItem } from '@/utils/storage/settings';
 import { planPeople, type DayPlan, type PlanAnswer, type PlanItem } from '@/utils/plan/choose';
 import { answerPlan, planStateItem, todaysPlan, type DoneEntry } from '@/utils/plan/today';
 import { weekAtAGlance } from '@/utils/plan/week';
-import { introducedPeople, reasonText } from '../ui/introduction-text';
+import { reasonText } from '../ui/introduction-text';
 import { openProfile } from '../pages/open-profile';
+import { formatDate } from '@/utils/core/format';
+import { introProgressOf } from '@/utils/network/queries';
+import { personRef } from '@/utils/network/introductions';
+import type { IntroProgress } from '@/utils/network/suggestion';
+import { applyIntroAction, type IntroAction } from '@/utils/network/intro-steps';
+import { pairKey, type IntroductionSuggestion } from '@/utils/network/suggestion';
+import { CopyOutcome, useCopyText } from '../ui/CopyText';
+import { IntroSteps, type CopyMessage } from '../ui/IntroSteps';
 import { useStoredValue } from '../ui/use-stored-value';
 
 /**
@@ -48,6 +56,10 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
   // A read for other keys (the previous render's) is no answer for these.
   const present = saved?.wanted === wanted ? new Set(saved.keys) : null;
   const people = made && present ? new Map([...made.people].filter(([key]) => present.has(key))) : made?.people;
+  // Where each introduction in the plan stands, followed live as its steps are taken.
+  const hasIntroductions = day?.items.some((item) => item.withKey) ?? false;
+  const progress = useLiveQuery(async () => (hasIntroductions ? introProgressOf(db, today) : new Map<string, IntroProgress>()), [hasIntroductions, today]);
+  const { copied, copy } = useCopyText();
   const week = useLiveQuery(() => weekAtAGlance(db, today, state?.completed ?? []), [today, (state?.completed ?? []).join()]);
 
   if (!day || !people) return null;
@@ -68,9 +80,18 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
           </p>
           <ol className="plan-items">
             {items.map((item) => (
-              <PlanRow key={item.key} item={item} people={people} answer={day.handled[item.key]} today={today} />
+              <PlanRow
+                key={item.key}
+                item={item}
+                people={people}
+                answer={day.handled[item.key]}
+                today={today}
+                progress={item.withKey ? progress?.get(pairKey(item.key, item.withKey)) : undefined}
+                copy={copy}
+              />
             ))}
           </ol>
+          <CopyOutcome copied={copied} label={t('intro.messageLabel')} />
         </>
       )}
       {moreDue > 0 && <p className="muted">{t('plan.moreDue', moreDue)}</p>}
@@ -86,27 +107,46 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
 
 const ANSWERED = { done: 'plan.answeredDone', tomorrow: 'plan.answeredTomorrow', 'not-now': 'plan.answeredNotNow' } as const;
 
-function PlanRow({ item, people, answer, today }: { item: PlanItem; people: Map<string, Contact>; answer?: PlanAnswer; today: LocalDate }) {
+interface RowProps {
+  item: PlanItem;
+  people: Map<string, Contact>;
+  answer?: PlanAnswer;
+  today: LocalDate;
+  /** For an introduction: where asking both stands. */
+  progress?: IntroProgress;
+  copy: CopyMessage;
+}
+
+function PlanRow({ item, people, answer, today, progress, copy }: RowProps) {
   const id = useId();
   const contact = people.get(item.key)!;
   const name = contact.name || contact.key;
   const answerWith = (choice: PlanAnswer) => void answerPlan(getDb(), today, item, choice, doneEntry(item));
+  // An introduction is carried through by its own steps: each one logged is the plan's Done.
+  const introduction = introductionOf(item, people, progress);
+  const step = async (action: IntroAction) => {
+    await applyIntroAction(getDb(), action, today);
+    if (!answer) await answerPlan(getDb(), today, item, 'done', { text: '', logged: true });
+  };
   return (
     <li className="plan-item" aria-labelledby={`${id}-name`}>
       <a id={`${id}-name`} href={contact.profileUrl} onClick={(event) => openProfile(event, contact.profileUrl)}>
         {name}
       </a>
-      <p className="reason">{reasonOf(item, contact, today)}</p>
+      <p className="reason">{reasonOf(item, contact, people, today)}</p>
       <p className="give">{giveFirst(item, contact, people)}</p>
+      {introduction && <IntroSteps suggestion={introduction} act={step} copy={copy} />}
       {answer ? (
         <p className="answered" role="status">
           {t(ANSWERED[answer])}
         </p>
       ) : (
         <div className="row actions">
-          <button type="button" onClick={() => answerWith('done')}>
-            {t('plan.done')}
-          </button>
+          {!introduction && (
+            <button type="button" onClick={() => answerWith('done')}>
+              {t('plan.done')}
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => answerWith('tomorrow')}>
             {t('plan.tomorrow')}
           </button>
@@ -120,7 +160,7 @@ function PlanRow({ item, people, answer, today }: { item: PlanItem; people: Map<
 }
 
 /** Why this person is in today's plan, in plain words. */
-function reasonOf(item: PlanItem, contact: Contact, today: LocalDate): string {
+function reasonOf(item: PlanItem, contact: Contact, people: Map<string, Contact>, today: LocalDate): string {
   switch (item.source) {
     case 'due':
       return t('plan.reasonDue', [t('popup.overdue', daysOverdue(contact, today))]);
@@ -128,6 +168,12 @@ function reasonOf(item: PlanItem, contact: Contact, today: LocalDate): string {
       return t('plan.reasonJobChange', [item.role ?? contact.headline]);
     case 'introduction':
       return item.introduction?.reasons[0] ? reasonText(item.introduction, item.introduction.reasons[0]) : '';
+    case 'intro-check':
+      return t('plan.reasonIntroCheck', [
+        contact.name || contact.key,
+        people.get(item.withKey ?? '')?.name ?? '',
+        item.introducedOn ? formatDate(item.introducedOn) : '',
+      ]);
     case 'event':
       return t('plan.reasonEvent', [item.place ?? contact.whereWeMet]);
     case 'dormant':
@@ -140,13 +186,22 @@ function giveFirst(item: PlanItem, contact: Contact, people: Map<string, Contact
   const first = (person: Contact | undefined) => (person?.name || person?.key || '').split(/\s+/)[0] ?? '';
   if (item.source === 'introduction' && item.withKey) return t('plan.giveIntroduce', [first(contact), people.get(item.withKey)?.name ?? '']);
   if (item.source === 'job-change') return t('plan.giveCongratulate', [first(contact)]);
+  if (item.source === 'intro-check') return t('plan.giveIntroCheck');
   if (contact.howICanHelp.trim()) return t('plan.giveHelp', [contact.howICanHelp.trim()]);
   return t('plan.giveAsk');
 }
 
-/** What Done writes on the timeline: the congratulation, the introduction on both people, or a plain contact. */
+/** What Done writes on the timeline: the congratulation, or a plain contact (an introduction logs its own steps). */
 function doneEntry(item: PlanItem): DoneEntry {
-  if (item.source === 'introduction' && item.introduction) return { text: '', introduced: introducedPeople(item.introduction) };
   if (item.source === 'job-change') return { text: t('plan.congratulated') };
   return { text: '' };
+}
+
+/** The introduction a plan item carries through, with where it stands now; or none for other items. */
+function introductionOf(item: PlanItem, people: Map<string, Contact>, progress: IntroProgress | undefined): IntroductionSuggestion | null {
+  if (!item.withKey || (item.source !== 'introduction' && item.source !== 'intro-check')) return null;
+  const other = people.get(item.withKey);
+  if (!other) return null;
+  const made = item.introduction ?? { seeker: personRef(people.get(item.key)!), helper: personRef(other), score: 0, reasons: [], introducedOn: null };
+  return { ...made, progress };
 }

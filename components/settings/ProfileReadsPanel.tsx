@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { browser } from 'wxt/browser';
 import { formatDate } from '@/utils/core/format';
 import { t } from '@/utils/core/i18n';
 import { profileReadsItem } from '@/utils/linkedin/profile-reads';
-import { OutcomeLines } from '../ui/OutcomeLines';
+import { CopyOutcome, useCopyText } from '../ui/CopyText';
 import { useStoredValue } from '../ui/use-stored-value';
 
 /**
@@ -13,26 +13,12 @@ import { useStoredValue } from '../ui/use-stored-value';
 export function ProfileReadsPanel() {
   const id = useId();
   const reads = useStoredValue(profileReadsItem);
-  const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [manual, setManual] = useState<string | null>(null);
+  const { copied, copy } = useCopyText();
   if (reads === undefined) return null;
 
   const report = reads?.lastShape
     ? `${t('reading.reportHeader', [browser.runtime.getManifest().version, reads.lastShape.on])}\n${navigator.userAgent}\n\n${reads.lastShape.shape}\n`
     : '';
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(report);
-      setManual(null);
-      setProblem(null);
-      setStatus(t('reading.copied'));
-    } catch {
-      setStatus('');
-      setProblem(t('reading.copyFailed'));
-      setManual(report);
-    }
-  };
 
   return (
     <section aria-labelledby={`${id}-title`} className="data">
@@ -46,14 +32,11 @@ export function ProfileReadsPanel() {
         {t('reading.hint')}
       </p>
       {report && (
-        <button type="button" className="secondary" aria-describedby={`${id}-hint`} onClick={() => void copy()}>
+        <button type="button" className="secondary" aria-describedby={`${id}-hint`} onClick={() => void copy(report, t('reading.copied'), t('reading.copyFailed'))}>
           {t('reading.copy')}
         </button>
       )}
-      <OutcomeLines status={status} problem={problem} />
-      {manual !== null && (
-        <textarea readOnly aria-label={t('reading.reportLabel')} rows={8} value={manual} onFocus={(event) => event.target.select()} />
-      )}
+      <CopyOutcome copied={copied} label={t('reading.reportLabel')} rows={8} />
     </section>
   );
 }

@@ -185,6 +185,16 @@ export function SidebarApp({ place, portName, idle }: Props) {
                 people: introducedPeople(suggestion),
               })
             }
+            onIntroAction={(action) => {
+              const id = crypto.randomUUID();
+              const date = localToday();
+              if (action.type === 'pair') request({ type: 'introduce', id, date, kind: action.kind, people: action.people });
+              else {
+                // A step on the person shown may save them with what the page shows; on the other, nothing of this page.
+                const target = action.key === profile.key ? shownPage() : { key: action.key, page: {} };
+                request({ type: 'log', ...target, interaction: { id, kind: action.kind, date, text: action.text, withKey: action.withKey } });
+              }
+            }}
           />
           <Timeline
             interactions={state.interactions}

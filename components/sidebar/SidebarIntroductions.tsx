@@ -5,6 +5,9 @@ import { t } from '@/utils/core/i18n';
 import { otherPerson, type IntroductionSuggestion } from '@/utils/network/suggestion';
 import type { Interaction } from '@/utils/core/schema';
 import { giveTakeText, logLabel, reasonText } from '../ui/introduction-text';
+import type { IntroAction } from '@/utils/network/intro-steps';
+import { CopyOutcome, useCopyText } from '../ui/CopyText';
+import { IntroSteps } from '../ui/IntroSteps';
 import '../ui/introductions.css';
 
 interface Props {
@@ -14,13 +17,16 @@ interface Props {
   /** While the notes are updated after a new version, introductions are not all found yet. */
   updating?: boolean;
   onIntroduce(suggestion: IntroductionSuggestion): void;
+  /** A step of asking both first: the background logs it. */
+  onIntroAction(action: IntroAction): void;
   /** Opens a profile in a new tab; the sidebar asks the background, having no `tabs` of its own. */
   onOpenProfile(key: string): void;
 }
 
 /** The introductions worth making for the person on screen, each with why, and a way to log it. */
-export function SidebarIntroductions({ personKey, introductions, updating = false, onIntroduce, onOpenProfile }: Props) {
+export function SidebarIntroductions({ personKey, introductions, updating = false, onIntroduce, onIntroAction, onOpenProfile }: Props) {
   const title = t('intro.title');
+  const { copied, copy } = useCopyText();
   return (
     <section className="introductions" aria-label={title}>
       <h2>{title}</h2>
@@ -48,18 +54,24 @@ export function SidebarIntroductions({ personKey, introductions, updating = fals
                     {reasonText(suggestion, reason)}
                   </p>
                 ))}
-                {suggestion.introducedOn ? (
+                {suggestion.progress && suggestion.progress.stage !== 'done' ? (
+                  <IntroSteps suggestion={suggestion} act={onIntroAction} copy={copy} />
+                ) : suggestion.introducedOn ? (
                   <p className="muted">{t('intro.introducedOn', [formatDate(suggestion.introducedOn)])}</p>
                 ) : (
-                  <button type="button" className="secondary" aria-label={logLabel(suggestion)} onClick={() => onIntroduce(suggestion)}>
-                    {t('intro.log')}
-                  </button>
+                  <>
+                    <IntroSteps suggestion={suggestion} act={onIntroAction} copy={copy} />
+                    <button type="button" className="secondary" aria-label={logLabel(suggestion)} onClick={() => onIntroduce(suggestion)}>
+                      {t('intro.log')}
+                    </button>
+                  </>
                 )}
               </li>
             );
           })}
         </ul>
       )}
+      <CopyOutcome copied={copied} label={t('intro.messageLabel')} />
     </section>
   );
 }

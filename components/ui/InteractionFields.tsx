@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Field } from './Field';
-import { INTERACTION_KINDS, type InteractionKind } from '@/utils/core/interaction-kinds';
+import { HAND_KINDS, type InteractionKind } from '@/utils/core/interaction-kinds';
 import { t } from '@/utils/core/i18n';
 import { kindLabel } from './labels';
 
@@ -25,7 +25,7 @@ export function InteractionFields({ entry, onChange, kindAndDateInRow = false }:
     <>
       <Field label={t('sidebar.kind')} className="stacked">
         <select value={entry.kind} onChange={(event) => set({ kind: event.target.value as InteractionKind })}>
-          {INTERACTION_KINDS.map((k) => (
+          {(HAND_KINDS.includes(entry.kind) ? HAND_KINDS : [...HAND_KINDS, entry.kind]).map((k) => (
             <option key={k} value={k}>
               {kindLabel(k)}
             </option>

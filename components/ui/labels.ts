@@ -13,6 +13,9 @@ const KIND_KEYS = {
   note: 'kinds.note',
   invitation: 'kinds.invitation',
   'new-role': 'kinds.newRole',
+  'intro-asked': 'kinds.introAsked',
+  'intro-yes': 'kinds.introYes',
+  'intro-no': 'kinds.introNo',
 } as const satisfies Record<InteractionKind, string>;
 
 export function kindLabel(kind: InteractionKind): string {

@@ -233,7 +233,7 @@ function sortedIndex(list: readonly Ranked[], item: Ranked): number {
 
 const nameOf = (contact: MatchProfile) => contact.name || contact.key;
 
-function personRef(contact: MatchProfile): PersonRef {
+export function personRef(contact: MatchProfile): PersonRef {
   return { key: contact.key, name: nameOf(contact), profileUrl: contact.profileUrl };
 }
 

@@ -3,9 +3,12 @@ import type { Contact, Interaction } from '../core/schema';
 import type { LocalDate } from '../core/dates';
 import { allArchiveEntries, withoutShadowed } from '../people/timeline';
 import { firstDayOfWeeks } from './give-and-take';
-import { introductionsForPerson, suggestIntroductions } from './introductions';
-import { pairKey, type IntroductionSuggestion } from './suggestion';
+import { introductionsForPerson, personRef, suggestIntroductions } from './introductions';
+import { pairKey, type IntroductionSuggestion, type IntroProgress } from './suggestion';
 import { foldText } from '../core/search-terms';
+import { addDaysToLocalDate } from '../core/dates';
+import { INTRO_OUTCOME_KINDS, INTRO_STEP_KINDS } from '../core/interaction-kinds';
+import { foldIntroProgress, INTRO_FOLLOWED_DAYS, introInProgress, introUrgency } from './intro-progress';
 
 /** Introductions already made, by pair, with the latest date. */
 export function introducedPairs(interactions: readonly Interaction[]): Map<string, LocalDate> {
@@ -36,8 +39,69 @@ export async function introductionsForContact(db: RelationshipDb, key: string, l
     entriesOf(db, key).toArray(),
   ]);
   const keys = [...new Set([...helpers, ...seekers])].filter((other) => other !== key);
-  const others = (await db.contacts.bulkGet(keys)).filter((contact): contact is Contact => contact !== undefined);
-  return introductionsForPerson(person, others, { introduced: introducedPairs(timeline), limit });
+  const [found, progress] = await Promise.all([db.contacts.bulkGet(keys), introProgressOf(db)]);
+  const others = found.filter((contact): contact is Contact => contact !== undefined);
+  return withProgress(introductionsForPerson(person, others, { introduced: introducedPairs(timeline), limit }), progress);
+}
+
+/** The kinds an introduction's progress is folded from, read through the kind index (there are few). */
+const STEP_KINDS = [...INTRO_STEP_KINDS, 'introduction'] as const;
+
+/**
+ * Where every introduction asked or made stands (`intro-progress.ts`). The steps come through the
+ * kind index; how an introduction went is read only for the ones made in the last 90 days, from
+ * each of the two people's timelines since that day.
+ */
+export async function introProgressOf(db: RelationshipDb, today?: LocalDate): Promise<Map<string, IntroProgress>> {
+  const steps = await db.interactions.where('kind').anyOf(STEP_KINDS).toArray();
+  const pairs = foldIntroProgress(steps);
+  const since = today ? addDaysToLocalDate(today, -INTRO_FOLLOWED_DAYS) : '';
+  const waiting = [...pairs.values()].filter((p) => p.stage === 'introduced' && p.introducedOn! >= since);
+  if (waiting.length === 0) return pairs;
+  const outcomes = await Promise.all(
+    waiting.flatMap((p) =>
+      p.keys.map((key, at) =>
+        db.interactions
+          .where('[contactKey+date]')
+          .between([key, p.introducedOn!], [key, '\uffff'], true, true)
+          .filter((entry) => entry.withKey === p.keys[1 - at] && (INTRO_OUTCOME_KINDS as readonly string[]).includes(entry.kind))
+          .toArray(),
+      ),
+    ),
+  );
+  return foldIntroProgress([...steps, ...outcomes.flat()]);
+}
+
+/** The suggestions, each with where asking its two people stands. */
+function withProgress(suggestions: IntroductionSuggestion[], progress: ReadonlyMap<string, IntroProgress>): IntroductionSuggestion[] {
+  return suggestions.map((suggestion) => {
+    const found = progress.get(pairKey(suggestion.seeker.key, suggestion.helper.key));
+    return found ? { ...suggestion, progress: found } : suggestion;
+  });
+}
+
+/**
+ * Introductions in progress today, what can be acted on first (both said yes, or it is time to
+ * ask how it went), each as a suggestion: who looks for what the other offers, matched again from
+ * their notes, or the two people alone when their notes no longer match. Someone deleted since
+ * takes their introductions with them.
+ */
+export async function introductionsInProgress(db: RelationshipDb, today: LocalDate): Promise<IntroductionSuggestion[]> {
+  const open = [...(await introProgressOf(db, today)).values()]
+    .filter((progress) => introInProgress(progress, today))
+    .sort((a, b) => introUrgency(a, today) - introUrgency(b, today) || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
+  const people = new Map(
+    (await db.contacts.bulkGet([...new Set(open.flatMap((p) => p.keys))])).flatMap((c) => (c ? [[c.key, c] as const] : [])),
+  );
+  return open.flatMap((progress) => {
+    const [a, b] = progress.keys.map((key) => people.get(key));
+    if (!a || !b) return [];
+    const [best] = [...suggestIntroductions([a], [b], { perSeeker: 1, limit: 1 }), ...suggestIntroductions([b], [a], { perSeeker: 1, limit: 1 })].sort(
+      (x, y) => y.score - x.score,
+    );
+    const suggestion = best ?? { seeker: personRef(a), helper: personRef(b), score: 0, reasons: [], introducedOn: null };
+    return [{ ...suggestion, introducedOn: progress.introducedOn, progress }];
+  });
 }
 
 /** The keys of the people holding any of `terms` in `index`, those holding the most first. */
@@ -66,16 +130,15 @@ export function mostShared(lists: ReadonlyArray<readonly string[]>, max: number)
  */
 export async function networkIntroductions(db: RelationshipDb, limit = 20): Promise<IntroductionSuggestion[]> {
   // One getAll beats the multiEntry indexes here: measured 0.4 s against 2.5 s for 30,000 people.
-  const [contacts, introductions] = await Promise.all([
-    db.contacts.toArray(),
-    db.interactions.where('kind').equals('introduction').toArray(),
-  ]);
+  const [contacts, steps] = await Promise.all([db.contacts.toArray(), db.interactions.where('kind').anyOf(STEP_KINDS).toArray()]);
+  // A pair already introduced, or asked (whatever they answered), is not suggested again.
+  const introduced = new Map([...foldIntroProgress(steps).values()].map((p) => [p.pair, p.introducedOn ?? p.latest] as const));
   const seekers = contacts.filter((contact) => contact.needTerms?.length > 0);
   const helpers = contacts.filter((contact) => contact.offerTerms?.length > 0);
   return suggestIntroductions(seekers, helpers, {
     perSeeker: 2,
     limit,
-    introduced: introducedPairs(introductions),
+    introduced,
     skipIntroduced: true,
   });
 }

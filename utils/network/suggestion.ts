@@ -1,5 +1,6 @@
 /** An introduction worth making, as the ranking (`introductions.ts`) gives it and every view shows it. */
 import type { LocalDate } from '../core/dates';
+import type { IntroOutcome } from '../core/interaction-kinds';
 
 /** What someone offers counts fully; what merely interests them counts half. */
 export const WEIGHTS = { offers: 1, interests: 0.5 } as const;
@@ -24,6 +25,8 @@ export interface IntroductionSuggestion {
   reasons: IntroductionReason[];
   /** When these two were last introduced, if ever. */
   introducedOn: LocalDate | null;
+  /** Where asking both of them stands, once a step was taken (`intro-progress.ts`). */
+  progress?: IntroProgress;
 }
 
 /** One key for a pair of people, whichever way round. */
@@ -35,3 +38,26 @@ export function pairKey(a: string, b: string): string {
 export function otherPerson(suggestion: IntroductionSuggestion, key: string): PersonRef {
   return suggestion.seeker.key === key ? suggestion.helper : suggestion.seeker;
 }
+
+/**
+ * Where an introduction asked of both stands (folded in `intro-progress.ts`): asking (one or
+ * both asked, no answer against), declined (one said no), ready (both said yes), introduced
+ * (waiting to hear how it went), done (how it went is logged).
+ */
+export type IntroStage = 'asking' | 'declined' | 'ready' | 'introduced' | 'done';
+
+export interface IntroProgress {
+  pair: string;
+  /** The two people, in `pairKey`'s order. */
+  keys: [string, string];
+  /** When each person was asked, by key. */
+  asked: Record<string, LocalDate>;
+  /** What each person answered, by key. */
+  answers: Record<string, 'yes' | 'no'>;
+  introducedOn: LocalDate | null;
+  outcome: IntroOutcome | null;
+  stage: IntroStage;
+  /** The day of the latest step. */
+  latest: LocalDate;
+}
+

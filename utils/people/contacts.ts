@@ -1,7 +1,7 @@
 import { asInteraction, latestEntryDate, putArchiveEntries } from './timeline';
 import { entriesOf, type RelationshipDb } from '../storage/db';
 import type { Contact, Interaction, PageFields } from '../core/schema';
-import type { InteractionKind } from '../core/interaction-kinds';
+import type { InteractionKind, IntroOutcome } from '../core/interaction-kinds';
 import type { LocalDate } from '../core/dates';
 import type { UserEdit } from '../core/schema';
 import {
@@ -160,6 +160,8 @@ export async function logInteraction(
 export interface IntroductionInput {
   id: string;
   date: LocalDate;
+  /** The introduction itself, or how it went (`utils/network/intro-progress.ts`), logged on both. */
+  kind?: 'introduction' | IntroOutcome;
   /** The two people introduced, each with the text their own timeline shows. */
   people: [{ key: string; text: string }, { key: string; text: string }];
 }
@@ -176,7 +178,7 @@ export async function logIntroduction(db: RelationshipDb, input: IntroductionInp
       await logInteraction(db, {
         id: `${input.id}-${index}`,
         contactKey: person.key,
-        kind: 'introduction',
+        kind: input.kind ?? 'introduction',
         date: input.date,
         text: person.text,
         withKey: other.key,

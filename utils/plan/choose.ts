@@ -2,15 +2,17 @@ import type { LocalDate } from '../core/dates';
 import type { IntroductionSuggestion } from '../network/suggestion';
 
 /** Where a person in today's plan comes from, each with its reason in plain words. */
-export const PLAN_SOURCES = ['due', 'job-change', 'introduction', 'event', 'dormant'] as const;
+export const PLAN_SOURCES = ['due', 'job-change', 'introduction', 'intro-check', 'event', 'dormant'] as const;
 export type PlanSource = (typeof PLAN_SOURCES)[number];
 
 /** One person in the plan: who, and why, with what the reason and the give-first suggestion need. */
 export interface PlanItem {
   key: string;
   source: PlanSource;
-  /** An introduction's other person (the one who offers what `key` looks for). */
+  /** An introduction's other person (the one who offers what `key` looks for), or the other one introduced. */
   withKey?: string;
+  /** For the question of how an introduction went: the day it was made. */
+  introducedOn?: LocalDate;
   /** A job change's new role. */
   role?: string;
   /** The introduction worth making, as ranked. */
@@ -28,7 +30,8 @@ export type PlanCandidates = Record<PlanSource, PlanItem[]>;
 /**
  * Today's plan: at most `size` people, each once. People carried over with "Tomorrow" come first;
  * then the best of each source in turn (the most overdue follow-up, a job change, an introduction
- * worth making, someone met at an event, one dormant tie), so giving is never crowded out by what
+ * worth making or both said yes to, an introduction of two weeks ago to ask about, someone met at
+ * an event, one dormant tie), so giving is never crowded out by what
  * is due; then more of each source in that order. Rekindle gives one dormant tie a day at most.
  */
 export function choosePlan(candidates: PlanCandidates, size: number, carried: readonly PlanItem[] = []): PlanItem[] {

@@ -5,7 +5,8 @@ import type { RelationshipDb } from '../storage/db';
 import { dueContacts } from '../followups/due';
 import { EVENT_FOLLOW_UP_DAYS, eventModeItem } from '../followups/event-mode';
 import { dormantTies } from '../network/rekindle';
-import { introductionsForContact } from '../network/queries';
+import { introductionsForContact, introductionsInProgress } from '../network/queries';
+import { introCheckDue } from '../network/intro-progress';
 import type { PlanCandidates, PlanItem } from './choose';
 
 /** A job change is worth a word for this many days after it was seen. */
@@ -18,17 +19,19 @@ const PER_SOURCE = 15;
 /**
  * Today's candidates of every source, each through an index: follow-ups due (most overdue first,
  * then the warmer tie), job changes of the last 14 days (latest first), introductions worth
- * making for the people most recently noted as looking for something, people met at an event in
- * the last two days, and the strongest dormant tie.
+ * making for the people most recently noted as looking for something (after those both people
+ * said yes to), introductions of two weeks ago to ask about, people met at an event in the last
+ * two days, and the strongest dormant tie.
  */
 export async function planCandidates(db: RelationshipDb, today: LocalDate, rekindleAfterMonths: number): Promise<PlanCandidates> {
   const since = addDaysToLocalDate(today, 1 - JOB_CHANGE_DAYS);
-  const [due, roles, seekers, met, ties] = await Promise.all([
+  const [due, roles, seekers, met, ties, inProgress] = await Promise.all([
     dueContacts(db, today),
     db.interactions.where('date').between(since, today, true, true).filter((entry) => entry.kind === 'new-role').toArray(),
     seekersToWeigh(db),
     metLately(db, today),
     dormantTies(db, today, rekindleAfterMonths, 1),
+    introductionsInProgress(db, today),
   ]);
   const newRoles = new Map<string, string>();
   roles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -40,14 +43,24 @@ export async function planCandidates(db: RelationshipDb, today: LocalDate, rekin
   }
   // Weighed together: each reads a few index ranges, and one after another they added up.
   const ranked = await Promise.all(seekers.map((key) => introductionsForContact(db, key, 3)));
-  const introductions: PlanItem[] = seekers.flatMap((key, at) => {
-    const [best] = ranked[at]!.filter((s) => s.introducedOn === null && s.seeker.key === key);
-    return best ? [{ key, source: 'introduction' as const, withKey: best.helper.key, introduction: best }] : [];
-  });
+  // Two people who both said yes come first: an introduction carried through beats a new one.
+  const ready: PlanItem[] = inProgress
+    .filter((s) => s.progress?.stage === 'ready')
+    .map((s) => ({ key: s.seeker.key, source: 'introduction', withKey: s.helper.key, introduction: s }));
+  const introductions: PlanItem[] = ready.concat(
+    seekers.flatMap((key, at) => {
+      const [best] = ranked[at]!.filter((s) => s.introducedOn === null && !s.progress && s.seeker.key === key);
+      return best ? [{ key, source: 'introduction' as const, withKey: best.helper.key, introduction: best }] : [];
+    }),
+  );
+  const checks: PlanItem[] = inProgress
+    .filter((s) => s.progress && introCheckDue(s.progress, today))
+    .map((s) => ({ key: s.seeker.key, source: 'intro-check', withKey: s.helper.key, introducedOn: s.progress!.introducedOn! }));
   return {
     due: due.slice(0, PER_SOURCE * 4).sort(byOverdueThenWarmth).slice(0, PER_SOURCE).map((c) => ({ key: c.key, source: 'due' })),
     'job-change': [...newRoles].slice(0, PER_SOURCE).map(([key, role]) => ({ key, source: 'job-change', role })),
-    introduction: introductions,
+    introduction: introductions.slice(0, PER_SOURCE),
+    'intro-check': checks.slice(0, PER_SOURCE),
     event: [...met].slice(0, PER_SOURCE).map(([key, place]) => ({ key, source: 'event', place })),
     dormant: ties.map(({ contact, messages, lastMessage }) => ({ key: contact.key, source: 'dormant', messages, lastMessage })),
   };

@@ -58,6 +58,8 @@ export interface DoneEntry {
   /** The timeline's text: for a job change, the congratulation; for an introduction, each person's line. */
   text: string;
   introduced?: [{ key: string; text: string }, { key: string; text: string }];
+  /** A step of an introduction, already logged by its own button: Done only marks the plan. */
+  logged?: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function answerPlan(
   answer: PlanAnswer,
   done: DoneEntry = { text: '' },
 ): Promise<void> {
-  if (answer === 'done') {
+  if (answer === 'done' && !done.logged) {
     if (item.source === 'introduction' && done.introduced) {
       await logIntroduction(db, { id: crypto.randomUUID(), date: today, people: done.introduced });
     } else {

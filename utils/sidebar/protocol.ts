@@ -4,7 +4,7 @@
  * page is not trusted with more than these); both ends take their types from them.
  */
 import * as v from 'valibot';
-import { INTERACTION_KINDS } from '../core/interaction-kinds';
+import { INTERACTION_KINDS, INTRO_OUTCOME_KINDS } from '../core/interaction-kinds';
 import type { IntroductionSuggestion } from '../network/suggestion';
 import { PROFILE_PAGE_KINDS, type PageProfile } from '../linkedin/page-reader';
 import { MEMBER_ID } from '../core/profile-key';
@@ -36,7 +36,8 @@ const requestSchema = v.variant('type', [
     type: v.literal('log'),
     seq,
     key,
-    interaction: v.object({ id: key, kind, date: localDate, text: text() }),
+    /** `withKey`: the other person, for a step of an introduction (`utils/network/intro-progress.ts`). */
+    interaction: v.object({ id: key, kind, date: localDate, text: text(), withKey: v.optional(key) }),
     page: pageEditSchema,
   }),
   v.object({
@@ -48,12 +49,13 @@ const requestSchema = v.variant('type', [
     changes: v.object({ kind: v.optional(kind), date: v.optional(localDate), text: v.optional(text()) }),
   }),
   v.object({ type: v.literal('delete-interaction'), seq, key, id: key }),
-  /** Records an introduction on both people's timelines. */
+  /** Records an introduction (or, later, how it went) on both people's timelines. */
   v.object({
     type: v.literal('introduce'),
     seq,
     id: key,
     date: localDate,
+    kind: v.optional(v.picklist(['introduction', ...INTRO_OUTCOME_KINDS])),
     people: v.pipe(
       v.tuple([introducedPersonSchema, introducedPersonSchema]),
       v.check(([first, second]) => first.key !== second.key, 'two different people'),

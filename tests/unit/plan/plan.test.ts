@@ -7,7 +7,7 @@ import { logInteraction, logIntroduction, saveUserFields } from '@/utils/people/
 import { newContact } from '@/utils/core/schema';
 import { timeline } from '@/utils/people/timeline';
 
-const none: PlanCandidates = { due: [], 'job-change': [], introduction: [], event: [], dormant: [] };
+const none: PlanCandidates = { due: [], 'job-change': [], introduction: [], 'intro-check': [], event: [], dormant: [] };
 const items = (source: PlanItem['source'], ...keys: string[]) => keys.map((key) => ({ key, source }));
 
 describe('choosing the day’s plan', () => {
@@ -17,12 +17,13 @@ describe('choosing the day’s plan', () => {
         due: items('due', 'd1', 'd2', 'd3', 'd4'),
         'job-change': items('job-change', 'j1'),
         introduction: [{ key: 's1', source: 'introduction', withKey: 'h1' }],
+        'intro-check': [{ key: 'i1', source: 'intro-check', withKey: 'i2' }],
         event: items('event', 'e1', 'e2'),
         dormant: items('dormant', 'r1', 'r2'),
       },
-      7,
+      8,
     );
-    expect(plan.map((item) => item.key)).toEqual(['d1', 'j1', 's1', 'e1', 'r1', 'd2', 'e2']);
+    expect(plan.map((item) => item.key)).toEqual(['d1', 'j1', 's1', 'i1', 'e1', 'r1', 'd2', 'e2']);
   });
 
   it('holds at most its size, each person once, one dormant tie a day', () => {
