@@ -49,8 +49,9 @@ function watchProfiles(ctx: ContentScriptContext) {
     if (place !== 'page' || frame?.isConnected) return;
     frame ??= document.createElement('iframe');
     frame.src = browser.runtime.getURL('/sidebar.html');
-    // The introductions' "Ask" and "Introduce" copy a message; without this Chrome refuses a frame the clipboard.
-    frame.allow = 'clipboard-write';
+    // The introductions' "Ask" and "Introduce" copy a message; without this Chrome refuses a frame
+    // the clipboard. Any origin: Chrome loads the page at a per-session URL, not `src`'s.
+    frame.allow = 'clipboard-write *';
     // The plain API, not the i18n helper: every byte here loads into each LinkedIn page.
     frame.title = browser.i18n.getMessage('sidebar_frameTitle' as '@@ui_locale');
     applyStyle();

@@ -91,7 +91,7 @@ export function IntroSteps({ suggestion, act, copy, autoFocus = false, askOutcom
   return (
     <div className="intro-steps" ref={box}>
       {!progress && <p className="muted">{t('intro.doubleOptInHint')}</p>}
-      <ul className="intro-people">
+      <div className="intro-people">
         {[
           [seeker, helper],
           [helper, seeker],
@@ -99,7 +99,7 @@ export function IntroSteps({ suggestion, act, copy, autoFocus = false, askOutcom
           const asked = progress?.asked[person!.key];
           const said = progress?.answers[person!.key];
           return (
-            <li key={person!.key}>
+            <p key={person!.key}>
               {said ? (
                 <span>
                   {firstName(person!)}: {t(said === 'yes' ? 'intro.answeredYes' : 'intro.answeredNo')}
@@ -129,10 +129,10 @@ export function IntroSteps({ suggestion, act, copy, autoFocus = false, askOutcom
                   {t('intro.ask', [firstName(person!)])}
                 </button>
               ) : null}
-            </li>
+            </p>
           );
         })}
-      </ul>
+      </div>
       {decliner && <p className="muted">{t('intro.declined', [decliner.name])}</p>}
       {stage === 'ready' && (
         <>

@@ -72,6 +72,15 @@ export async function writeNote(ext: LaunchedExtension, path: string, name: stri
   await profile.close();
 }
 
+/** Adds a phrase to one of the sidebar's phrase lists ("What they offer", "Looking for"…) and waits until it is saved. */
+export async function addPhrase(notes: FrameLocator, label: string, phrase: string, saved = 'Saved'): Promise<void> {
+  const input = notes.getByRole('textbox', { name: label, exact: true });
+  await input.fill(phrase);
+  await input.press('Enter');
+  await expect(notes.getByRole('list', { name: label, exact: true }).getByText(phrase, { exact: true })).toBeVisible();
+  await expect(notes.getByRole('status').first()).toHaveText(saved);
+}
+
 /** The sidebar frame on a LinkedIn page. */
 export function sidebar(page: Page): FrameLocator {
   return page.frameLocator(`iframe[title="${SIDEBAR_TITLE}"]`);

@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from '@playwright/test';
 import { backupJson, makeBackup } from '../../utils/import-export/backup';
 import { DEFAULT_SETTINGS, newContact } from '../../utils/core/schema';
-import { expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
+import { addPhrase, expect, openExtensionPage, openLinkedIn, sidebar, test } from './fixtures';
 
-/** Adds a phrase to one of the sidebar's phrase lists ("What they offer", "Looking for"…). */
-async function addPhrase(notes: FrameLocator, label: string, phrase: string) {
-  const input = notes.getByRole('textbox', { name: label, exact: true });
-  await input.fill(phrase);
-  await input.press('Enter');
-  await expect(notes.getByRole('list', { name: label, exact: true }).getByText(phrase, { exact: true })).toBeVisible();
-}
 
 async function saved(notes: FrameLocator) {
   await expect(notes.getByRole('status').first()).toHaveText('Saved');
