@@ -150,12 +150,16 @@ test('Firefox: today’s plan names a follow-up due, a job change and an introdu
   // The plan's rows come before the due list's, so each press is the plan row's own button.
   await firefox.press({ role: 'pushbutton', name: 'Done', within: { role: 'listitem', name: 'Kenji Tanaka' } });
   await expect.poll(async () => (await planRow(firefox, 'Kenji Tanaka')).status).toBe('Done');
-  await firefox.press({ role: 'pushbutton', name: 'Done', within: { role: 'listitem', name: 'Amara Okafor' } });
+  // An introduction is carried through by its own steps: asking Amara is today's Done for her.
+  const amaraItem = { role: 'listitem', name: 'Amara Okafor' };
+  expect(await firefox.find({ role: 'pushbutton', name: 'Done', within: amaraItem })).toBeUndefined();
+  await firefox.press({ role: 'pushbutton', name: 'Ask Amara Okafor about an introduction to Kenji Tanaka', within: amaraItem });
   await expect.poll(async () => (await planRow(firefox, 'Amara Okafor')).status).toBe('Done');
   await firefox.press({ role: 'pushbutton', name: 'Tomorrow', within: { role: 'listitem', name: 'Priya Raman' } });
   await expect.poll(async () => (await planRow(firefox, 'Priya Raman')).status).toBe('Back tomorrow');
   await expect.poll(() => inline(firefox, PLAN)).toContain('3 of 3 answered');
-  await expect.poll(() => inline(firefox, PLAN)).toContain('This week: 2 people reached · gave once · 1 day of the plan done');
+  // Asking is a contact made; the giving is the introduction, still to come.
+  await expect.poll(() => inline(firefox, PLAN)).toContain('This week: 2 people reached · no giving logged yet · 1 day of the plan done');
 
   // Closed and opened again: the same plan, answers and all.
   await closeSelectedTab(firefox);
@@ -166,11 +170,10 @@ test('Firefox: today’s plan names a follow-up due, a job change and an introdu
   expect(await inline(firefox, PLAN)).toContain('3 of 3 answered');
   await closeSelectedTab(firefox);
 
-  // Kenji's timeline has the congratulation and the introduction (his page still shows the new role).
+  // Kenji's timeline has the congratulation (his page still shows the new role).
   await visitKenjiAs(firefox, NEW_ROLE);
   const timeline = async () => visibleText(nodesWithin(await firefox.tree(SIDEBAR_TITLE), { role: 'list', name: 'Timeline' }));
   await expect.poll(timeline).toContain('Congratulated them on the new role');
-  expect(await timeline()).toContain('Introduced to Amara Okafor (data engineering)');
 
   // The next day. This stands in for a day passing: the harness cannot move Firefox's clock, so the
   // plan kept in storage.local is made yesterday's (its day's date, and nothing else), as it will
