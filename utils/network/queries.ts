@@ -6,9 +6,8 @@ import { firstDayOfWeeks } from './give-and-take';
 import { introductionsForPerson, personRef, suggestIntroductions } from './introductions';
 import { pairKey, type IntroductionSuggestion, type IntroProgress } from './suggestion';
 import { foldText } from '../core/search-terms';
-import { addDaysToLocalDate } from '../core/dates';
 import { INTRO_OUTCOME_KINDS, INTRO_STEP_KINDS } from '../core/interaction-kinds';
-import { foldIntroProgress, INTRO_FOLLOWED_DAYS, introInProgress, introUrgency } from './intro-progress';
+import { foldIntroProgress, introInProgress, introUrgency } from './intro-progress';
 
 /** Introductions already made, by pair, with the latest date. */
 export function introducedPairs(interactions: readonly Interaction[]): Map<string, LocalDate> {
@@ -30,7 +29,13 @@ export const MAX_INTRODUCTION_CANDIDATES = 300;
  * index range per word (a cursor walk over the index took seconds at 30,000 people), then only
  * the records of those who share the most words.
  */
-export async function introductionsForContact(db: RelationshipDb, key: string, limit = 5): Promise<IntroductionSuggestion[]> {
+export async function introductionsForContact(
+  db: RelationshipDb,
+  key: string,
+  limit = 5,
+  /** Where every introduction stands, when the caller read it already for several people. */
+  known?: ReadonlyMap<string, IntroProgress>,
+): Promise<IntroductionSuggestion[]> {
   const person = await db.contacts.get(key);
   if (!person) return [];
   const [helpers, seekers, timeline] = await Promise.all([
@@ -39,37 +44,37 @@ export async function introductionsForContact(db: RelationshipDb, key: string, l
     entriesOf(db, key).toArray(),
   ]);
   const keys = [...new Set([...helpers, ...seekers])].filter((other) => other !== key);
-  const [found, progress] = await Promise.all([db.contacts.bulkGet(keys), introProgressOf(db)]);
+  const [found, progress] = await Promise.all([db.contacts.bulkGet(keys), known ?? introProgressOf(db)]);
   const others = found.filter((contact): contact is Contact => contact !== undefined);
   return withProgress(introductionsForPerson(person, others, { introduced: introducedPairs(timeline), limit }), progress);
 }
 
-/** The kinds an introduction's progress is folded from, read through the kind index (there are few). */
-const STEP_KINDS = [...INTRO_STEP_KINDS, 'introduction'] as const;
-
 /**
- * Where every introduction asked or made stands (`intro-progress.ts`). The steps come through the
- * kind index; how an introduction went is read only for the ones made in the last 90 days, from
- * each of the two people's timelines since that day.
+ * Where every introduction asked of both stands (`intro-progress.ts`). Only pairs with a step
+ * (asked, yes, no) are followed: those steps come through the kind index (they are few), and each
+ * pair's introduction and how it went from one of the two timelines since its first step (both
+ * are logged on each). An introduction logged straight away, without asking, is not followed.
  */
-export async function introProgressOf(db: RelationshipDb, today?: LocalDate): Promise<Map<string, IntroProgress>> {
-  const steps = await db.interactions.where('kind').anyOf(STEP_KINDS).toArray();
-  const pairs = foldIntroProgress(steps);
-  const since = today ? addDaysToLocalDate(today, -INTRO_FOLLOWED_DAYS) : '';
-  const waiting = [...pairs.values()].filter((p) => p.stage === 'introduced' && p.introducedOn! >= since);
-  if (waiting.length === 0) return pairs;
-  const outcomes = await Promise.all(
-    waiting.flatMap((p) =>
-      p.keys.map((key, at) =>
-        db.interactions
-          .where('[contactKey+date]')
-          .between([key, p.introducedOn!], [key, '\uffff'], true, true)
-          .filter((entry) => entry.withKey === p.keys[1 - at] && (INTRO_OUTCOME_KINDS as readonly string[]).includes(entry.kind))
-          .toArray(),
-      ),
+export async function introProgressOf(db: RelationshipDb): Promise<Map<string, IntroProgress>> {
+  const steps = await db.interactions.where('kind').anyOf(INTRO_STEP_KINDS).toArray();
+  if (steps.length === 0) return new Map();
+  const since = new Map<string, { key: string; other: string; date: LocalDate }>();
+  for (const step of steps) {
+    if (!step.withKey) continue;
+    const pair = pairKey(step.contactKey, step.withKey);
+    const first = since.get(pair);
+    if (!first || step.date < first.date) since.set(pair, { key: step.contactKey, other: step.withKey, date: step.date });
+  }
+  const later = await Promise.all(
+    [...since.values()].map(({ key, other, date }) =>
+      db.interactions
+        .where('[contactKey+date]')
+        .between([key, date], [key, '\uffff'], true, true)
+        .filter((entry) => entry.withKey === other && (entry.kind === 'introduction' || (INTRO_OUTCOME_KINDS as readonly string[]).includes(entry.kind)))
+        .toArray(),
     ),
   );
-  return foldIntroProgress([...steps, ...outcomes.flat()]);
+  return foldIntroProgress([...steps, ...later.flat()]);
 }
 
 /** The suggestions, each with where asking its two people stands. */
@@ -86,8 +91,12 @@ function withProgress(suggestions: IntroductionSuggestion[], progress: ReadonlyM
  * their notes, or the two people alone when their notes no longer match. Someone deleted since
  * takes their introductions with them.
  */
-export async function introductionsInProgress(db: RelationshipDb, today: LocalDate): Promise<IntroductionSuggestion[]> {
-  const open = [...(await introProgressOf(db, today)).values()]
+export async function introductionsInProgress(
+  db: RelationshipDb,
+  today: LocalDate,
+  known?: ReadonlyMap<string, IntroProgress>,
+): Promise<IntroductionSuggestion[]> {
+  const open = [...(known ?? (await introProgressOf(db))).values()]
     .filter((progress) => introInProgress(progress, today))
     .sort((a, b) => introUrgency(a, today) - introUrgency(b, today) || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
   const people = new Map(
@@ -130,9 +139,14 @@ export function mostShared(lists: ReadonlyArray<readonly string[]>, max: number)
  */
 export async function networkIntroductions(db: RelationshipDb, limit = 20): Promise<IntroductionSuggestion[]> {
   // One getAll beats the multiEntry indexes here: measured 0.4 s against 2.5 s for 30,000 people.
-  const [contacts, steps] = await Promise.all([db.contacts.toArray(), db.interactions.where('kind').anyOf(STEP_KINDS).toArray()]);
+  const [contacts, introductions, progress] = await Promise.all([
+    db.contacts.toArray(),
+    db.interactions.where('kind').equals('introduction').toArray(),
+    introProgressOf(db),
+  ]);
   // A pair already introduced, or asked (whatever they answered), is not suggested again.
-  const introduced = new Map([...foldIntroProgress(steps).values()].map((p) => [p.pair, p.introducedOn ?? p.latest] as const));
+  const introduced = introducedPairs(introductions);
+  for (const p of progress.values()) if (!introduced.has(p.pair)) introduced.set(p.pair, p.latest);
   const seekers = contacts.filter((contact) => contact.needTerms?.length > 0);
   const helpers = contacts.filter((contact) => contact.offerTerms?.length > 0);
   return suggestIntroductions(seekers, helpers, {

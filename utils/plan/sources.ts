@@ -5,7 +5,7 @@ import type { RelationshipDb } from '../storage/db';
 import { dueContacts } from '../followups/due';
 import { EVENT_FOLLOW_UP_DAYS, eventModeItem } from '../followups/event-mode';
 import { dormantTies } from '../network/rekindle';
-import { introductionsForContact, introductionsInProgress } from '../network/queries';
+import { introductionsForContact, introductionsInProgress, introProgressOf } from '../network/queries';
 import { introCheckDue } from '../network/intro-progress';
 import type { PlanCandidates, PlanItem } from './choose';
 
@@ -25,13 +25,13 @@ const PER_SOURCE = 15;
  */
 export async function planCandidates(db: RelationshipDb, today: LocalDate, rekindleAfterMonths: number): Promise<PlanCandidates> {
   const since = addDaysToLocalDate(today, 1 - JOB_CHANGE_DAYS);
-  const [due, roles, seekers, met, ties, inProgress] = await Promise.all([
+  const [due, roles, seekers, met, ties, progress] = await Promise.all([
     dueContacts(db, today),
     db.interactions.where('date').between(since, today, true, true).filter((entry) => entry.kind === 'new-role').toArray(),
     seekersToWeigh(db),
     metLately(db, today),
     dormantTies(db, today, rekindleAfterMonths, 1),
-    introductionsInProgress(db, today),
+    introProgressOf(db),
   ]);
   const newRoles = new Map<string, string>();
   roles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -42,9 +42,12 @@ export async function planCandidates(db: RelationshipDb, today: LocalDate, rekin
     newRoles.set(entry.contactKey, entry.text.split(' → ').at(-1) ?? '');
   }
   // Weighed together: each reads a few index ranges, and one after another they added up.
-  const ranked = await Promise.all(seekers.map((key) => introductionsForContact(db, key, 3)));
+  const [inProgress, ...ranked] = await Promise.all([
+    introductionsInProgress(db, today, progress),
+    ...seekers.map((key) => introductionsForContact(db, key, 3, progress)),
+  ]);
   // Two people who both said yes come first: an introduction carried through beats a new one.
-  const ready: PlanItem[] = inProgress
+  const ready: PlanItem[] = inProgress!
     .filter((s) => s.progress?.stage === 'ready')
     .map((s) => ({ key: s.seeker.key, source: 'introduction', withKey: s.helper.key, introduction: s }));
   const introductions: PlanItem[] = ready.concat(
@@ -53,7 +56,7 @@ export async function planCandidates(db: RelationshipDb, today: LocalDate, rekin
       return best ? [{ key, source: 'introduction' as const, withKey: best.helper.key, introduction: best }] : [];
     }),
   );
-  const checks: PlanItem[] = inProgress
+  const checks: PlanItem[] = inProgress!
     .filter((s) => s.progress && introCheckDue(s.progress, today))
     .map((s) => ({ key: s.seeker.key, source: 'intro-check', withKey: s.helper.key, introducedOn: s.progress!.introducedOn! }));
   return {
