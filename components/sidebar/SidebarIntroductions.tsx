@@ -71,7 +71,8 @@ export function SidebarIntroductions({ personKey, introductions, updating = fals
           })}
         </ul>
       )}
-      <CopyOutcome copied={copied} label={t('intro.messageLabel')} />
+      {/* Only where there is something to copy: the notes' own save status stays the frame's one status otherwise. */}
+      {introductions && introductions.length > 0 && <CopyOutcome copied={copied} label={t('intro.messageLabel')} />}
     </section>
   );
 }
