@@ -56,7 +56,8 @@ export async function introductionsForContact(
  * are logged on each). An introduction logged straight away, without asking, is not followed.
  */
 export async function introProgressOf(db: RelationshipDb): Promise<Map<string, IntroProgress>> {
-  const steps = await db.interactions.where('kind').anyOf(INTRO_STEP_KINDS).toArray();
+  // One equality range per kind: `anyOf` walked the kind index between them and took 1.4 s at 150,000 entries.
+  const steps = (await Promise.all(INTRO_STEP_KINDS.map((kind) => db.interactions.where('kind').equals(kind).toArray()))).flat();
   if (steps.length === 0) return new Map();
   const since = new Map<string, { key: string; other: string; date: LocalDate }>();
   for (const step of steps) {
