@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
-import type { Contact } from '@/utils/core/schema';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { newContact, type Contact } from '@/utils/core/schema';
+import { settingsItem } from '@/utils/storage/settings';
 import type { LocalDate } from '@/utils/core/dates';
 import { formatMonthYear } from '@/utils/core/format';
 import { t } from '@/utils/core/i18n';
 import { daysOverdue } from '@/utils/followups/rules';
 import { getDb } from '@/utils/storage/db';
-import { settingsItem } from '@/utils/storage/settings';
 import { planPeople, type DayPlan, type PlanAnswer, type PlanItem } from '@/utils/plan/choose';
-import { answerPlan, planStateItem, todaysPlan, type DoneEntry } from '@/utils/plan/today';
+import { answerPlan, planStateItem, prepareTodaysPlan, type DoneEntry } from '@/utils/plan/today';
 import { weekAtAGlance } from '@/utils/plan/week';
 import { reasonText } from '../ui/introduction-text';
 import { openProfile } from '../pages/open-profile';
@@ -34,20 +34,47 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
   // One read for the whole plan: the settings, today's plan (made on the day's first open, then
   // kept) and its people, so it draws once, right behind the due list.
   const [made, setMade] = useState<{ day: DayPlan; people: Map<string, Contact> } | null>(null);
+  const load = useCallback(
+    (live: () => boolean) =>
+      void (async () => {
+        const day = await prepareTodaysPlan(db, today);
+        const people = new Map((await db.contacts.bulkGet(planPeople(day))).flatMap((c) => (c ? [[c.key, c] as const] : [])));
+        if (live()) setMade({ day, people });
+      })().catch(() => undefined),
+    [db, today],
+  );
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const settings = await settingsItem.getValue();
-      const day = await todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths);
-      const people = new Map((await db.contacts.bulkGet(planPeople(day))).flatMap((c) => (c ? [[c.key, c] as const] : [])));
-      if (live) setMade({ day, people });
-    })().catch(() => undefined);
+    load(() => live);
     return () => {
       live = false;
     };
-  }, [db, today]);
+  }, [load]);
+  // Made again elsewhere (an import ending on the options page): read again for its people.
+  const stale =
+    made !== null && state?.day?.date === made.day.date && planPeople(state.day).join('\n') !== planPeople(made.day).join('\n');
+  useEffect(() => {
+    let live = true;
+    if (stale) load(() => live);
+    return () => {
+      live = false;
+    };
+  }, [stale, load]);
+  // Today's plan as kept, drawn at once from its own copy of what its rows show, before the
+  // database answers (the due list's read goes first there); then from the people as they are.
+  const size = useStoredValue(settingsItem)?.planSize;
+  const stored = state?.day;
+  const kept =
+    stored?.date === today && stored.shown && stored.items.length > 0 && (Object.keys(stored.handled).length > 0 || stored.size === size)
+      ? stored
+      : null;
+  const keptShown = kept?.shown;
+  const fromKept = useMemo(
+    () => (keptShown ? new Map(Object.entries(keptShown).map(([key, shown]) => [key, { ...newContact(key), ...shown }])) : null),
+    [keptShown],
+  );
   // The plan this view was given, with the answers kept since (from any view).
-  const built = made?.day;
+  const built = made?.day ?? kept ?? undefined;
   const day = built && state?.day?.date === built.date && state.day.size === built.size ? state.day : built;
   // Who of them is still saved, followed live: someone deleted or merged meanwhile leaves the plan.
   const planKeys = day ? planPeople(day) : [];
@@ -55,10 +82,11 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
   const saved = useLiveQuery(async () => ({ wanted, keys: await db.contacts.where(':id').anyOf(planKeys).primaryKeys() }), [wanted]);
   // A read for other keys (the previous render's) is no answer for these.
   const present = saved?.wanted === wanted ? new Set(saved.keys) : null;
-  const people = made && present ? new Map([...made.people].filter(([key]) => present.has(key))) : made?.people;
+  const known = made?.people ?? fromKept;
+  const people = known && present ? new Map([...known].filter(([key]) => present.has(key))) : known;
   // Where each introduction in the plan stands, followed live as its steps are taken.
   const hasIntroductions = day?.items.some((item) => item.withKey) ?? false;
-  const progress = useLiveQuery(async () => (hasIntroductions ? introProgressOf(db, today) : new Map<string, IntroProgress>()), [hasIntroductions, today]);
+  const progress = useLiveQuery(async () => (hasIntroductions ? introProgressOf(db) : new Map<string, IntroProgress>()), [hasIntroductions]);
   const { copied, copy } = useCopyText();
   const week = useLiveQuery(() => weekAtAGlance(db, today, state?.completed ?? []), [today, (state?.completed ?? []).join()]);
 

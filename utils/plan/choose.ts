@@ -1,5 +1,6 @@
 import type { LocalDate } from '../core/dates';
 import type { IntroductionSuggestion } from '../network/suggestion';
+import type { Contact } from '../core/schema';
 
 /** Where a person in today's plan comes from, each with its reason in plain words. */
 export const PLAN_SOURCES = ['due', 'job-change', 'introduction', 'intro-check', 'event', 'dormant'] as const;
@@ -64,7 +65,15 @@ export interface DayPlan {
   items: PlanItem[];
   /** By key: done, moved to tomorrow, or not now. */
   handled: Record<string, PlanAnswer>;
+  /**
+   * What the rows show of each person, as when the plan was made: a view draws the kept plan from
+   * it at once, before the database answers, then from the people as they are.
+   */
+  shown?: Record<string, PlanPerson>;
 }
+
+/** The fields a plan's row shows of a person. */
+export type PlanPerson = Pick<Contact, 'name' | 'profileUrl' | 'headline' | 'howICanHelp' | 'whereWeMet' | 'nextFollowUp'>;
 export type PlanAnswer = 'done' | 'tomorrow' | 'not-now';
 
 /** Whether every person of a day's plan was answered: a day of the plan completed. */
@@ -73,6 +82,6 @@ export function planCompleted(day: DayPlan): boolean {
 }
 
 /** Everyone a day's plan names: each person, and each introduction's other person, once. */
-export function planPeople(day: DayPlan): string[] {
+export function planPeople(day: Pick<DayPlan, 'items'>): string[] {
   return [...new Set(day.items.flatMap((item) => (item.withKey ? [item.key, item.withKey] : [item.key])))];
 }

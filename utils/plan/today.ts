@@ -3,8 +3,9 @@ import type { LocalDate } from '../core/dates';
 import { addDaysToLocalDate } from '../core/dates';
 import type { RelationshipDb } from '../storage/db';
 import { logInteraction, logIntroduction, snoozeFollowUp } from '../people/contacts';
-import { choosePlan, planCompleted, type DayPlan, type PlanAnswer, type PlanItem } from './choose';
+import { choosePlan, planCompleted, planPeople, type DayPlan, type PlanAnswer, type PlanItem, type PlanPerson } from './choose';
 import { planCandidates } from './sources';
+import { settingsItem } from '../storage/settings';
 
 /** Days of the plan kept for the week at a glance. */
 const HISTORY_DAYS = 14;
@@ -44,13 +45,24 @@ export async function todaysPlan(db: RelationshipDb, today: LocalDate, size: num
   // A new day takes the last plan's "Tomorrow"; a new size remakes today's with whom it carried.
   const remaking = state.day?.date === today;
   const carried = remaking ? state.carried : state.tomorrow;
-  const day: DayPlan = { date: today, size, items: choosePlan(await planCandidates(db, today, rekindleAfterMonths), size, carried), handled: {} };
+  const items = choosePlan(await planCandidates(db, today, rekindleAfterMonths), size, carried);
+  const shown: Record<string, PlanPerson> = {};
+  for (const c of await db.contacts.bulkGet(planPeople({ items }))) {
+    if (c) shown[c.key] = { name: c.name, profileUrl: c.profileUrl, headline: c.headline, howICanHelp: c.howICanHelp, whereWeMet: c.whereWeMet, nextFollowUp: c.nextFollowUp };
+  }
+  const day: DayPlan = { date: today, size, items, handled: {}, shown };
   // Another view may have made it meanwhile: the first one kept wins.
   const latest = await planStateItem.getValue();
   const made = keep(latest);
   if (made) return made;
   await planStateItem.setValue({ day, carried, tomorrow: remaking ? latest.tomorrow : [], completed: latest.completed });
   return day;
+}
+
+/** Today's plan with the settings' size: the one kept, or a new one made now. */
+export async function prepareTodaysPlan(db: RelationshipDb, today: LocalDate): Promise<DayPlan> {
+  const settings = await settingsItem.getValue();
+  return todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths);
 }
 
 /** What "Done" logs: a plain contact, or for an introduction, the introduction on both timelines. */

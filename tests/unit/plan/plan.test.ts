@@ -67,6 +67,8 @@ describe('today’s plan, kept', () => {
   it('reads the same all day, however often it opens; tomorrow it is made afresh, with “Tomorrow” first', async () => {
     const first = await todaysPlan(db, '2026-12-07', 2, 6);
     expect(first.items.map((item) => item.key)).toEqual(['ana', 'ben']);
+    // Kept with what its rows show, so a view draws it before the database answers.
+    expect(first.shown?.ana).toEqual({ name: 'ana', profileUrl: 'https://www.linkedin.com/in/ana/', headline: '', howICanHelp: '', whereWeMet: '', nextFollowUp: '2026-12-01' });
     await db.contacts.update('dee', { nextFollowUp: '2026-11-01' });
     expect(await todaysPlan(db, '2026-12-07', 2, 6)).toEqual(first);
 
