@@ -1,6 +1,6 @@
 // Makes the README's screenshots from the end-to-end fixtures, so they show the extension as it is
-// today: `npm run screenshots` (builds first) writes docs/sidebar.png, docs/popup.png and
-// docs/network.png. Same Chromium, same fixture LinkedIn pages, same loading as the tests.
+// today: `npm run screenshots` (builds first) writes docs/sidebar.png, docs/popup.png (today's
+// plan on top of the due list) and docs/network.png. Same Chromium, same fixture LinkedIn pages, same loading as the tests.
 // `--dark` asks for the dark scheme (files end in -dark), but its output is not checked yet.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,6 +33,15 @@ try {
   await amaraNotes.getByRole('button', { name: 'More' }).click();
   await amaraNotes.getByRole('status').getByText('Saved').waitFor();
 
+  // Priya looks for what Kenji offers: an introduction for today's plan.
+  const priya = await ext.context.newPage();
+  await priya.goto('https://www.linkedin.com/in/priya-raman/');
+  const priyaNeeds = priya.frameLocator(SIDEBAR).getByRole('textbox', { name: 'Looking for' });
+  await priyaNeeds.fill('data engineering');
+  await priyaNeeds.press('Enter');
+  await priya.frameLocator(SIDEBAR).getByRole('status').getByText('Saved').waitFor();
+  await priya.close();
+
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto('https://www.linkedin.com/in/kenji-tanaka/');
@@ -54,9 +63,11 @@ try {
   await page.screenshot({ path: join(OUT, `sidebar${suffix}.png`) });
 
   const popup = await ext.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 520 });
+  await popup.setViewportSize({ width: 400, height: 720 });
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await popup.getByRole('heading', { level: 1 }).waitFor();
+  // Today's plan on top: Amara due, and Priya's introduction to Kenji.
+  await popup.getByRole('region', { name: 'Today’s plan' }).getByRole('listitem', { name: 'Priya Raman' }).waitFor();
   await popup.getByText('Amara Okafor').first().waitFor();
   await popup.screenshot({ path: join(OUT, `popup${suffix}.png`) });
 
