@@ -1,12 +1,12 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import { ImportError } from '../core/import-errors';
 
-/** The files of LinkedIn's archive that are read, by lower-case file name, wherever they sit in the ZIP. */
+/** The files of LinkedIn's archive that are read, by lower-case file name, at the top or in one folder (`chosenEntries`). */
 export const ARCHIVE_FILES = ['messages.csv', 'invitations.csv', 'connections.csv', 'profile.csv'] as const;
 export type ArchiveFileName = (typeof ARCHIVE_FILES)[number];
 
-/** A file unpacked from the archive may be at most this big (a ZIP bomb stops here). */
-export const MAX_UNPACKED_FILE_BYTES = 400 * 1024 * 1024;
+/** The files unpacked from the archive may hold at most this many bytes together (a ZIP bomb stops here). */
+export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
@@ -43,6 +43,21 @@ export function centralDirectory(bytes: Uint8Array): { names: string[]; encrypte
 
 const isWanted = (path: string) => (ARCHIVE_FILES as readonly string[]).includes(baseName(path));
 
+/**
+ * Of each file this import reads, the one entry unpacked: at the top level or in one folder (as
+ * LinkedIn packs it, or a ZIP made again from its folder), the shortest path when there are more.
+ * Copies elsewhere are not unpacked at all, so a small ZIP of many copies cannot unpack gigabytes.
+ */
+export function chosenEntries(names: readonly string[]): Set<string> {
+  const chosen = new Map<string, string>();
+  for (const path of names) {
+    if (!isWanted(path) || path.split('/').length > 2) continue;
+    const current = chosen.get(baseName(path));
+    if (current === undefined || path.length < current.length) chosen.set(baseName(path), path);
+  }
+  return new Set(chosen.values());
+}
+
 /** Compressed bytes unpacked between two pauses (some 3 MB of text): the page shows progress and answers. */
 const SLICE_BYTES = 256 * 1024;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -58,22 +73,24 @@ export async function readArchiveZip(
   const directory = centralDirectory(bytes);
   if (!directory) throw new ImportError('archive-broken');
   if (directory.encrypted) throw new ImportError('archive-encrypted');
-  const listed = directory.names.filter(isWanted);
+  const chosen = chosenEntries(directory.names);
+  const listed = [...chosen];
   if (listed.length === 0 || listed.every((path) => baseName(path) === 'profile.csv')) throw new ImportError('archive-no-files');
   const found = new Map<string, { parts: string[]; decoder: TextDecoder; done: boolean }>();
   let problem: ImportError | null = null;
+  // Every file's bytes together: one cap for the whole archive, not one per file.
+  let total = 0;
   const unzip = new Unzip((file) => {
-    if (!isWanted(file.name) || found.has(file.name)) return;
+    if (!chosen.has(file.name) || found.has(file.name)) return;
     const text = { parts: [] as string[], decoder: new TextDecoder('utf-8'), done: false };
     found.set(file.name, text);
-    let size = 0;
     file.ondata = (error, data, final) => {
       if (error) {
         problem ??= new ImportError('archive-broken');
         return;
       }
-      size += data.length;
-      if (size > MAX_UNPACKED_FILE_BYTES) {
+      total += data.length;
+      if (total > MAX_UNPACKED_BYTES) {
         problem ??= new ImportError('archive-too-large');
         file.terminate();
         return;
@@ -98,9 +115,6 @@ export async function readArchiveZip(
   // A file the directory lists but the stream never finished (or never found) is damaged.
   if (listed.some((path) => !found.get(path)?.done)) throw new ImportError('archive-broken');
   const texts: Partial<Record<ArchiveFileName, string>> = {};
-  // The shortest path wins when a name appears twice (the top-level file, not a copy in a folder).
-  for (const path of [...found.keys()].sort((a, b) => a.length - b.length)) {
-    texts[baseName(path) as ArchiveFileName] ??= found.get(path)!.parts.join('');
-  }
+  for (const [path, text] of found) texts[baseName(path) as ArchiveFileName] = text.parts.join('');
   return texts;
 }

@@ -15,7 +15,7 @@ import { parseInvitationRows } from '@/utils/archive/invitations';
 import { MESSAGE_COLUMNS, messageReader } from '@/utils/archive/message-rows';
 import { planArchiveImport, type ArchiveContents } from '@/utils/archive/plan';
 import { dormantTies, REKINDLE_MIN_MESSAGES } from '@/utils/network/rekindle';
-import { centralDirectory } from '@/utils/archive/zip';
+import { centralDirectory, chosenEntries } from '@/utils/archive/zip';
 import {
   archiveFiles,
   CONNECTIONS_CSV,
@@ -246,6 +246,21 @@ describe('reading the archive ZIP', () => {
   it('finds the files in a folder of the ZIP', async () => {
     const contents = await readArchiveContents(zipOf({ 'Basic_LinkedInDataExport_11-23-2026/messages.csv': messagesCsv(RECENT) }));
     expect(contents.messages.length).toBeGreaterThan(0);
+  });
+
+  it('unpacks one copy of each file, at the top or in one folder: copies deeper down, or more of them, are not read', async () => {
+    expect([...chosenEntries(['a/b/messages.csv', 'Export/messages.csv', 'messages.csv', 'x/y/z/Connections.csv', 'Export/Invitations.csv'])]).toEqual([
+      'messages.csv',
+      'Export/Invitations.csv',
+    ]);
+    // Eight copies of a 16 MiB messages.csv, deep in folders, in a ZIP of some 130 KiB: none is unpacked.
+    const big = new Uint8Array(16 * 1024 * 1024).fill(0x61);
+    const copies = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}/g/messages.csv`, big]));
+    const bomb = zipSync({ ...copies, 'Invitations.csv': strToU8(INVITATIONS_CSV) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const contents = await readArchiveContents(new Blob([bomb]));
+    expect(contents.messages).toEqual([]);
+    expect(contents.invitations.length).toBeGreaterThan(0);
   });
 
   it('refuses a ZIP without these files, a broken or encrypted ZIP, a file over the limit, and a CSV missing columns', async () => {
