@@ -67,7 +67,7 @@ test('a note typed in Kenji’s sidebar is in the JSON backup, and every export 
 
   const csv = await download(options, 'Export CSV');
   expect(csv.name).toBe(`relationship-notes-contacts-${today}.csv`);
-  expect(csv.text.startsWith('\uFEFFName,Profile URL,')).toBe(true);
+  expect(csv.text.startsWith('\uFEFF"Name","Profile URL",')).toBe(true);
   expect(csv.text).toContain(KENJI_NOTE);
   const vcard = await download(options, 'Export vCard');
   expect(vcard.name).toBe(`relationship-notes-contacts-${today}.vcf`);

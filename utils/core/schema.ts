@@ -52,11 +52,10 @@ const isHttpsUrl = (value: string) => {
     return false;
   }
 };
-const profileUrl = v.pipe(
-  text(LIMITS.url),
-  v.check((url) => url === '' || (isHttpsUrl(url) && profileKeyFromUrl(url) !== null), 'not a LinkedIn profile URL'),
-);
-const photoUrl = v.pipe(text(LIMITS.url), v.check((url) => url === '' || isHttpsUrl(url), 'not an https URL'));
+const noControl = v.check((value: string) => !/[\x00-\x1f\x7f]/.test(value), 'a control character'); // URL parsing drops CR, LF, tab
+const isProfileUrl = (url: string) => url === '' || (isHttpsUrl(url) && profileKeyFromUrl(url) !== null);
+const profileUrl = v.pipe(text(LIMITS.url), noControl, v.check(isProfileUrl, 'not a LinkedIn profile URL'));
+const photoUrl = v.pipe(text(LIMITS.url), noControl, v.check((url) => url === '' || isHttpsUrl(url), 'not an https URL'));
 export const cadenceDays = v.pipe(v.number(), v.integer(), v.minValue(LIMITS.cadenceDays.min), v.maxValue(LIMITS.cadenceDays.max));
 
 // ---------------------------------------------------------------- a person

@@ -1,14 +1,22 @@
 import Papa from 'papaparse';
 import { USER_FIELD_NAMES, USER_FIELDS, type Contact } from '../core/schema';
+import { profileUrlFromKey } from '../core/profile-key';
 import type { LocalDate } from '../core/dates';
 
 const LIST_SEPARATOR = '; ';
 // Spreadsheets run a cell that starts with one of these as a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet that splits on another separator (Excel in Spanish splits on ';') starts a new
+// cell after one: a formula character there starts a formula too.
+const FORMULA_AFTER_SEPARATOR = /([,;\t|][ \t]*)([=+\-@])/g;
 
-/** A cell a spreadsheet shows as text: a leading formula character gets a single quote before it. */
+/**
+ * A cell a spreadsheet shows as text: a formula character at its start, or just after any
+ * separator, gets a single quote before it (the file quotes every cell as well).
+ */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_SEPARATOR, "$1'$2");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /** A user field as one CSV cell: lists joined, nothing for none. */
@@ -28,14 +36,15 @@ export const CSV_COLUMNS: ReadonlyArray<readonly [string, (contact: Contact) => 
   ['Last contact', (c) => c.lastInteraction ?? ''],
 ];
 
-/** One row per contact, UTF-8 with a BOM (so Excel reads the accents), CRLF, formulas neutralised. */
+/** One row per contact, UTF-8 with a BOM (so Excel reads the accents), CRLF, every cell quoted, formulas neutralised. */
 export function contactsToCsv(contacts: Contact[]): string {
   const csv = Papa.unparse(
     {
       fields: CSV_COLUMNS.map(([header]) => header),
       data: contacts.map((contact) => CSV_COLUMNS.map(([, cell]) => neutraliseCell(cell(contact)))),
     },
-    { newline: '\r\n', quotes: false },
+    // Every cell quoted: a separator inside a cell splits it in no spreadsheet's locale.
+    { newline: '\r\n', quotes: true },
   );
   return `\uFEFF${csv}\r\n`;
 }
@@ -76,7 +85,8 @@ export function foldVcardLine(line: string): string {
 
 function vcard(contact: Contact): string {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escapeVcardText(contact.name || contact.key)}`];
-  if (contact.profileUrl) lines.push(`URL:${contact.profileUrl}`);
+  // Built from the key, never taken as stored: nothing a record brought in can add a line here.
+  lines.push(`URL:${profileUrlFromKey(contact.key)}`);
   if (contact.headline) lines.push(`TITLE:${escapeVcardText(contact.headline)}`);
   if (contact.email) lines.push(`EMAIL:${escapeVcardText(contact.email)}`);
   if (contact.notes) lines.push(`NOTE:${escapeVcardText(contact.notes)}`);

@@ -23,8 +23,8 @@ test('Firefox: a note written on Kenji is in the CSV and the vCard exported from
 
   await firefox.press({ role: 'pushbutton', name: 'Export CSV' });
   const csv = await downloaded(firefox, '.csv', KENJI_NOTE);
-  expect(csv.startsWith('\uFEFFName,Profile URL,')).toBe(true);
-  expect(csv).toContain('Kenji Tanaka,https://www.linkedin.com/in/kenji-tanaka/,Data Engineer at Kaizen Analytics');
+  expect(csv.startsWith('\uFEFF"Name","Profile URL",')).toBe(true);
+  expect(csv).toContain('"Kenji Tanaka","https://www.linkedin.com/in/kenji-tanaka/","Data Engineer at Kaizen Analytics"');
   await expect.poll(async () => visibleText(await firefox.tree())).toMatch(/Downloaded relationship-notes-contacts-[\d-]+\.csv/);
 
   await firefox.press({ role: 'pushbutton', name: 'Export vCard' });

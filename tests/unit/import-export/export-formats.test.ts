@@ -76,7 +76,7 @@ describe('JSON backup', () => {
 describe('CSV export', () => {
   it('is UTF-8 with a BOM, CRLF, one row per contact, lists joined with "; "', () => {
     const csv = contactsToCsv([kenji, { ...newContact('zhang-wei'), name: '张伟' }]);
-    expect(csv.startsWith('\uFEFFName,Profile URL,Headline,')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Name","Profile URL","Headline",')).toBe(true);
     expect(csv).toContain('\r\n');
     const [header, first, second] = parseCsv(csv);
     expect(header).toEqual(CSV_COLUMNS.map(([name]) => name));
@@ -98,6 +98,15 @@ describe('CSV export', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseCell(`${start}1+1`)).toBe(`'${start}1+1`);
     expect(neutraliseCell('Kenji')).toBe('Kenji');
     expect(neutraliseCell("'=already")).toBe("'=already");
+  });
+
+  it('quotes every cell, and neutralises a formula after a separator another locale splits on (Excel in Spanish splits on ;)', () => {
+    expect(neutraliseCell('CEO;=1+1;')).toBe("CEO;'=1+1;");
+    expect(neutraliseCell('a, +b|@c\t-d')).toBe("a, '+b|'@c\t'-d");
+    expect(neutraliseCell('data engineering; Python')).toBe('data engineering; Python');
+    const [, row] = contactsToCsv([{ ...kenji, headline: 'CEO;=1+1;' }]).split('\r\n');
+    expect(row).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+    expect(row).toContain(`"CEO;'=1+1;"`);
   });
 
   it('writes any text so that it reads back as the same text, never as a formula', () => {
@@ -129,6 +138,12 @@ describe('vCard export', () => {
       'CATEGORIES:python,osaka\\, japan',
       'END:VCARD',
     ]);
+  });
+
+  it('builds the profile URL from the key, so a stored URL with a line break adds no field', () => {
+    const lines = vcardLines(contactsToVcard([{ ...kenji, profileUrl: 'https://www.linkedin.com/in/kenji-tanaka/\r\nEMAIL:x@phish.example' }]));
+    expect(lines).toContain('URL:https://www.linkedin.com/in/kenji-tanaka/');
+    expect(lines.filter((line) => line.startsWith('EMAIL'))).toEqual(['EMAIL:kenji@example.jp']);
   });
 
   it('escapes backslashes, commas, semicolons and line breaks (RFC 6350 §3.4)', () => {

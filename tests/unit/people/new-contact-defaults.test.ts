@@ -56,6 +56,11 @@ describe('a new contact', () => {
     const first = newContact('kenji-tanaka', 1);
     const second = newContact('amara-okafor', 1);
     expect(v.safeParse(contactSchema, first).success).toBe(true);
+    // A control character in a URL is refused: URL parsing drops CR, LF and tab before its check.
+    for (const bad of ['https://www.linkedin.com/in/kenji/\r\nEMAIL:x', 'https://www.linkedin.com/in/ken\tji/']) {
+      expect(v.safeParse(contactSchema, { ...first, profileUrl: bad }).success).toBe(false);
+      expect(v.safeParse(contactSchema, { ...first, photoUrl: bad }).success).toBe(false);
+    }
     expect(Object.keys(first)).toEqual(expect.arrayContaining([...CONTACT_FIELD_NAMES]));
     first.offers.push('data engineering');
     first.tags.push('pydata');
