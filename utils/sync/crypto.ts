@@ -6,6 +6,14 @@
 /** OWASP's Password Storage Cheat Sheet (2023 on): 600,000 iterations for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;
 
+/**
+ * The most iterations a folder's `key.json` may ask for: a server could otherwise name a count
+ * that keeps a joining browser busy for hours. About eight times the count this extension writes.
+ */
+export const MAX_KEY_ITERATIONS = 5_000_000;
+/** A key check is a sealed 27-byte text: a few dozen bytes, never more than this. */
+const MAX_CHECK_BASE64 = 256;
+
 const MAGIC = new TextEncoder().encode('RNS1');
 const IV_BYTES = 12;
 const SALT_BYTES = 16;
@@ -123,9 +131,24 @@ export async function unlockKeyInfo(passphrase: string, info: KeyInfo): Promise<
 }
 
 export function parseKeyInfo(text: string): KeyInfo {
-  const value = JSON.parse(text) as Partial<KeyInfo>;
-  if (value.version !== 1 || typeof value.salt !== 'string' || typeof value.check !== 'string' || typeof value.iterations !== 'number') {
+  let value: Partial<KeyInfo>;
+  try {
+    value = JSON.parse(text) as Partial<KeyInfo>;
+  } catch {
     throw new SyncCryptoError('tampered');
   }
-  return value as KeyInfo;
+  const { version, kdf, iterations, salt, check } = value ?? {};
+  const bounded =
+    version === 1 &&
+    kdf === 'PBKDF2-SHA-256' &&
+    Number.isSafeInteger(iterations) &&
+    iterations! >= 1 &&
+    iterations! <= MAX_KEY_ITERATIONS &&
+    typeof salt === 'string' &&
+    /^[A-Za-z0-9+/]{22}==$/.test(salt) &&
+    typeof check === 'string' &&
+    check.length <= MAX_CHECK_BASE64 &&
+    /^[A-Za-z0-9+/]+=*$/.test(check);
+  if (!bounded) throw new SyncCryptoError('tampered');
+  return { version: 1, kdf: 'PBKDF2-SHA-256', iterations: iterations!, salt: salt!, check: check! };
 }

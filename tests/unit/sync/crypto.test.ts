@@ -3,6 +3,7 @@ import {
   createKeyInfo,
   openJson,
   parseKeyInfo,
+  MAX_KEY_ITERATIONS,
   PBKDF2_ITERATIONS,
   sealJson,
   SyncCryptoError,
@@ -54,7 +55,22 @@ describe('sync encryption', () => {
     }
   });
 
-  it('refuses key info that is not ours', () => {
+  it('refuses key info that is not ours, or that asks for more work than a browser should do', async () => {
     expect(() => parseKeyInfo('{"version":2}')).toThrow(SyncCryptoError);
+    expect(() => parseKeyInfo('not json')).toThrow(SyncCryptoError);
+    const { info } = await createKeyInfo('correct horse', 1_000);
+    expect(parseKeyInfo(JSON.stringify(info))).toEqual(info);
+    for (const bad of [
+      { iterations: MAX_KEY_ITERATIONS + 1 },
+      { iterations: 1e15 },
+      { iterations: 0.5 },
+      { iterations: '600000' },
+      { kdf: 'scrypt' },
+      { salt: 'AAAA' },
+      { check: 'A'.repeat(10_000) },
+      { check: '<script>' },
+    ]) {
+      expect(() => parseKeyInfo(JSON.stringify({ ...info, ...bad }))).toThrow(SyncCryptoError);
+    }
   });
 });
