@@ -4,7 +4,7 @@ import { ensureAlarm } from '../core/alarms';
 import { saveUserFields } from '../people/contacts';
 import { newContactDefaults } from '../people/new-contact-defaults';
 import type { RelationshipDb } from '../storage/db';
-import { isSyncRequest } from './messages';
+import { isSyncRequest, type MessageSender } from './messages';
 import { offersByPerson } from './offers';
 import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from './run';
 import { originPattern } from './setup';
@@ -39,8 +39,8 @@ export function startSync(db: RelationshipDb): void {
     await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_DEBOUNCE_MINUTES });
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-    if (!isSyncRequest(message, sender, browser.runtime.id)) return undefined;
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
+    if (!isSyncRequest(message, sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     return syncNow().catch(() => null);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
