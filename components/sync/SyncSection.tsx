@@ -19,6 +19,7 @@ const PROBLEM_TEXT: Record<SyncProblemName, () => string> = {
   full: () => t('sync.problem.full'),
   'not-a-folder': () => t('sync.problem.notAFolder'),
   server: () => t('sync.problem.server'),
+  redirected: () => t('sync.problem.redirected'),
   'wrong-passphrase': () => t('sync.problem.wrongPassphrase'),
   tampered: () => t('sync.problem.tampered'),
   'key-changed': () => t('sync.problem.keyChanged'),
@@ -180,6 +181,7 @@ function SyncStatusPanel({ url, username, onTurnedOff }: { url: string; username
           <p>{status.lastSyncAt ? t('sync.lastSynced', [when(status.lastSyncAt)]) : t('sync.neverSynced')}</p>
           {status.lastSyncAt !== null && <p>{t('sync.changes', [String(status.received), String(status.sent)])}</p>}
           {status.damagedFiles > 0 && !status.problem && <p className="hint">{t('sync.damaged')}</p>}
+          {(status.ignored ?? 0) > 0 && !status.problem && <p className="hint">{t('sync.ignored', status.ignored!)}</p>}
         </>
       )}
       <div className="row">

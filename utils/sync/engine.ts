@@ -41,6 +41,8 @@ export interface SyncReport {
   bytesSent: number;
   /** Remote files that could not be opened (cut short or altered) and were left alone. */
   damagedFiles: number;
+  /** Changes received that would not pass a backup's schema, and were ignored. */
+  ignored: number;
   compacted: boolean;
 }
 
@@ -216,5 +218,5 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
       compacted = ownFiles.length > 0;
     }
   }
-  return { received: applied.changed, sent: pendingCount, bytesSent, damagedFiles, compacted };
+  return { received: applied.changed, sent: pendingCount, bytesSent, damagedFiles, ignored: applied.invalid, compacted };
 }

@@ -6,7 +6,9 @@
  */
 import * as v from 'valibot';
 import { archiveEntriesRow } from '../people/timeline';
-import { CONTACT_FIELD_NAMES, INTERACTION_FIELD_NAMES, newContact, fieldsOfForm, storedArchiveEntrySchema } from '../core/schema';
+import { archiveEntriesSchema, CONTACT_FIELD_NAMES, contactSchema, INTERACTION_FIELD_NAMES, interactionSchema } from '../core/schema';
+import { newContact, fieldsOfForm, storedArchiveEntrySchema } from '../core/schema';
+import { profileUrlFromKey } from '../core/profile-key';
 import type { ArchiveEntries, Contact, Interaction } from '../core/schema';
 import type { RelationshipDb } from '../storage/db';
 import { INITIAL_CLOCK, receive, tick, type ClockState } from './crdt/clock';
@@ -172,6 +174,8 @@ export async function foldLocalChanges(db: RelationshipDb, device: string, now: 
 function contactFromRecord(key: string, rec: SyncRecord, existing: Contact | undefined, now: number): Contact {
   const contact: Record<string, unknown> = { ...(existing ?? newContact(key, now)) };
   for (const field of CONTACT_SYNC_FIELDS) if (field in rec.f) contact[field] = valueOf(rec, field);
+  // Rebuilt from the key, never taken as sent: "Open profile" opens LinkedIn and nothing else.
+  contact.profileUrl = profileUrlFromKey(key);
   contact.updatedAt = now;
   return contact as unknown as Contact;
 }
@@ -191,7 +195,20 @@ function interactionFromRecord(id: string, rec: SyncRecord, now: number): Intera
 export interface ApplyResult {
   /** Records whose merged state differs from before. */
   changed: number;
+  /** Records whose row would not pass a backup's schema: kept out of the database, counted. */
+  invalid: number;
 }
+
+/**
+ * What a backup import checks, checked of every row sync would write: a row another device (or
+ * anyone with the passphrase) sent with a wrong type, an overlong text or a key that is no
+ * profile's never reaches the database, and never stops the rest of the sync.
+ */
+const ROW_SCHEMAS: Record<SyncedTable, v.GenericSchema> = {
+  contacts: contactSchema,
+  interactions: interactionSchema,
+  archiveEntries: archiveEntriesSchema,
+};
 
 /**
  * Merges remote records into this device's, then writes the winning values to people and timelines
@@ -201,6 +218,7 @@ export interface ApplyResult {
 export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: number): Promise<ApplyResult> {
   let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
   let changed = 0;
+  let invalid = 0;
   for (const table of SYNCED_TABLE_NAMES) {
     const prefix = SYNCED_TABLES[table];
     const ids = Object.keys(incoming).filter((id) => id.startsWith(prefix));
@@ -221,6 +239,8 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
         recordRows.push(recordRow(id, merged, held?.out));
         const key = keys[i]!;
         const row = isDeleted(merged) ? null : SYNCED_ROWS[table].fromRecord(key, merged, rows[i], now);
+        // The row as it was stays: an invalid one is not written over it, nor deleted for it.
+        if (row && !v.safeParse(ROW_SCHEMAS[table], row).success) return void invalid++;
         if (row) puts.push(row);
         // A tombstone deletes the row; so does an invalid entry, or a person's imported entries all gone.
         else if (rows[i] && (isDeleted(merged) || table === 'archiveEntries')) deletes.push(key);
@@ -232,7 +252,7 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
   }
   await db.syncChanges.clear();
   await setMeta(db, META.clock, clock);
-  return { changed };
+  return { changed, invalid };
 }
 
 /** What this device has still to upload: records folded after the last upload's largest stamp. */

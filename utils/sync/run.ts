@@ -68,6 +68,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncStatus | null> {
         sent: report.sent,
         bytesSent: report.bytesSent,
         damagedFiles: report.damagedFiles,
+        ignored: report.ignored,
         problem: null,
       };
     } catch (error) {

@@ -36,6 +36,8 @@ export interface SyncStatus {
   sent: number;
   bytesSent: number;
   damagedFiles: number;
+  /** Changes from another browser that were not valid, and were ignored (absent in statuses written before). */
+  ignored?: number;
   problem: SyncProblemName | null;
 }
 

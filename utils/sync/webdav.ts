@@ -10,7 +10,9 @@ export type WebdavProblem =
   | 'forbidden'
   | 'full'
   | 'not-a-folder'
-  | 'server';
+  | 'server'
+  /** The server answered with a redirect: not followed, so the password goes to no other address. */
+  | 'redirected';
 
 export class WebdavError extends Error {
   constructor(
@@ -117,11 +119,17 @@ export function createWebdavClient(
         headers: { authorization, ...(init.headers as Record<string, string>) },
         credentials: 'omit',
         cache: 'no-store',
+        // Never followed: the password is sent to the address the user gave and nowhere else.
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const name = (error as Error | undefined)?.name;
       throw new WebdavError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unreachable');
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel().catch(() => {});
+      throw new WebdavError('redirected', response.status);
     }
     if (!response.ok && !okStatuses.includes(response.status)) {
       await response.body?.cancel().catch(() => {});

@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from 
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/crdt/merge';
 import { backupJson, collectBackup } from '@/utils/import-export/backup';
-import { DEFAULT_SETTINGS } from '@/utils/core/schema';
+import { DEFAULT_SETTINGS, LIMITS, newContact } from '@/utils/core/schema';
 import { importFile } from '@/utils/import-export/import-file';
 import { offersByPerson } from '@/utils/sync/offers';
 import { TYPED_FIELDS } from '@/utils/sync/local';
@@ -330,5 +330,38 @@ describe('sync between devices through Apache mod_dav', () => {
     await connect(late);
     await late.sync();
     expect((await late.db.contacts.get('kenji'))?.notes).toBe(`edit ${LOGS_BEFORE_SNAPSHOT + 2}`);
+  });
+});
+
+describe('a peer that sends what no backup would hold', () => {
+  it('is ignored change by change and counted; every valid change still syncs, and a URL is the key’s own', async () => {
+    const folder = await freshFolder();
+    const [a, b] = [await device(folder), await device(folder)];
+    // A browser holding the passphrase writes past the notes' checks, straight into its database.
+    const now = Date.now();
+    await a.db.contacts.bulkPut([
+      { ...newContact('alice-lee', now), name: 'Alice Lee', profileUrl: 'https://phish.example/in/alice-lee' },
+      { ...newContact('bo-chen', now), name: 'x'.repeat(LIMITS.line + 1) },
+      { ...newContact('cy-ruiz', now), name: 'Cy Ruiz', cadenceDays: -4 as number },
+    ]);
+    await a.db.interactions.bulkPut([
+      { id: 'bad-kind', contactKey: 'alice-lee', kind: 'bogus' as 'note', date: '2026-12-01', text: '', createdAt: now, updatedAt: now },
+      { id: 'bad-date', contactKey: 'alice-lee', kind: 'note', date: 'yesterday', text: '', createdAt: now, updatedAt: now },
+      { id: 'good', contactKey: 'alice-lee', kind: 'call', date: '2026-12-01', text: 'Called', createdAt: now, updatedAt: now },
+    ]);
+    await connect(a);
+    await a.sync();
+    await connect(b);
+    const report = await b.sync();
+    expect(report.ignored).toBe(4);
+    expect(await b.db.contacts.get('alice-lee')).toMatchObject({ name: 'Alice Lee', profileUrl: 'https://www.linkedin.com/in/alice-lee/' });
+    expect(await b.db.contacts.get('bo-chen')).toBeUndefined();
+    expect(await b.db.contacts.get('cy-ruiz')).toBeUndefined();
+    expect((await b.db.interactions.toArray()).map((entry) => entry.id)).toEqual(['good']);
+    // The next sync runs as usual: nothing invalid stops it.
+    await saveUserFields(a.db, 'alice-lee', { notes: 'Met at PyData' });
+    await a.sync();
+    expect((await b.sync()).received).toBeGreaterThan(0);
+    expect(await b.db.contacts.get('alice-lee')).toMatchObject({ notes: 'Met at PyData' });
   });
 });

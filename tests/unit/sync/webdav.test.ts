@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createWebdavClient, parseListing, WebdavError } from '@/utils/sync/webdav';
 import { freePort } from '../../support/webdav-server';
@@ -68,6 +69,31 @@ describe('WebDAV client against Apache mod_dav', () => {
       expect(await problemOf(dav.get('x'))).toBe('timeout');
     } finally {
       silent.close();
+    }
+  });
+
+  it('follows no redirect: the password reaches no other address, and the user is told', async () => {
+    const elsewhere: string[] = [];
+    const other: HttpServer = createHttpServer((req, res) => {
+      elsewhere.push(req.headers.authorization ?? '(no authorization)');
+      res.end('');
+    });
+    const otherPort = await freePort();
+    await new Promise<void>((resolve) => other.listen(otherPort, '127.0.0.1', resolve));
+    const mover: HttpServer = createHttpServer((_req, res) => {
+      res.writeHead(302, { location: `http://127.0.0.1:${otherPort}/steal/` });
+      res.end();
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => mover.listen(port, '127.0.0.1', resolve));
+    try {
+      const dav = createWebdavClient({ url: `http://127.0.0.1:${port}/`, username: 'ana', password: 'secret' });
+      expect(await problemOf(dav.get('x'))).toBe('redirected');
+      expect(await problemOf(dav.list(''))).toBe('redirected');
+      expect(elsewhere).toEqual([]);
+    } finally {
+      mover.close();
+      other.close();
     }
   });
 
