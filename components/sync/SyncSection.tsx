@@ -7,6 +7,7 @@ import { syncAccountItem, syncStatusItem, type SyncProblemName } from '@/utils/s
 import { SyncCryptoError } from '@/utils/sync/crypto';
 import { isSyncRunning, problemOf } from '@/utils/sync/run';
 import { checkServerUrl, connectSync, disconnectSync, normalizedAccount, originPattern } from '@/utils/sync/setup';
+import { forgetSyncAccount, saveSyncAccount } from '@/utils/sync/account';
 import { Field } from '../ui/Field';
 import { OutcomeLines } from '../ui/OutcomeLines';
 import { useStoredValue } from '../ui/use-stored-value';
@@ -84,7 +85,7 @@ function SyncSetupForm() {
     try {
       await connectSync(getDb(), chosen, passphrase);
       setPassphrase('');
-      await syncAccountItem.setValue(chosen);
+      await saveSyncAccount(getDb(), chosen);
       void syncNow().catch(() => null);
     } catch (error) {
       setStatus('');
@@ -168,7 +169,7 @@ function SyncStatusPanel({ url, username, onTurnedOff }: { url: string; username
   const turnOff = async () => {
     await disconnectSync(getDb());
     await syncStatusItem.removeValue();
-    await syncAccountItem.setValue(null);
+    await forgetSyncAccount(getDb());
     await browser.permissions.remove({ origins: [originPattern(url)] }).catch(() => false);
     onTurnedOff();
   };

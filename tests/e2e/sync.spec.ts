@@ -304,6 +304,10 @@ test('sync asks for its server’s site only, and turned off it forgets the acco
   const granted = () => options.evaluate((pattern) => chrome.permissions.contains({ origins: [pattern] }), origin);
   expect(await granted()).toBe(true);
   expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['https://nas.example.com/*'] }))).toBe(false);
+  // All of storage.local, which the content script inside LinkedIn's page may read: the account, no password.
+  const local = JSON.stringify(await options.evaluate(() => chrome.storage.local.get(null)));
+  expect(local).toContain(server().username);
+  expect(local).not.toContain(server().password);
 
   const section = options.getByRole('region', { name: 'Sync between your browsers' });
   await section.getByRole('button', { name: 'Turn off sync' }).click();

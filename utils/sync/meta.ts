@@ -11,6 +11,8 @@ export const META = {
   /** The largest fold stamp already uploaded: records folded later are still to send. */
   sentThrough: 'sentThrough',
   key: 'key',
+  /** The WebDAV password: here, where no content script reaches, not in `storage.local`. */
+  password: 'password',
 } as const;
 
 export async function getMeta<T>(db: RelationshipDb, name: string): Promise<T | undefined> {

@@ -55,3 +55,4 @@ export async function connectSync(
 export async function disconnectSync(db: RelationshipDb): Promise<void> {
   await forgetFolder(db);
 }
+

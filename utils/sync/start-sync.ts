@@ -8,6 +8,7 @@ import { isSyncRequest, type MessageSender } from './messages';
 import { offersByPerson } from './offers';
 import { answerOffers, runSync, SYNC_ALARM, SYNC_DEBOUNCE_MINUTES, SYNC_PERIOD_MINUTES, SYNC_SOON_ALARM } from './run';
 import { originPattern } from './setup';
+import { readSyncAccount } from './account';
 import { syncAccountItem, syncOfferAnswersItem, syncOffersItem, syncStatusItem } from './state';
 
 /**
@@ -20,7 +21,7 @@ export function startSync(db: RelationshipDb): void {
   const syncNow = async () => {
     const status = await runSync({
       db,
-      account: await syncAccountItem.getValue(),
+      account: await readSyncAccount(db),
       readStatus: () => syncStatusItem.getValue(),
       writeStatus: (status) => syncStatusItem.setValue(status),
       canReach: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),

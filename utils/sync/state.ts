@@ -12,7 +12,13 @@ export interface SyncAccount {
   password: string;
 }
 
-export const syncAccountItem = storage.defineItem<SyncAccount | null>('local:syncAccount', {
+/**
+ * Where sync writes, as every page may read it: no password. `storage.local` is open to the
+ * content script inside LinkedIn's page; the password lives in the database (`setup.ts`).
+ */
+export type SyncAccountShown = Omit<SyncAccount, 'password'>;
+
+export const syncAccountItem = storage.defineItem<SyncAccountShown | null>('local:syncAccount', {
   fallback: null,
 });
 

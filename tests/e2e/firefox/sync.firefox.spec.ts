@@ -33,6 +33,10 @@ test('Firefox: notes typed in Firefox reach Chromium through the sync server, an
   await firefox.type(field('Sync passphrase', 'password text'), PASSPHRASE);
   await firefox.press({ role: 'pushbutton', name: 'Turn on sync' });
   await expect.poll(async () => visibleText(await firefox.tree()), { timeout: 30_000 }).toMatch(/Last synced: /);
+  // All of storage.local, which the content script inside LinkedIn's page may read: the account, no password.
+  const local = JSON.stringify(await firefox.extensionStorage());
+  expect(local).toContain(server().username);
+  expect(local).not.toContain(server().password);
 
   chromium = await launchWithExtension();
   await setStorage(chromium, { sidebarMoreOpen: true });

@@ -6,6 +6,8 @@ import { EMPTY_SYNC_STATUS, type SyncAccount, type SyncStatus } from '@/utils/sy
 import { getMeta, META } from '@/utils/sync/meta';
 import { isSyncRunning, runSync } from '@/utils/sync/run';
 import { checkServerUrl, connectSync, disconnectSync, originPattern } from '@/utils/sync/setup';
+import { forgetSyncAccount, readSyncAccount, saveSyncAccount } from '@/utils/sync/account';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { webdavServerForThisFile } from '../../support/webdav-fixture';
 
 let db: RelationshipDb;
@@ -77,5 +79,24 @@ describe('turning sync on, running it, turning it off', () => {
   it('says a folder that does not exist is not a folder', async () => {
     db = openRelationshipDb(`setup-${crypto.randomUUID()}`);
     await expect(connectSync(db, { ...account(), url: server.url + 'nope/' }, 'p')).rejects.toMatchObject({ problem: 'not-a-folder' });
+  });
+});
+
+describe('the account’s password', () => {
+  it('is kept in the database, never in storage.local (which content scripts read); an old one there moves over', async () => {
+    const db = openRelationshipDb(`account-${crypto.randomUUID()}`);
+    await db.open();
+    await saveSyncAccount(db, { url: 'https://dav.example/notes/', username: 'ana', password: 'app-secret-1' });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('app-secret-1');
+    expect(await readSyncAccount(db)).toEqual({ url: 'https://dav.example/notes/', username: 'ana', password: 'app-secret-1' });
+
+    // Written by an earlier version, with the password.
+    await fakeBrowser.storage.local.set({ syncAccount: { url: 'https://dav.example/notes/', username: 'ana', password: 'old-secret' } });
+    expect(await readSyncAccount(db)).toMatchObject({ password: 'old-secret' });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('old-secret');
+
+    await forgetSyncAccount(db);
+    expect(await readSyncAccount(db)).toBeNull();
+    expect(await db.syncMeta.get('password')).toBeUndefined();
   });
 });
