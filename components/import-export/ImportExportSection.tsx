@@ -17,6 +17,7 @@ import { importAnyFile } from '@/utils/import-export/import-file';
 import { MAX_ARCHIVE_MEGABYTES } from '@/utils/import-export/archive-import';
 import type { ImportProgress } from '@/utils/core/pacing';
 import { settingsItem } from '@/utils/storage/settings';
+import { prepareTodaysPlan } from '@/utils/plan/today';
 import { downloadText } from '../pages/download';
 import { Field } from '../ui/Field';
 import '../pages/options-sections.css';
@@ -148,6 +149,8 @@ export function ImportExportSection() {
     report([t('importExport.importing')]);
     try {
       const result = await importAnyFile(db, file, { settings: settingsItem, keepExcerpts, onProgress: setProgress });
+      // The network changed: today's plan is made again now, not in the next popup while it opens.
+      await prepareTodaysPlan(db, localToday(), { remake: true }).catch(() => undefined);
       setOutcome(result);
       report(summaryLines(result));
     } catch (error) {

@@ -31,16 +31,23 @@ export const planStateItem = storage.defineItem<PlanState>('local:plan', {
  * Today's plan: the one kept, if it is today's, so reopening the popup never reshuffles it;
  * otherwise a new one, with yesterday's "Tomorrow" first.
  */
-export async function todaysPlan(db: RelationshipDb, today: LocalDate, size: number, rekindleAfterMonths: number): Promise<DayPlan> {
+export async function todaysPlan(
+  db: RelationshipDb,
+  today: LocalDate,
+  size: number,
+  rekindleAfterMonths: number,
+  /** `remake`: a plan nobody answered yet is made again (an import changed the network). */
+  { remake = false }: { remake?: boolean } = {},
+): Promise<DayPlan> {
   // Kept unless it is another day's, or not yet answered and made for another size or with
-  // nobody in it (made before an import brought people in, say).
-  const keep = (state: PlanState) => {
+  // nobody in it (made before an import brought people in, say), or to be remade.
+  const keep = (state: PlanState, fresh: boolean) => {
     const day = state.day?.date === today ? state.day : null;
     const answered = day !== null && Object.keys(day.handled).length > 0;
-    return day && (answered || (day.size === size && day.items.length > 0)) ? day : null;
+    return day && (answered || (!fresh && day.size === size && day.items.length > 0)) ? day : null;
   };
   const state = await planStateItem.getValue();
-  const kept = keep(state);
+  const kept = keep(state, remake);
   if (kept) return kept;
   // A new day takes the last plan's "Tomorrow"; a new size remakes today's with whom it carried.
   const remaking = state.day?.date === today;
@@ -53,16 +60,19 @@ export async function todaysPlan(db: RelationshipDb, today: LocalDate, size: num
   const day: DayPlan = { date: today, size, items, handled: {}, shown };
   // Another view may have made it meanwhile: the first one kept wins.
   const latest = await planStateItem.getValue();
-  const made = keep(latest);
+  const made = keep(latest, remake && JSON.stringify(latest.day) === JSON.stringify(state.day));
   if (made) return made;
   await planStateItem.setValue({ day, carried, tomorrow: remaking ? latest.tomorrow : [], completed: latest.completed });
   return day;
 }
 
-/** Today's plan with the settings' size: the one kept, or a new one made now. */
-export async function prepareTodaysPlan(db: RelationshipDb, today: LocalDate): Promise<DayPlan> {
+/**
+ * Today's plan with the settings' size: the one kept, or a new one made now. An import ends by
+ * remaking it (unless some of it was answered), so the first popup after it finds it made.
+ */
+export async function prepareTodaysPlan(db: RelationshipDb, today: LocalDate, options: { remake?: boolean } = {}): Promise<DayPlan> {
   const settings = await settingsItem.getValue();
-  return todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths);
+  return todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths, options);
 }
 
 /** What "Done" logs: a plain contact, or for an introduction, the introduction on both timelines. */

@@ -87,6 +87,20 @@ describe('today’s plan, kept', () => {
     expect((await planStateItem.getValue()).day?.handled).toEqual({ ana: 'not-now' });
   });
 
+  it('an import remakes a plan nobody answered yet, and keeps one already answered', async () => {
+    expect((await todaysPlan(db, '2026-12-07', 1, 6)).items.map((item) => item.key)).toEqual(['ana']);
+    await db.contacts.update('dee', { nextFollowUp: '2026-11-01' });
+    // Kept as it is when only opened again…
+    expect((await todaysPlan(db, '2026-12-07', 1, 6)).items.map((item) => item.key)).toEqual(['ana']);
+    // …made again after an import.
+    const remade = await todaysPlan(db, '2026-12-07', 1, 6, { remake: true });
+    expect(remade.items.map((item) => item.key)).toEqual(['dee']);
+    expect(await todaysPlan(db, '2026-12-07', 1, 6)).toEqual(remade);
+    await answerPlan(db, '2026-12-07', remade.items[0]!, 'done');
+    await db.contacts.update('ben', { nextFollowUp: '2026-10-01' });
+    expect((await todaysPlan(db, '2026-12-07', 1, 6, { remake: true })).items.map((item) => item.key)).toEqual(['dee']);
+  });
+
   it('a new size remakes a plan nobody answered yet, not one already answered', async () => {
     expect((await todaysPlan(db, '2026-12-07', 1, 6)).items).toHaveLength(1);
     const bigger = await todaysPlan(db, '2026-12-07', 3, 6);
