@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../tests/support/launch';
 import { median, round, type Report } from './figures';
-import { timeOrigin, waitForState } from './probe';
+import { longestTask, timeOrigin, waitForState } from './probe';
 
 /** Bytes of live JavaScript objects: the heap after a full collection. Extension pages share a
  * renderer process, so garbage other pages left behind (an import) is collected first. */
@@ -19,6 +19,7 @@ async function heapUsedMb(page: Page): Promise<{ live: number; beforeGc: number 
 export async function measurePopup(report: Report, ext: LaunchedExtension, runs: number, expectDue: number): Promise<void> {
   const drawn: number[] = [];
   const planned: number[] = [];
+  const planTasks: number[] = [];
   let items = 0;
   const heaps: number[] = [];
   const heapsBeforeGc: number[] = [];
@@ -37,6 +38,8 @@ export async function measurePopup(report: Report, ext: LaunchedExtension, runs:
     if (i > 0) {
       drawn.push(state.t - origin);
       await page.waitForTimeout(300); // let the rest of the popup settle before weighing it
+      // The plan's reads and drawing, its live checks after it drew included.
+      planTasks.push(await longestTask(page, origin, plan.t + 300));
       const heap = await heapUsedMb(page);
       heaps.push(heap.live);
       heapsBeforeGc.push(heap.beforeGc);
@@ -45,6 +48,7 @@ export async function measurePopup(report: Report, ext: LaunchedExtension, runs:
   }
   report.addLatency('popupToList', `Popup opened → today's list drawn (${dueShown} due)`, drawn, 300);
   report.addLatency('popupToPlan', `Popup opened → today's plan drawn (${items} people)`, planned, null);
+  report.addLatency('popupPlanLongTask', "Popup: longest main-thread task until today's plan is drawn and 300 ms after", planTasks, 200);
   if (expectDue > 0 && items === 0) throw new Error(`Today's plan is empty; ${expectDue} people are due`);
   report.add({
     id: 'popupHeap',
