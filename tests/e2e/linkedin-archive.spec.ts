@@ -51,6 +51,10 @@ test('imports the LinkedIn archive: Kenji’s timeline shows his last message, R
   const rekindle = popup.getByRole('list', { name: 'Rekindle' });
   await expect(rekindle.getByRole('listitem')).toHaveCount(1);
   await expect(rekindle.getByRole('listitem')).toHaveText('Kenji Tanaka 12 messages, last in March 2024');
+  // Today's plan, made again by the import, has the dormant tie too: why, and a way to give first.
+  const inPlan = popup.getByRole('region', { name: 'Today’s plan' }).getByRole('listitem', { name: 'Kenji Tanaka' });
+  await expect(inPlan).toContainText('12 messages, last in March 2024');
+  await expect(inPlan).toContainText('Give first:');
 
   const network = options.getByRole('region', { name: 'People in your network' });
   await options.getByRole('checkbox', { name: 'Dormant ties only (Rekindle)' }).check();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { archiveFiles, archiveZip, daysAgo, KENJI_LAST_MESSAGE } from '../../fixtures/linkedin-archive';
-import { visibleText } from './a11y';
+import { nodesWithin, visibleText } from './a11y';
 import { expect, SIDEBAR_TITLE, sidebarText, test } from './fixtures';
 
 function archiveOnDisk(): string {
@@ -37,4 +37,8 @@ test('Firefox: the LinkedIn archive fills Kenji’s timeline with his last messa
 
   await firefox.openExtensionPage('popup.html');
   await expect.poll(async () => visibleText(await firefox.tree())).toContain('Kenji Tanaka 12 messages, last in March 2024');
+  // Today's plan, made again by the import, has the dormant tie too, with a way to give first.
+  const planRow = async () => visibleText(nodesWithin(await firefox.tree(), { role: 'listitem', name: 'Kenji Tanaka' }));
+  await expect.poll(planRow).toContain('12 messages, last in March 2024');
+  expect(await planRow()).toContain('Give first:');
 });
