@@ -52,7 +52,8 @@ interface SequencedFile {
   name: string;
 }
 
-const FILE_NAME = /^([sl])-(\d{8})$/;
+// Eight digits or more: a device past 99,999,999 files keeps counting, and its peers keep listing it.
+const FILE_NAME = /^([sl])-(\d{8,})$/;
 export const fileName = (kind: 's' | 'l', seq: number) => `${kind}-${String(seq).padStart(8, '0')}`;
 
 function sequencedFiles(entries: WebdavEntry[]): SequencedFile[] {
@@ -157,27 +158,32 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
       ownFiles = files;
       continue;
     }
-    const plan = filesToRead(files, readThrough[folder.name] ?? 0);
-    for (const [index, file] of plan.entries()) {
-      const path = `${folder.name}/${file.name}`;
-      const sealed = await dav.get(`${SYNC_FOLDER}/${path}`);
-      // Gone since the listing: its device compacted; its snapshot is read next time.
-      if (!sealed) break;
-      let state: SyncState | null = null;
-      try {
-        state = decodeState(await openJson(key, sealed, path));
-      } catch (error) {
-        if (!(error instanceof SyncCryptoError)) throw error;
-      }
-      if (!state) {
-        damagedFiles++;
-        // The newest file may still be on its way up: read it again next time. An older one is skipped.
-        if (index === plan.length - 1) break;
+    // A file that does not open (cut short, altered, or planted by the server) is never read past:
+    // a log holds back what follows it until it opens, and a snapshot is passed over for the files
+    // before it. So nothing is skipped, and once the server serves the files whole, reading resumes.
+    let candidates = files;
+    reading: for (;;) {
+      for (const file of filesToRead(candidates, nextReadThrough[folder.name] ?? 0)) {
+        const path = `${folder.name}/${file.name}`;
+        const sealed = await dav.get(`${SYNC_FOLDER}/${path}`);
+        // Gone since the listing: its device compacted; its snapshot is read next time.
+        if (!sealed) break reading;
+        let state: SyncState | null = null;
+        try {
+          state = decodeState(await openJson(key, sealed, path));
+        } catch (error) {
+          if (!(error instanceof SyncCryptoError)) throw error;
+        }
+        if (!state) {
+          damagedFiles++;
+          if (file.kind === 'l') break reading;
+          candidates = candidates.filter((other) => other !== file);
+          continue reading;
+        }
+        incoming = mergeStates(incoming, state);
         nextReadThrough[folder.name] = file.seq;
-        continue;
       }
-      incoming = mergeStates(incoming, state);
-      nextReadThrough[folder.name] = file.seq;
+      break;
     }
   }
 
@@ -203,7 +209,9 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
   let bytesSent = 0;
   let compacted = false;
   if (pendingCount > 0 || (needsSnapshot && (ownFiles.length > 0 || Object.keys(pending.state).length > 0))) {
-    const seq = Math.max((await getMeta<number>(db, META.sequence)) ?? 0, ...ownFiles.map((file) => file.seq)) + 1;
+    // This device's own count, not the server's listing: a file planted in its folder with a huge
+    // number must not move it (the listing counts only for a device that kept no count yet).
+    const seq = ((await getMeta<number>(db, META.sequence)) ?? Math.max(0, ...ownFiles.map((file) => file.seq))) + 1;
     // Taken before the upload: a file cut short never shares its number with a whole one.
     await setMeta(db, META.sequence, seq);
     const kind = needsSnapshot ? 's' : 'l';

@@ -8,6 +8,7 @@ import { applyArchivePlan } from '@/utils/import-export/archive-import';
 import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/crdt/merge';
+import { getMeta, META } from '@/utils/sync/meta';
 import { backupJson, collectBackup } from '@/utils/import-export/backup';
 import { DEFAULT_SETTINGS, LIMITS, newContact } from '@/utils/core/schema';
 import { importFile } from '@/utils/import-export/import-file';
@@ -363,5 +364,67 @@ describe('a peer that sends what no backup would hold', () => {
     await a.sync();
     expect((await b.sync()).received).toBeGreaterThan(0);
     expect(await b.db.contacts.get('alice-lee')).toMatchObject({ notes: 'Met at PyData' });
+  });
+});
+
+describe('a server that plants files', () => {
+  it('cannot move a device’s numbering, nor make its peers skip what it writes, and sync resumes once the files are gone', async () => {
+    const folder = await freshFolder();
+    const [a, b] = [await device(folder), await device(folder)];
+    await connect(a);
+    await connect(b);
+    await saveUserFields(a.db, 'kenji', { notes: 'first' });
+    await a.sync();
+    await b.sync();
+    const root = join(server.root, new URL(folder).pathname, SYNC_FOLDER);
+    const aFolder = (await getMeta<string>(a.db, META.device))!;
+    // Planted in A's folder: an empty far-future log, and a garbage snapshot and log after it.
+    const planted = ['l-99999999', 's-99999990', 'l-99999991'].map((name) => join(root, aFolder, name));
+    writeFileSync(planted[0]!, '');
+    writeFileSync(planted[1]!, 'not sealed');
+    writeFileSync(planted[2]!, 'not sealed either');
+
+    await saveUserFields(a.db, 'kenji', { notes: 'second' });
+    await a.sync();
+    // A numbered its file from its own count: eight digits, listed by everyone.
+    expect(serverFiles(folder).filter((f) => f.startsWith(`${aFolder}/`))).toEqual(
+      [`${aFolder}/l-00000002`, `${aFolder}/l-99999991`, `${aFolder}/l-99999999`, `${aFolder}/s-00000001`, `${aFolder}/s-99999990`].sort(),
+    );
+    const report = await b.sync();
+    expect(report.damagedFiles).toBeGreaterThan(0);
+    expect((await b.db.contacts.get('kenji'))?.notes).toBe('second');
+
+    // Removed again: B was moved past nothing, and A's next change arrives.
+    for (const path of planted) rmSync(path);
+    await saveUserFields(a.db, 'kenji', { notes: 'third' });
+    await a.sync();
+    expect((await b.sync()).damagedFiles).toBe(0);
+    expect((await b.db.contacts.get('kenji'))?.notes).toBe('third');
+  });
+
+  it('holds back what follows a damaged log, and reads it all once the log is whole again', async () => {
+    const folder = await freshFolder();
+    const [a, b] = [await device(folder), await device(folder)];
+    await connect(a);
+    await connect(b);
+    await saveUserFields(a.db, 'kenji', { notes: 'one' });
+    await a.sync();
+    await b.sync();
+    await saveUserFields(a.db, 'kenji', { tags: ['two'] });
+    await a.sync();
+    await saveUserFields(a.db, 'kenji', { notes: 'three' });
+    await a.sync();
+    const root = join(server.root, new URL(folder).pathname, SYNC_FOLDER);
+    const middle = join(root, serverFiles(folder).find((f) => f.endsWith('l-00000002'))!);
+    const whole = readFileSync(middle);
+    const flipped = Buffer.from(whole);
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 5) ^ 0xff, flipped.length - 5);
+    writeFileSync(middle, flipped);
+    expect((await b.sync()).damagedFiles).toBe(1);
+    // Nothing after the damaged log was taken: no change is applied out of order or skipped.
+    expect(await b.db.contacts.get('kenji')).toMatchObject({ notes: 'one', tags: [] });
+    writeFileSync(middle, whole);
+    await b.sync();
+    expect(await b.db.contacts.get('kenji')).toMatchObject({ notes: 'three', tags: ['two'] });
   });
 });
