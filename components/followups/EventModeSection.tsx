@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { getDb } from '@/utils/storage/db';
-import { finishEvent, metAtEvent, toggleStar, type EventMode } from '@/utils/followups/event-mode';
+import { finishEvent, metAtEvent, toggleStoredStar, type EventMode } from '@/utils/followups/event-mode';
 import { t } from '@/utils/core/i18n';
 import { eventModeItem } from '@/utils/followups/event-mode';
 import { useStoredValue } from '../ui/use-stored-value';
@@ -78,7 +78,7 @@ function EventPeople({ event }: { event: EventMode }) {
                   className="icon star"
                   aria-pressed={starred}
                   aria-label={t('event.star', [name])}
-                  onClick={() => void eventModeItem.setValue(toggleStar(event, contact.key))}
+                  onClick={() => void toggleStoredStar(contact.key)}
                 >
                   {starred ? '★' : '☆'}
                 </button>

@@ -52,3 +52,20 @@ export const eventModeItem = storage.defineItem<EventMode | null>('local:eventMo
   fallback: null,
   version: 1,
 });
+
+/** The star writes of this page, one after another. */
+let starring: Promise<void> = Promise.resolve();
+
+/**
+ * Stars or unstars a person on the event as stored, each toggle after the one before: two stars
+ * clicked in quick succession both stay (toggling the event a view drew lost the first one).
+ */
+export function toggleStoredStar(key: string): Promise<void> {
+  starring = starring
+    .then(async () => {
+      const current = await eventModeItem.getValue();
+      if (current) await eventModeItem.setValue(toggleStar(current, key));
+    })
+    .catch(() => undefined);
+  return starring;
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { logInteraction, saveUserFields } from '@/utils/people/contacts';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
-import { eventContactDefaults, finishEvent, metAtEvent, toggleStar, type EventMode } from '@/utils/followups/event-mode';
+import { eventContactDefaults, eventModeItem, finishEvent, metAtEvent, toggleStar, toggleStoredStar, type EventMode } from '@/utils/followups/event-mode';
 
 let db: RelationshipDb;
 beforeEach(async () => {
@@ -29,6 +29,12 @@ describe('event mode', () => {
     expect(await db.contacts.get('kenji-tanaka')).toMatchObject({ whereWeMet: 'PyData Osaka', nextFollowUp: '2026-03-12' });
     expect(await db.contacts.get('amara-okafor')).toMatchObject({ whereWeMet: 'The speakers’ dinner' });
     expect(await db.contacts.get('zhang-wei')).toMatchObject({ whereWeMet: 'PyData Osaka', nextFollowUp: '2026-03-12' });
+  });
+
+  it('keeps both of two stars clicked in quick succession', async () => {
+    await eventModeItem.setValue({ ...pydata, phase: 'review' });
+    await Promise.all([toggleStoredStar('kenji-tanaka'), toggleStoredStar('amara-okafor'), toggleStoredStar('zhang-wei'), toggleStoredStar('zhang-wei')]);
+    expect((await eventModeItem.getValue())?.starred).toEqual(['kenji-tanaka', 'amara-okafor']);
   });
 
   it('lists who was met since it started, and the starred alone keep their follow-up', async () => {
