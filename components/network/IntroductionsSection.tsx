@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { logIntroduction } from '@/utils/people/contacts';
 import { getDb } from '@/utils/storage/db';
 import { localToday } from '@/utils/core/dates';
 import { t } from '@/utils/core/i18n';
@@ -9,7 +8,7 @@ import { introductionsInProgress, recentInteractions } from '@/utils/network/que
 import { applyIntroAction, type IntroAction } from '@/utils/network/intro-steps';
 import { pairKey } from '@/utils/network/suggestion';
 import { GiveTakeChart } from './GiveTakeChart';
-import { introducedPeople, logLabel, reasonText } from '../ui/introduction-text';
+import { logLabel, logNow, reasonText } from '../ui/introduction-text';
 import { openProfile } from '../pages/open-profile';
 import { CopyOutcome, useCopyText } from '../ui/CopyText';
 import { IntroSteps } from '../ui/IntroSteps';
@@ -33,7 +32,7 @@ export function IntroductionsSection({ updating }: { updating: boolean }) {
   const [moved, setMoved] = useState<string | null>(null);
 
   const introduce = async (suggestion: IntroductionSuggestion) => {
-    await logIntroduction(db, { id: crypto.randomUUID(), date: today, people: introducedPeople(suggestion) });
+    await applyIntroAction(db, logNow(suggestion), today);
     setOutcome(t('intro.logged', [suggestion.seeker.name, suggestion.helper.name]));
   };
   const act = async (suggestion: IntroductionSuggestion, action: IntroAction) => {

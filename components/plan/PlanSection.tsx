@@ -10,11 +10,11 @@ import { getDb } from '@/utils/storage/db';
 import { planPeople, type DayPlan, type PlanAnswer, type PlanItem } from '@/utils/plan/choose';
 import { answerPlan, planStateItem, prepareTodaysPlan, type DoneEntry } from '@/utils/plan/today';
 import { weekAtAGlance } from '@/utils/plan/week';
-import { reasonText } from '../ui/introduction-text';
+import { firstName, reasonText } from '../ui/introduction-text';
 import { openProfile } from '../pages/open-profile';
 import { formatDate } from '@/utils/core/format';
 import { introProgressOf } from '@/utils/network/queries';
-import { personRef } from '@/utils/network/introductions';
+import { personRef, plainSuggestion } from '@/utils/network/introductions';
 import type { IntroProgress } from '@/utils/network/suggestion';
 import { applyIntroAction, type IntroAction } from '@/utils/network/intro-steps';
 import { pairKey, type IntroductionSuggestion } from '@/utils/network/suggestion';
@@ -211,9 +211,9 @@ function reasonOf(item: PlanItem, contact: Contact, people: Map<string, Contact>
 
 /** One way to give first, from what is stored: an introduction, a congratulation, how I can help. */
 function giveFirst(item: PlanItem, contact: Contact, people: Map<string, Contact>): string {
-  const first = (person: Contact | undefined) => (person?.name || person?.key || '').split(/\s+/)[0] ?? '';
-  if (item.source === 'introduction' && item.withKey) return t('plan.giveIntroduce', [first(contact), people.get(item.withKey)?.name ?? '']);
-  if (item.source === 'job-change') return t('plan.giveCongratulate', [first(contact)]);
+  const first = firstName(personRef(contact));
+  if (item.source === 'introduction' && item.withKey) return t('plan.giveIntroduce', [first, people.get(item.withKey)?.name ?? '']);
+  if (item.source === 'job-change') return t('plan.giveCongratulate', [first]);
   if (item.source === 'intro-check') return t('plan.giveIntroCheck');
   if (contact.howICanHelp.trim()) return t('plan.giveHelp', [contact.howICanHelp.trim()]);
   return t('plan.giveAsk');
@@ -230,6 +230,6 @@ function introductionOf(item: PlanItem, people: Map<string, Contact>, progress: 
   if (!item.withKey || (item.source !== 'introduction' && item.source !== 'intro-check')) return null;
   const other = people.get(item.withKey);
   if (!other) return null;
-  const made = item.introduction ?? { seeker: personRef(people.get(item.key)!), helper: personRef(other), score: 0, reasons: [], introducedOn: null };
+  const made = item.introduction ?? plainSuggestion(people.get(item.key)!, other);
   return { ...made, progress };
 }

@@ -11,7 +11,6 @@ import { Timeline } from '@/components/sidebar/Timeline';
 import { UpgradeNotice } from '@/components/ui/UpgradeNotice';
 import { UserFieldInputs } from '@/components/sidebar/UserFieldInputs';
 import { useShownPerson } from './use-shown-person';
-import { introducedPeople } from '@/components/ui/introduction-text';
 import { GiveTakeLine, SidebarIntroductions } from '@/components/sidebar/SidebarIntroductions';
 import { localToday } from '@/utils/core/dates';
 import { useStoredValue } from '@/components/ui/use-stored-value';
@@ -177,14 +176,6 @@ export function SidebarApp({ place, portName, idle }: Props) {
             introductions={introductions}
             updating={upgrade !== null}
             onOpenProfile={(key) => openProfile(key)}
-            onIntroduce={(suggestion) =>
-              request({
-                type: 'introduce',
-                id: crypto.randomUUID(),
-                date: localToday(),
-                people: introducedPeople(suggestion),
-              })
-            }
             onIntroAction={(action) => {
               const id = crypto.randomUUID();
               const date = localToday();

@@ -4,7 +4,7 @@ import { giveTake } from '@/utils/network/give-and-take';
 import { t } from '@/utils/core/i18n';
 import { otherPerson, type IntroductionSuggestion } from '@/utils/network/suggestion';
 import type { Interaction } from '@/utils/core/schema';
-import { giveTakeText, logLabel, reasonText } from '../ui/introduction-text';
+import { giveTakeText, logLabel, logNow, reasonText } from '../ui/introduction-text';
 import type { IntroAction } from '@/utils/network/intro-steps';
 import { CopyOutcome, useCopyText } from '../ui/CopyText';
 import { IntroSteps } from '../ui/IntroSteps';
@@ -16,15 +16,14 @@ interface Props {
   introductions: IntroductionSuggestion[] | null;
   /** While the notes are updated after a new version, introductions are not all found yet. */
   updating?: boolean;
-  onIntroduce(suggestion: IntroductionSuggestion): void;
-  /** A step of asking both first: the background logs it. */
+  /** A step of asking both first, or an introduction logged straight away: the background logs it. */
   onIntroAction(action: IntroAction): void;
   /** Opens a profile in a new tab; the sidebar asks the background, having no `tabs` of its own. */
   onOpenProfile(key: string): void;
 }
 
 /** The introductions worth making for the person on screen, each with why, and a way to log it. */
-export function SidebarIntroductions({ personKey, introductions, updating = false, onIntroduce, onIntroAction, onOpenProfile }: Props) {
+export function SidebarIntroductions({ personKey, introductions, updating = false, onIntroAction, onOpenProfile }: Props) {
   const title = t('intro.title');
   const { copied, copy } = useCopyText();
   return (
@@ -61,7 +60,7 @@ export function SidebarIntroductions({ personKey, introductions, updating = fals
                 ) : (
                   <>
                     <IntroSteps suggestion={suggestion} act={onIntroAction} copy={copy} />
-                    <button type="button" className="secondary" aria-label={logLabel(suggestion)} onClick={() => onIntroduce(suggestion)}>
+                    <button type="button" className="secondary" aria-label={logLabel(suggestion)} onClick={() => onIntroAction(logNow(suggestion))}>
                       {t('intro.log')}
                     </button>
                   </>

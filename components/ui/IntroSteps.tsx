@@ -4,7 +4,7 @@ import { t } from '@/utils/core/i18n';
 import type { IntroOutcome } from '@/utils/core/interaction-kinds';
 import type { IntroductionSuggestion, PersonRef } from '@/utils/network/suggestion';
 import type { IntroAction } from '@/utils/network/intro-steps';
-import { askMessage, firstName, introducedPeople, introductionMessage, outcomePeople, stepText } from './introduction-text';
+import { askMessage, firstName, introductionMessage, logNow, outcomePeople, stepText } from './introduction-text';
 
 /** Copies a message and says so, or shows it to copy by hand (`useCopyText`, kept by the list around). */
 export type CopyMessage = (text: string, done: string, failed: string) => Promise<boolean>;
@@ -59,7 +59,7 @@ export function IntroSteps({ suggestion, act, copy, autoFocus = false, askOutcom
   };
   const introduce = async () => {
     await copy(introductionMessage(suggestion), t('intro.copiedIntroduction'), t('intro.copyFailed'));
-    await run({ type: 'pair', kind: 'introduction', people: introducedPeople(suggestion) });
+    await run(logNow(suggestion));
   };
 
   if (stage === 'introduced' || stage === 'done') {

@@ -3,6 +3,7 @@ import type { INTRO_STEP_KINDS, IntroOutcome } from '@/utils/core/interaction-ki
 import { t } from '@/utils/core/i18n';
 import type { IntroductionReason, IntroductionSuggestion, PersonRef } from '@/utils/network/suggestion';
 import type { IntroducedPerson } from '@/utils/sidebar/protocol';
+import type { IntroAction } from '@/utils/network/intro-steps';
 
 /** "Kenji" from "Kenji Tanaka": reasons read as a person would say them. */
 export function firstName(person: PersonRef): string {
@@ -28,6 +29,11 @@ export function introducedPeople(suggestion: IntroductionSuggestion): [Introduce
     text: topic ? t('intro.timelineText', [other.name, topic]) : t('intro.timelineTextPlain', [other.name]),
   });
   return [entry(suggestion.seeker, suggestion.helper), entry(suggestion.helper, suggestion.seeker)];
+}
+
+/** An introduction made elsewhere, logged straight away on both timelines ("Log introduction"). */
+export function logNow(suggestion: IntroductionSuggestion): IntroAction {
+  return { type: 'pair', kind: 'introduction', people: introducedPeople(suggestion) };
 }
 
 export function logLabel(suggestion: IntroductionSuggestion): string {

@@ -233,6 +233,11 @@ function sortedIndex(list: readonly Ranked[], item: Ranked): number {
 
 const nameOf = (contact: MatchProfile) => contact.name || contact.key;
 
+/** Two people as a suggestion with no match between them (their notes no longer say why). */
+export function plainSuggestion(seeker: MatchProfile, helper: MatchProfile): IntroductionSuggestion {
+  return { seeker: personRef(seeker), helper: personRef(helper), score: 0, reasons: [], introducedOn: null };
+}
+
 export function personRef(contact: MatchProfile): PersonRef {
   return { key: contact.key, name: nameOf(contact), profileUrl: contact.profileUrl };
 }

@@ -3,7 +3,7 @@ import type { Contact, Interaction } from '../core/schema';
 import type { LocalDate } from '../core/dates';
 import { allArchiveEntries, withoutShadowed } from '../people/timeline';
 import { firstDayOfWeeks } from './give-and-take';
-import { introductionsForPerson, personRef, suggestIntroductions } from './introductions';
+import { introductionsForPerson, plainSuggestion, suggestIntroductions } from './introductions';
 import { pairKey, type IntroductionSuggestion, type IntroProgress } from './suggestion';
 import { foldText } from '../core/search-terms';
 import { INTRO_OUTCOME_KINDS, INTRO_STEP_KINDS } from '../core/interaction-kinds';
@@ -109,7 +109,7 @@ export async function introductionsInProgress(
     const [best] = [...suggestIntroductions([a], [b], { perSeeker: 1, limit: 1 }), ...suggestIntroductions([b], [a], { perSeeker: 1, limit: 1 })].sort(
       (x, y) => y.score - x.score,
     );
-    const suggestion = best ?? { seeker: personRef(a), helper: personRef(b), score: 0, reasons: [], introducedOn: null };
+    const suggestion = best ?? plainSuggestion(a, b);
     return [{ ...suggestion, introducedOn: progress.introducedOn, progress }];
   });
 }

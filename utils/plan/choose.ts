@@ -73,7 +73,8 @@ export interface DayPlan {
 }
 
 /** The fields a plan's row shows of a person. */
-export type PlanPerson = Pick<Contact, 'name' | 'profileUrl' | 'headline' | 'howICanHelp' | 'whereWeMet' | 'nextFollowUp'>;
+export const PLAN_PERSON_FIELDS = ['name', 'profileUrl', 'headline', 'howICanHelp', 'whereWeMet', 'nextFollowUp'] as const satisfies ReadonlyArray<keyof Contact>;
+export type PlanPerson = Pick<Contact, (typeof PLAN_PERSON_FIELDS)[number]>;
 export type PlanAnswer = 'done' | 'tomorrow' | 'not-now';
 
 /** Whether every person of a day's plan was answered: a day of the plan completed. */

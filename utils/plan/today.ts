@@ -2,8 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import type { LocalDate } from '../core/dates';
 import { addDaysToLocalDate } from '../core/dates';
 import type { RelationshipDb } from '../storage/db';
-import { logInteraction, logIntroduction, snoozeFollowUp } from '../people/contacts';
-import { choosePlan, planCompleted, planPeople, type DayPlan, type PlanAnswer, type PlanItem, type PlanPerson } from './choose';
+import { logInteraction, snoozeFollowUp } from '../people/contacts';
+import { choosePlan, planCompleted, planPeople, PLAN_PERSON_FIELDS, type DayPlan, type PlanAnswer, type PlanItem, type PlanPerson } from './choose';
 import { planCandidates } from './sources';
 import { settingsItem } from '../storage/settings';
 
@@ -55,7 +55,7 @@ export async function todaysPlan(
   const items = choosePlan(await planCandidates(db, today, rekindleAfterMonths), size, carried);
   const shown: Record<string, PlanPerson> = {};
   for (const c of await db.contacts.bulkGet(planPeople({ items }))) {
-    if (c) shown[c.key] = { name: c.name, profileUrl: c.profileUrl, headline: c.headline, howICanHelp: c.howICanHelp, whereWeMet: c.whereWeMet, nextFollowUp: c.nextFollowUp };
+    if (c) shown[c.key] = Object.fromEntries(PLAN_PERSON_FIELDS.map((field) => [field, c[field]])) as PlanPerson;
   }
   const day: DayPlan = { date: today, size, items, handled: {}, shown };
   // Another view may have made it meanwhile: the first one kept wins.
@@ -75,18 +75,16 @@ export async function prepareTodaysPlan(db: RelationshipDb, today: LocalDate, op
   return todaysPlan(db, today, settings.planSize, settings.rekindleAfterMonths, options);
 }
 
-/** What "Done" logs: a plain contact, or for an introduction, the introduction on both timelines. */
+/** What "Done" logs: a plain contact (an introduction logs its own steps, `utils/network/intro-steps.ts`). */
 export interface DoneEntry {
-  /** The timeline's text: for a job change, the congratulation; for an introduction, each person's line. */
+  /** The timeline's text: for a job change, the congratulation. */
   text: string;
-  introduced?: [{ key: string; text: string }, { key: string; text: string }];
   /** A step of an introduction, already logged by its own button: Done only marks the plan. */
   logged?: boolean;
 }
 
 /**
- * Answers one person of today's plan. Done logs the contact (an introduction on both people's
- * timelines); Tomorrow keeps them for tomorrow's plan; Not now moves a due follow-up a week on.
+ * Answers one person of today's plan. Done logs the contact; Tomorrow keeps them for tomorrow's plan; Not now moves a due follow-up a week on.
  * Nothing leaves the due list: only the plan changes.
  */
 export async function answerPlan(
@@ -97,11 +95,7 @@ export async function answerPlan(
   done: DoneEntry = { text: '' },
 ): Promise<void> {
   if (answer === 'done' && !done.logged) {
-    if (item.source === 'introduction' && done.introduced) {
-      await logIntroduction(db, { id: crypto.randomUUID(), date: today, people: done.introduced });
-    } else {
-      await logInteraction(db, { id: crypto.randomUUID(), contactKey: item.key, kind: 'message', date: today, text: done.text });
-    }
+    await logInteraction(db, { id: crypto.randomUUID(), contactKey: item.key, kind: 'message', date: today, text: done.text });
   } else if (answer === 'not-now') {
     const contact = await db.contacts.get(item.key);
     if (contact?.nextFollowUp && contact.nextFollowUp <= today) await snoozeFollowUp(db, item.key, { days: NOT_NOW_DAYS }, today);

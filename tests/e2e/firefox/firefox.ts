@@ -122,11 +122,16 @@ export class FirefoxWithExtension {
     );
   }
 
-  /** A new tab whose requests to LinkedIn are answered from `tests/fixtures`. */
-  async newLinkedInTab(): Promise<Page> {
+  /**
+   * A new tab whose requests to LinkedIn are answered from `tests/fixtures`; `answer`, when given,
+   * may answer a page navigated to with HTML of the test's own (asked at each navigation).
+   */
+  async newLinkedInTab(answer?: (url: string) => string | null): Promise<Page> {
     const page = await this.browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (request) => {
+      const own = request.isNavigationRequest() ? answer?.(request.url()) : null;
+      if (own != null) return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: own });
       if (!LINKEDIN_REQUEST.test(request.url())) return void request.continue();
       void request.respond(linkedInResponse(request.url(), request.isNavigationRequest()));
     });

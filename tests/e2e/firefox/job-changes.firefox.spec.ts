@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
+import { FIXTURES } from '../../support/launch';
 import { nodesWithin, visibleText } from './a11y';
 import type { FirefoxWithExtension } from './firefox';
 import { expect, SIDEBAR_TITLE, sidebarValue, test, writeNote } from './fixtures';
@@ -75,15 +75,7 @@ test('Firefox: a new headline on Kenji’s next visit is a “New role” on his
     'Data Engineer at Kaizen Analytics',
     'Head of Data at Kaizen Analytics',
   );
-  const page = await firefox.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url() === KENJI_URL && request.isNavigationRequest()) {
-      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: kenji });
-    }
-    if (!LINKEDIN_REQUEST.test(request.url())) return void request.continue();
-    void request.respond(linkedInResponse(request.url(), request.isNavigationRequest()));
-  });
+  const page = await firefox.newLinkedInTab((url) => (url === KENJI_URL ? kenji : null));
   await page.goto(KENJI_URL);
   const newRole = entry('New role', 'Data Engineer at Kaizen Analytics → Head of Data at Kaizen Analytics');
   await expect.poll(() => timeline(firefox, 'Timeline', SIDEBAR_TITLE)).toEqual([expect.stringMatching(newRole)]);

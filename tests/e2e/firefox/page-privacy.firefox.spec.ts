@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, networkList, SIDEBAR_TITLE, sidebarText, sidebarValue, test, typeInSidebar, writeNote } from './fixtures';
-import { FIXTURES, LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
+import { FIXTURES } from '../../support/launch';
 
 // Whose notes a page cannot decide (docs/ARCHITECTURE.md, "Whose notes"), in Firefox: the in-page
 // sidebar is read and pressed through Firefox's accessibility tree (see sidebar.firefox.spec.ts).
@@ -24,15 +24,7 @@ test('Firefox: a page that fakes a member id and slug leads to an offer to merge
   // One tab whose member-id link is answered by the test (the rest of LinkedIn from the fixtures):
   // its interception is on before its first navigation, and `memberPage` says which page it gets.
   let memberPage = kenjiAtMemberId(null);
-  const page = await firefox.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url() === MEMBER_URL && request.isNavigationRequest()) {
-      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: memberPage });
-    }
-    if (!LINKEDIN_REQUEST.test(request.url())) return void request.continue();
-    void request.respond(linkedInResponse(request.url(), request.isNavigationRequest()));
-  });
+  const page = await firefox.newLinkedInTab((url) => (url === MEMBER_URL ? memberPage : null));
 
   // Kenji, saved from a member-id link whose page named no vanity key.
   await page.goto(MEMBER_URL);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { FIXTURES, LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
+import { FIXTURES } from '../../support/launch';
 import { addDaysToLocalDate, localToday } from '../../../utils/core/dates';
 import { findNode, nodesWithin, visibleText, type A11yNode, type NodeQuery } from './a11y';
 import type { FirefoxWithExtension } from './firefox';
@@ -64,15 +64,7 @@ async function addPhrase(firefox: FirefoxWithExtension, page: Page, label: strin
 /** A tab where Kenji's page says his headline is `headline` (the rest of LinkedIn from the fixtures), opened on him. */
 async function visitKenjiAs(firefox: FirefoxWithExtension, headline: string): Promise<Page> {
   const kenji = readFileSync(join(FIXTURES, 'in', 'kenji-tanaka.html'), 'utf8').replaceAll('Data Engineer at Kaizen Analytics', headline);
-  const page = await firefox.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url() === KENJI_URL && request.isNavigationRequest()) {
-      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: kenji });
-    }
-    if (!LINKEDIN_REQUEST.test(request.url())) return void request.continue();
-    void request.respond(linkedInResponse(request.url(), request.isNavigationRequest()));
-  });
+  const page = await firefox.newLinkedInTab((url) => (url === KENJI_URL ? kenji : null));
   await page.goto(KENJI_URL);
   return page;
 }
