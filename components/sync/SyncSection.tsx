@@ -26,6 +26,7 @@ const PROBLEM_TEXT: Record<SyncProblemName, () => string> = {
   'key-changed': () => t('sync.problem.keyChanged'),
   'not-set-up': () => t('sync.problem.notSetUp'),
   permission: () => t('sync.problem.permission'),
+  'weak-passphrase': () => t('sync.problem.weakPassphrase'),
   unknown: () => t('sync.problem.unknown'),
 };
 

@@ -24,7 +24,7 @@ const KEY_FILE = `${SYNC_FOLDER}/key.json`;
 /** After this many logs a device writes a snapshot and deletes its older files. */
 export const LOGS_BEFORE_SNAPSHOT = 16;
 
-export type SyncProblem = 'key-changed' | 'not-set-up' | 'permission';
+export type SyncProblem = 'key-changed' | 'not-set-up' | 'permission' | 'weak-passphrase';
 
 export class SyncError extends Error {
   constructor(readonly problem: SyncProblem) {
@@ -75,17 +75,20 @@ export function filesToRead(files: SequencedFile[], through: number): SequencedF
 /**
  * Connects this device to a sync folder: the folder's key when the passphrase opens it (else
  * `SyncCryptoError('wrong-passphrase')`, with nothing written), or a new key for an empty folder.
+ * `strongEnough: false` refuses to start a new folder (`SyncError('weak-passphrase')`), while an
+ * existing folder still opens: its passphrase was chosen before, and its other browsers use it.
  */
 export async function unlockFolder(
   dav: WebdavClient,
   passphrase: string,
-  iterations?: number,
+  { iterations, strongEnough = true }: { iterations?: number; strongEnough?: boolean } = {},
 ): Promise<{ key: CryptoKey; info: KeyInfo; created: boolean }> {
   const existing = await dav.get(KEY_FILE);
   if (existing) {
     const info = parseKeyInfo(new TextDecoder().decode(existing));
     return { key: await unlockKeyInfo(passphrase, info), info, created: false };
   }
+  if (!strongEnough) throw new SyncError('weak-passphrase');
   const { info, key } = await createKeyInfo(passphrase, iterations);
   await dav.makeFolder(SYNC_FOLDER);
   await dav.put(KEY_FILE, new TextEncoder().encode(JSON.stringify(info)));

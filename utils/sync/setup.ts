@@ -44,11 +44,11 @@ export async function connectSync(
   db: RelationshipDb,
   account: SyncAccount,
   passphrase: string,
-  { fetchFn, iterations }: { fetchFn?: typeof fetch; iterations?: number } = {},
+  { fetchFn, iterations, strongEnough }: { fetchFn?: typeof fetch; iterations?: number; strongEnough?: boolean } = {},
 ): Promise<void> {
   const dav = createWebdavClient(account, fetchFn ? { fetchFn } : {});
   if ((await dav.list('')) === null) throw new WebdavError('not-a-folder', 404);
-  const { key, info } = await unlockFolder(dav, passphrase, iterations);
+  const { key, info } = await unlockFolder(dav, passphrase, { iterations, strongEnough });
   await rememberFolder(db, key, info);
 }
 

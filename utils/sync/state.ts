@@ -30,6 +30,7 @@ export type SyncProblemName =
   | 'key-changed'
   | 'not-set-up'
   | 'permission'
+  | 'weak-passphrase'
   | 'unknown';
 
 /** What the settings page shows about sync: written by the background after each run. */

@@ -52,7 +52,7 @@ async function device(folder: string): Promise<Device> {
 }
 
 async function connect(d: Device, passphrase = 'correct horse battery') {
-  const { key, info } = await unlockFolder(d.dav, passphrase, ITERATIONS);
+  const { key, info } = await unlockFolder(d.dav, passphrase, { iterations: ITERATIONS });
   await rememberFolder(d.db, key, info);
 }
 
@@ -204,7 +204,7 @@ describe('sync between devices through Apache mod_dav', () => {
     const before = serverFiles(folder);
     const c = await device(folder);
     await saveUserFields(c.db, 'someone', { notes: 'C’s own' });
-    await expect(unlockFolder(c.dav, 'wrong passphrase', ITERATIONS)).rejects.toMatchObject({ problem: 'wrong-passphrase' });
+    await expect(unlockFolder(c.dav, 'wrong passphrase', { iterations: ITERATIONS })).rejects.toMatchObject({ problem: 'wrong-passphrase' });
     await expect(c.sync()).rejects.toBeInstanceOf(SyncError);
     expect(serverFiles(folder)).toEqual(before);
     expect(await c.db.contacts.get('someone')).toMatchObject({ notes: 'C’s own' });
