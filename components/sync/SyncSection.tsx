@@ -10,6 +10,7 @@ import { checkServerUrl, connectSync, disconnectSync, normalizedAccount, originP
 import { forgetSyncAccount, saveSyncAccount } from '@/utils/sync/account';
 import { Field } from '../ui/Field';
 import { OutcomeLines } from '../ui/OutcomeLines';
+import { SyncFindings } from './SyncFindings';
 import { useStoredValue } from '../ui/use-stored-value';
 
 const PROBLEM_TEXT: Record<SyncProblemName, () => string> = {
@@ -182,8 +183,7 @@ function SyncStatusPanel({ url, username, onTurnedOff }: { url: string; username
         <>
           <p>{status.lastSyncAt ? t('sync.lastSynced', [when(status.lastSyncAt)]) : t('sync.neverSynced')}</p>
           {status.lastSyncAt !== null && <p>{t('sync.changes', [String(status.received), String(status.sent)])}</p>}
-          {status.damagedFiles > 0 && !status.problem && <p className="hint">{t('sync.damaged')}</p>}
-          {(status.ignored ?? 0) > 0 && !status.problem && <p className="hint">{t('sync.ignored', status.ignored!)}</p>}
+          {!status.problem && <SyncFindings status={status} />}
         </>
       )}
       <div className="row">

@@ -6,18 +6,20 @@
  * On the server, under the folder the user chose:
  *   relationship-notes/key.json            salt, iteration count and a check value (public)
  *   relationship-notes/<device id>/s-<n>   a snapshot: every record this device knows
- *   relationship-notes/<device id>/l-<n>   a log: the records this device changed since its file n-1
- * Names carry only random device ids and sequence numbers; contents are records in their wire form
- * (`wire.ts`), as gzipped JSON sealed with AES-GCM, the path authenticated with it.
+ *   relationship-notes/<device id>/l-<n>   a log: the records this device changed since its last file
+ * Names carry only random device ids and sequence numbers; what each file holds and builds on is
+ * sealed inside it (`files.ts`), and others' files are read by `peers.ts`.
  */
 import type { RelationshipDb } from '../storage/db';
-import { createKeyInfo, openJson, parseKeyInfo, sealJson, SyncCryptoError, unlockKeyInfo, type KeyInfo } from './crypto';
+import { createKeyInfo, parseKeyInfo, unlockKeyInfo, type KeyInfo } from './crypto';
 import { mergeStates, type SyncState } from './crdt/merge';
 import { applyRemote, foldLocalChanges, markSent, outgoing, syncTables, wholeState } from './local';
 import { getMeta, META, setMeta } from './meta';
 import { ALL_ROWS } from '../storage/change-tracking';
-import type { WebdavClient, WebdavEntry } from './webdav';
-import { decodeState, encodeState } from './crdt/wire';
+import type { WebdavClient } from './webdav';
+import { fileName, sealFile, sequencedFiles, type FileHeader, type SequencedFile } from './files';
+import { readPeer, snapshotAsked, type PeerReading } from './peers';
+import { defaultDeviceName } from './device-name';
 
 export const SYNC_FOLDER = 'relationship-notes';
 const KEY_FILE = `${SYNC_FOLDER}/key.json`;
@@ -33,43 +35,34 @@ export class SyncError extends Error {
   }
 }
 
+/** What reading one other device found, as the settings page names it. */
+export interface PeerReport extends Omit<PeerReading, 'state' | 'header' | 'through' | 'blockedAt'> {
+  name: string | null;
+  /** Its changes that would not pass a backup's schema, and were ignored. */
+  ignored: number;
+}
+
 export interface SyncReport {
   /** Records merged from other devices that changed something here. */
   received: number;
   /** Records of this device's changes written to the server. */
   sent: number;
   bytesSent: number;
-  /** Remote files that could not be opened (cut short or altered) and were left alone. */
+  /** Every other device read, with what went wrong with its files. */
+  peers: PeerReport[];
+  /** Remote files that could not be opened (cut short or altered) and were left alone: the peers' sum. */
   damagedFiles: number;
-  /** Changes received that would not pass a backup's schema, and were ignored. */
+  /** Changes received that would not pass a backup's schema, and were ignored: the peers' sum. */
   ignored: number;
+  /** This device's own files were missing or cut short on the server, so it wrote a snapshot. */
+  repaired: boolean;
   compacted: boolean;
 }
 
-interface SequencedFile {
-  kind: 's' | 'l';
+/** A file this device wrote since its last snapshot, as it wrote it. */
+interface WrittenFile {
   seq: number;
-  name: string;
-}
-
-// Eight digits or more: a device past 99,999,999 files keeps counting, and its peers keep listing it.
-const FILE_NAME = /^([sl])-(\d{8,})$/;
-export const fileName = (kind: 's' | 'l', seq: number) => `${kind}-${String(seq).padStart(8, '0')}`;
-
-function sequencedFiles(entries: WebdavEntry[]): SequencedFile[] {
-  return entries
-    .flatMap((entry) => {
-      const match = !entry.isFolder && FILE_NAME.exec(entry.name);
-      return match ? [{ kind: match[1] as 's' | 'l', seq: Number(match[2]), name: entry.name }] : [];
-    })
-    .sort((a, b) => a.seq - b.seq);
-}
-
-/** The files to read from a device already read through `through`: its newest snapshot if newer, then later logs. */
-export function filesToRead(files: SequencedFile[], through: number): SequencedFile[] {
-  const snapshot = files.filter((file) => file.kind === 's' && file.seq > through).at(-1);
-  const after = snapshot ? snapshot.seq : through;
-  return [...(snapshot ? [snapshot] : []), ...files.filter((file) => file.kind === 'l' && file.seq > after)];
+  size: number;
 }
 
 /**
@@ -99,7 +92,7 @@ export async function unlockFolder(
 async function queueEverything(db: RelationshipDb, now: number): Promise<void> {
   await db.syncChanges.put({ id: ALL_ROWS, at: now });
   // A device without files of its own writes a snapshot of everything first.
-  await db.syncMeta.delete(META.sentThrough);
+  await db.syncMeta.bulkDelete([META.sentThrough, META.written]);
 }
 
 /** Stores the unlocked key on this device (never the passphrase) and queues every row for the first sync. */
@@ -115,7 +108,17 @@ export async function rememberFolder(db: RelationshipDb, key: CryptoKey, info: K
 export async function forgetFolder(db: RelationshipDb): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
     // A later setup uploads everything again, from a new device id.
-    await db.syncMeta.bulkDelete([META.key, META.device, META.readThrough, META.sequence, META.sentThrough]);
+    await db.syncMeta.bulkDelete([
+      META.key,
+      META.device,
+      META.readThrough,
+      META.sequence,
+      META.sentThrough,
+      META.written,
+      META.sentWants,
+      META.snapshotWanted,
+      META.peerNames,
+    ]);
   });
 }
 
@@ -150,55 +153,46 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
 
   const folders = (await dav.list(SYNC_FOLDER)) ?? [];
   const readThrough = (await getMeta<Record<string, number>>(db, META.readThrough)) ?? {};
-  let incoming: SyncState = {};
-  let damagedFiles = 0;
-  const nextReadThrough = { ...readThrough };
+  const peerNames = (await getMeta<Record<string, string>>(db, META.peerNames)) ?? {};
+  const readings: PeerReading[] = [];
   let ownFiles: SequencedFile[] = [];
   for (const folder of folders) {
     if (!folder.isFolder) continue;
     const files = sequencedFiles((await dav.list(`${SYNC_FOLDER}/${folder.name}`)) ?? []);
-    if (folder.name === device) {
-      ownFiles = files;
-      continue;
-    }
-    // A file that does not open (cut short, altered, or planted by the server) is never read past:
-    // a log holds back what follows it until it opens, and a snapshot is passed over for the files
-    // before it. So nothing is skipped, and once the server serves the files whole, reading resumes.
-    let candidates = files;
-    reading: for (;;) {
-      for (const file of filesToRead(candidates, nextReadThrough[folder.name] ?? 0)) {
-        const path = `${folder.name}/${file.name}`;
-        const sealed = await dav.get(`${SYNC_FOLDER}/${path}`);
-        // Gone since the listing: its device compacted; its snapshot is read next time.
-        if (!sealed) break reading;
-        let state: SyncState | null = null;
-        try {
-          state = decodeState(await openJson(key, sealed, path));
-        } catch (error) {
-          if (!(error instanceof SyncCryptoError)) throw error;
-        }
-        if (!state) {
-          damagedFiles++;
-          if (file.kind === 'l') break reading;
-          candidates = candidates.filter((other) => other !== file);
-          continue reading;
-        }
-        incoming = mergeStates(incoming, state);
-        nextReadThrough[folder.name] = file.seq;
-      }
-      break;
-    }
+    if (folder.name === device) ownFiles = files;
+    else readings.push(await readPeer(dav, SYNC_FOLDER, key, folder.name, files, readThrough[folder.name] ?? 0));
+  }
+  // Each record remembers the device it came from, to name the device that sent an invalid one.
+  let incoming: SyncState = {};
+  const sender = new Map<string, string>();
+  for (const reading of readings) {
+    incoming = mergeStates(incoming, reading.state);
+    for (const id of Object.keys(reading.state)) sender.set(id, reading.device);
+    if (reading.header?.name) peerNames[reading.device] = reading.header.name;
   }
 
   const applied = await db.transaction('rw', syncTables(db), async () => {
     await foldLocalChanges(db, device, now());
     const result = await applyRemote(db, incoming, now());
-    await setMeta(db, META.readThrough, nextReadThrough);
+    await setMeta(db, META.readThrough, { ...readThrough, ...Object.fromEntries(readings.map((r) => [r.device, r.through])) });
+    await setMeta(db, META.peerNames, peerNames);
     return result;
   });
+  const peers = readings.map(({ device: id, damaged, missing, behind }): PeerReport => ({
+    device: id,
+    name: peerNames[id] ?? null,
+    damaged,
+    missing,
+    behind,
+    ignored: applied.invalid.filter((record) => sender.get(record) === id).length,
+  }));
 
+  const written = await ownHistory(db, device, ownFiles, readings);
+  const wants = Object.fromEntries(readings.flatMap((r) => (r.blockedAt === null ? [] : [[r.device, r.blockedAt]])));
+  // A request for a snapshot goes out in a file of its own if there is nothing else to send.
+  const newWants = Object.keys(wants).length > 0 && JSON.stringify(wants) !== JSON.stringify((await getMeta(db, META.sentWants)) ?? {});
   const logs = ownFiles.filter((file) => file.kind === 'l').length;
-  const needsSnapshot = !ownFiles.some((file) => file.kind === 's') || logs >= LOGS_BEFORE_SNAPSHOT;
+  const needsSnapshot = written.lost || written.asked || !ownFiles.some((file) => file.kind === 's') || logs >= LOGS_BEFORE_SNAPSHOT;
   let pending: { state: SyncState; latest: string };
   let pendingCount: number;
   if (needsSnapshot) {
@@ -211,23 +205,61 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
   }
   let bytesSent = 0;
   let compacted = false;
-  if (pendingCount > 0 || (needsSnapshot && (ownFiles.length > 0 || Object.keys(pending.state).length > 0))) {
+  if (pendingCount > 0 || newWants || (needsSnapshot && (ownFiles.length > 0 || Object.keys(pending.state).length > 0))) {
     // This device's own count, not the server's listing: a file planted in its folder with a huge
     // number must not move it (the listing counts only for a device that kept no count yet).
     const seq = ((await getMeta<number>(db, META.sequence)) ?? Math.max(0, ...ownFiles.map((file) => file.seq))) + 1;
     // Taken before the upload: a file cut short never shares its number with a whole one.
     await setMeta(db, META.sequence, seq);
     const kind = needsSnapshot ? 's' : 'l';
-    const name = fileName(kind, seq);
-    const body = await sealJson(key, encodeState(pending.state), `${device}/${name}`);
+    const header: FileHeader = {
+      seq,
+      chain: needsSnapshot ? [] : written.files.map((file) => file.seq),
+      name: (await getMeta<string>(db, META.deviceName)) ?? defaultDeviceName(),
+      wants,
+    };
+    const body = await sealFile(key, device, kind, header, pending.state);
     if (ownFiles.length === 0) await dav.makeFolder(`${SYNC_FOLDER}/${device}`);
-    await dav.put(`${SYNC_FOLDER}/${device}/${name}`, body);
+    await dav.put(`${SYNC_FOLDER}/${device}/${fileName(kind, seq)}`, body);
     bytesSent = body.length;
     await markSent(db, pending.latest);
+    const mine = { seq, size: body.length };
+    await setMeta(db, META.written, needsSnapshot ? [mine] : [...written.files, mine]);
+    await setMeta(db, META.sentWants, wants);
     if (kind === 's') {
+      await db.syncMeta.delete(META.snapshotWanted);
       for (const file of ownFiles) await dav.remove(`${SYNC_FOLDER}/${device}/${file.name}`);
       compacted = ownFiles.length > 0;
     }
   }
-  return { received: applied.changed, sent: pendingCount, bytesSent, damagedFiles, ignored: applied.invalid, compacted };
+  const sum = (field: 'damaged' | 'ignored') => peers.reduce((total, peer) => total + peer[field], 0);
+  return {
+    received: applied.changed,
+    sent: pendingCount,
+    bytesSent,
+    peers,
+    damagedFiles: sum('damaged'),
+    ignored: sum('ignored'),
+    repaired: written.lost,
+    compacted,
+  };
+}
+
+/**
+ * This device's files since its last snapshot, and whether to write a snapshot in their place:
+ * one of them is gone from the server or not the size it was written (a reader would wait on it
+ * for good), or another device asked for one.
+ */
+async function ownHistory(
+  db: RelationshipDb,
+  device: string,
+  ownFiles: SequencedFile[],
+  readings: PeerReading[],
+): Promise<{ files: WrittenFile[]; lost: boolean; asked: boolean }> {
+  const files = (await getMeta<WrittenFile[]>(db, META.written)) ?? [];
+  const listed = new Map(ownFiles.map((file) => [file.seq, file.size]));
+  const lost = files.some((file) => listed.get(file.seq) !== file.size);
+  const sequence = (await getMeta<number>(db, META.sequence)) ?? 0;
+  if (snapshotAsked(readings, device, files[0]?.seq ?? 0, sequence)) await setMeta(db, META.snapshotWanted, true);
+  return { files, lost, asked: (await getMeta<boolean>(db, META.snapshotWanted)) === true };
 }

@@ -195,8 +195,8 @@ function interactionFromRecord(id: string, rec: SyncRecord, now: number): Intera
 export interface ApplyResult {
   /** Records whose merged state differs from before. */
   changed: number;
-  /** Records whose row would not pass a backup's schema: kept out of the database, counted. */
-  invalid: number;
+  /** Records whose row would not pass a backup's schema: kept out of the database. */
+  invalid: string[];
 }
 
 /**
@@ -218,7 +218,7 @@ const ROW_SCHEMAS: Record<SyncedTable, v.GenericSchema> = {
 export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: number): Promise<ApplyResult> {
   let clock = (await getMeta<ClockState>(db, META.clock)) ?? INITIAL_CLOCK;
   let changed = 0;
-  let invalid = 0;
+  const invalid: string[] = [];
   for (const table of SYNCED_TABLE_NAMES) {
     const prefix = SYNCED_TABLES[table];
     const ids = Object.keys(incoming).filter((id) => id.startsWith(prefix));
@@ -240,7 +240,7 @@ export async function applyRemote(db: RelationshipDb, incoming: SyncState, now: 
         const key = keys[i]!;
         const row = isDeleted(merged) ? null : SYNCED_ROWS[table].fromRecord(key, merged, rows[i], now);
         // The row as it was stays: an invalid one is not written over it, nor deleted for it.
-        if (row && !v.safeParse(ROW_SCHEMAS[table], row).success) return void invalid++;
+        if (row && !v.safeParse(ROW_SCHEMAS[table], row).success) return void invalid.push(id);
         if (row) puts.push(row);
         // A tombstone deletes the row; so does an invalid entry, or a person's imported entries all gone.
         else if (rows[i] && (isDeleted(merged) || table === 'archiveEntries')) deletes.push(key);

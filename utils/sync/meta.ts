@@ -8,6 +8,16 @@ export const META = {
   readThrough: 'readThrough',
   /** This device's last file sequence number. */
   sequence: 'sequence',
+  /** This device's files as it wrote them since its last snapshot: `{ seq, size }[]`, snapshot first. */
+  written: 'written',
+  /** The `wants` of this device's last file (`FileHeader.wants`). */
+  sentWants: 'sentWants',
+  /** Another device asked for a snapshot: the next file is one. */
+  snapshotWanted: 'snapshotWanted',
+  /** This browser's name in its files; a default from the browser and system until the user names it. */
+  deviceName: 'deviceName',
+  /** Other devices' names, by device id, from their files. */
+  peerNames: 'peerNames',
   /** The largest fold stamp already uploaded: records folded later are still to send. */
   sentThrough: 'sentThrough',
   key: 'key',

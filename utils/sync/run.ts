@@ -67,8 +67,10 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncStatus | null> {
         received: report.received,
         sent: report.sent,
         bytesSent: report.bytesSent,
-        damagedFiles: report.damagedFiles,
-        ignored: report.ignored,
+        peers: report.peers.flatMap(({ name, damaged, missing, behind, ignored }) =>
+          damaged || missing || behind || ignored ? [{ name, damaged, missing, behind, ignored }] : [],
+        ),
+        repaired: report.repaired,
         problem: null,
       };
     } catch (error) {

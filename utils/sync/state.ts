@@ -33,6 +33,23 @@ export type SyncProblemName =
   | 'weak-passphrase'
   | 'unknown';
 
+/**
+ * What went wrong with another browser's files in the last run, for the settings page to name it.
+ * Only a browser with something to say is listed.
+ */
+export interface PeerProblem {
+  /** The browser's name as its files give it; null while none of them opened. */
+  name: string | null;
+  /** Its files that did not open (cut short, altered or planted), left alone. */
+  damaged: number;
+  /** Files its history needs that the server does not have: its later changes wait for them. */
+  missing: number;
+  /** The server shows only files older than what this browser already read from it. */
+  behind: boolean;
+  /** Its changes that would not pass a backup's schema, ignored. */
+  ignored: number;
+}
+
 /** What the settings page shows about sync: written by the background after each run. */
 export interface SyncStatus {
   startedAt: number | null;
@@ -42,9 +59,10 @@ export interface SyncStatus {
   received: number;
   sent: number;
   bytesSent: number;
-  damagedFiles: number;
-  /** Changes from another browser that were not valid, and were ignored (absent in statuses written before). */
-  ignored?: number;
+  /** Other browsers whose files had a problem (absent in statuses written before). */
+  peers?: PeerProblem[];
+  /** This browser's own files were missing or cut short on the server, and it wrote them again whole. */
+  repaired?: boolean;
   problem: SyncProblemName | null;
 }
 
@@ -55,7 +73,6 @@ export const EMPTY_SYNC_STATUS: SyncStatus = {
   received: 0,
   sent: 0,
   bytesSent: 0,
-  damagedFiles: 0,
   problem: null,
 };
 
