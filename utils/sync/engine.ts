@@ -36,9 +36,9 @@ export class SyncError extends Error {
 }
 
 /** What reading one other device found, as the settings page names it. */
-export interface PeerReport extends Omit<PeerReading, 'state' | 'header' | 'through' | 'blockedAt'> {
+export interface PeerReport extends Omit<PeerReading, 'state' | 'header' | 'through' | 'blockedAt' | 'skipped'> {
   name: string | null;
-  /** Its changes that would not pass a backup's schema, and were ignored. */
+  /** Its changes that were malformed or would not pass a backup's schema, and were ignored. */
   ignored: number;
 }
 
@@ -178,13 +178,13 @@ export async function syncOnce(db: RelationshipDb, dav: WebdavClient, now: () =>
     await setMeta(db, META.peerNames, peerNames);
     return result;
   });
-  const peers = readings.map(({ device: id, damaged, missing, behind }): PeerReport => ({
+  const peers = readings.map(({ device: id, damaged, missing, behind, skipped }): PeerReport => ({
     device: id,
     name: peerNames[id] ?? null,
     damaged,
     missing,
     behind,
-    ignored: applied.invalid.filter((record) => sender.get(record) === id).length,
+    ignored: skipped + applied.invalid.filter((record) => sender.get(record) === id).length,
   }));
 
   const written = await ownHistory(db, device, ownFiles, readings);

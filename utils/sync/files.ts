@@ -12,7 +12,7 @@
  */
 import { openJson, sealJson, SyncCryptoError } from './crypto';
 import type { SyncState } from './crdt/merge';
-import { decodeState, encodeState } from './crdt/wire';
+import { decodeRecords, encodeState } from './crdt/wire';
 import type { WebdavEntry } from './webdav';
 
 export type FileKind = 's' | 'l';
@@ -76,25 +76,21 @@ export async function sealFile(key: CryptoKey, device: string, kind: FileKind, h
   return sealJson(key, { f: FILE_FORMAT, ...header, state: encodeState(state) }, filePath(device, fileName(kind, header.seq)));
 }
 
-/**
- * A file's header and records; `SyncCryptoError('tampered')` for anything that does not open or
- * is malformed. A file from before headers (format 1: records only) has header null.
- */
-export async function openFile(
-  key: CryptoKey,
-  device: string,
-  file: SequencedFile,
-  sealed: Uint8Array,
-): Promise<{ header: FileHeader | null; state: SyncState }> {
+/** What a file holds: its header (null in a file from before headers), records, and records left out. */
+export interface OpenedFile {
+  header: FileHeader | null;
+  state: SyncState;
+  /** Malformed records, left out (`decodeRecords`). */
+  skipped: number;
+}
+
+/** Opens a file; `SyncCryptoError('tampered')` for anything that does not open or is malformed. */
+export async function openFile(key: CryptoKey, device: string, file: SequencedFile, sealed: Uint8Array): Promise<OpenedFile> {
   const body = (await openJson(key, sealed, filePath(device, file.name))) as Record<string, unknown> | null;
-  if (body && typeof body === 'object' && body.f === FILE_FORMAT) {
-    const header = parseHeader(body);
-    const state = decodeState(body.state);
-    // A header naming another number than the file's is a file moved, which its seal already refuses.
-    if (!header || header.seq !== file.seq || !state) throw new SyncCryptoError('tampered');
-    return { header, state };
-  }
-  const state = decodeState(body);
-  if (!state) throw new SyncCryptoError('tampered');
-  return { header: null, state };
+  const headed = !!body && typeof body === 'object' && body.f === FILE_FORMAT;
+  const header = headed ? parseHeader(body) : null;
+  const records = decodeRecords(headed ? body.state : body);
+  // A header naming another number than the file's is a file moved, which its seal already refuses.
+  if ((headed && (!header || header.seq !== file.seq)) || !records) throw new SyncCryptoError('tampered');
+  return { header, ...records };
 }

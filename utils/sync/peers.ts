@@ -7,7 +7,7 @@
  */
 import { SyncCryptoError } from './crypto';
 import { mergeStates, type SyncState } from './crdt/merge';
-import { filePath, openFile, type FileHeader, type SequencedFile } from './files';
+import { filePath, openFile, type FileHeader, type OpenedFile, type SequencedFile } from './files';
 import type { WebdavClient } from './webdav';
 
 /** What reading one device found, besides its records. */
@@ -27,9 +27,9 @@ export interface PeerReading {
   behind: boolean;
   /** The highest of its files this device could not use, to ask it for a snapshot; null if none. */
   blockedAt: number | null;
+  /** Malformed records left out of the files used. */
+  skipped: number;
 }
-
-type Opened = Awaited<ReturnType<typeof openFile>>;
 
 export async function readPeer(
   dav: WebdavClient,
@@ -39,13 +39,13 @@ export async function readPeer(
   files: SequencedFile[],
   position: number,
 ): Promise<PeerReading> {
-  const reading: PeerReading = { device, state: {}, through: position, header: null, damaged: 0, missing: 0, behind: false, blockedAt: null };
+  const reading: PeerReading = { device, state: {}, through: position, header: null, damaged: 0, missing: 0, behind: false, blockedAt: null, skipped: 0 };
   const unreadable: number[] = [];
   const listed = new Set(files.map((file) => file.seq));
   const block = (seq: number) => (reading.blockedAt = Math.max(reading.blockedAt ?? 0, seq));
 
   /** The file opened, 'gone' if it went since the listing (its device compacted), or 'damaged'. */
-  const read = async (file: SequencedFile): Promise<Opened | 'gone' | 'damaged'> => {
+  const read = async (file: SequencedFile): Promise<OpenedFile | 'gone' | 'damaged'> => {
     const sealed = await dav.get(`${folder}/${filePath(device, file.name)}`);
     if (!sealed) return 'gone';
     try {
@@ -56,9 +56,10 @@ export async function readPeer(
       return 'damaged';
     }
   };
-  const use = (file: SequencedFile, opened: Opened) => {
+  const use = (file: SequencedFile, opened: OpenedFile) => {
     reading.state = mergeStates(reading.state, opened.state);
     reading.through = file.seq;
+    reading.skipped += opened.skipped;
     if (opened.header) reading.header = opened.header;
   };
 

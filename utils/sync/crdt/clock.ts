@@ -31,6 +31,11 @@ export function parseStamp(stamp: string): StampParts {
   return { wall: parseInt(wall, 36), counter: parseInt(counter, 36), device };
 }
 
+const STAMP = new RegExp(`^[0-9a-z]{${WALL_DIGITS}}\\.[0-9a-z]{${COUNTER_DIGITS}}\\.[0-9A-Za-z_-]{1,64}$`);
+
+/** Whether a text received from another device is a stamp this clock could have written. */
+export const isStamp = (value: unknown): value is string => typeof value === 'string' && STAMP.test(value);
+
 export function deviceOfStamp(stamp: string): string {
   return stamp.slice(WALL_DIGITS + COUNTER_DIGITS + 2);
 }

@@ -3,7 +3,7 @@
  * by index, versions as arrays. About half the JSON of the records as stored, so a first sync of a
  * whole network compresses and uploads in half the time. Decoding refuses anything malformed.
  */
-import { deviceOfStamp } from './clock';
+import { deviceOfStamp, isStamp } from './clock';
 import type { Cell, KeptText, SyncRecord, SyncState, Version } from './merge';
 import { SYNCED_TABLES } from './merge';
 
@@ -61,56 +61,75 @@ function check(condition: unknown): asserts condition {
   if (!condition) throw new WireError('Malformed sync file');
 }
 
-/** The records of a decoded file, or null when it is not a well-formed one. */
-export function decodeState(value: unknown): SyncState | null {
+/**
+ * The records of a decoded file, or null when the file is not a well-formed one. A malformed
+ * record is left out and counted (`skipped`): one bad record from a peer holding the key does
+ * not cost its other records.
+ */
+export function decodeRecords(value: unknown): { state: SyncState; skipped: number } | null {
+  const wire = value as WireState;
   try {
-    const wire = value as WireState;
     check(wire && typeof wire === 'object' && wire.w === WIRE_VERSION);
-    check(Array.isArray(wire.stamps) && wire.stamps.every((s) => typeof s === 'string' && deviceOfStamp(s).length > 0));
+    check(Array.isArray(wire.stamps) && wire.stamps.every(isStamp));
     check(Array.isArray(wire.fields) && wire.fields.every((f) => typeof f === 'string'));
     check(Array.isArray(wire.records));
-    const stampAt = (index: unknown) => {
-      check(typeof index === 'number' && index >= 0 && index < wire.stamps.length);
-      return wire.stamps[index]!;
-    };
-    const state: SyncState = {};
-    for (const record of wire.records) {
-      check(Array.isArray(record) && typeof record[0] === 'string' && isRecordId(record[0]) && Array.isArray(record[1]));
-      const f: Record<string, Cell> = {};
-      for (const cell of record[1]) {
-        check(Array.isArray(cell) && cell.length >= 2 && typeof cell[0] === 'number');
-        const field = wire.fields[cell[0]];
-        check(typeof field === 'string' && field !== '__proto__');
-        f[field] = (cell.slice(1) as unknown[]).map((raw): Version => {
-          check(Array.isArray(raw) && (raw.length === 2 || raw.length === 3));
-          const version: Version = { v: raw[0], at: stampAt(raw[1]) };
-          if (raw.length === 3) {
-            check(Array.isArray(raw[2]));
-            version.s = Object.fromEntries((raw[2] as unknown[]).map((index) => {
-              const stamp = stampAt(index);
-              return [deviceOfStamp(stamp), stamp];
-            }));
-          }
-          return version;
-        });
-        check(f[field]!.length > 0);
-      }
-      const out: SyncRecord = { f };
-      if (record.length === 3) {
-        check(Array.isArray(record[2]));
-        out.kept = {};
-        for (const entry of record[2]) {
-          check(Array.isArray(entry) && entry.length === 2);
-          const text = entry[1] as KeptText | null;
-          check(text === null || (typeof text === 'object' && typeof text.field === 'string'));
-          out.kept[stampAt(entry[0])] = text;
-        }
-      }
-      state[record[0]] = out;
-    }
-    return state;
   } catch (error) {
     if (error instanceof WireError || error instanceof TypeError) return null;
     throw error;
   }
+  const state: SyncState = {};
+  let skipped = 0;
+  for (const record of wire.records) {
+    try {
+      check(Array.isArray(record) && typeof record[0] === 'string' && isRecordId(record[0]) && Array.isArray(record[1]));
+      check(!Object.hasOwn(state, record[0]));
+      state[record[0]] = decodeRecord(wire, record);
+    } catch (error) {
+      if (!(error instanceof WireError || error instanceof TypeError)) throw error;
+      skipped++;
+    }
+  }
+  return { state, skipped };
+}
+
+export const decodeState = (value: unknown): SyncState | null => decodeRecords(value)?.state ?? null;
+
+function decodeRecord(wire: WireState, record: WireRecord): SyncRecord {
+  const stampAt = (index: unknown) => {
+    check(typeof index === 'number' && index >= 0 && index < wire.stamps.length);
+    return wire.stamps[index]!;
+  };
+  const f: Record<string, Cell> = {};
+  for (const cell of record[1]) {
+    check(Array.isArray(cell) && cell.length >= 2 && typeof cell[0] === 'number');
+    const field = wire.fields[cell[0]];
+    check(typeof field === 'string' && field !== '__proto__' && !Object.hasOwn(f, field));
+    f[field] = (cell.slice(1) as unknown[]).map((raw): Version => {
+      check(Array.isArray(raw) && (raw.length === 2 || raw.length === 3));
+      const version: Version = { v: raw[0], at: stampAt(raw[1]) };
+      if (raw.length === 3) {
+        check(Array.isArray(raw[2]));
+        version.s = Object.fromEntries(
+          (raw[2] as unknown[]).map((index) => {
+            const stamp = stampAt(index);
+            return [deviceOfStamp(stamp), stamp];
+          }),
+        );
+      }
+      return version;
+    });
+    check(f[field]!.length > 0);
+  }
+  const out: SyncRecord = { f };
+  if (record.length === 3) {
+    check(Array.isArray(record[2]));
+    out.kept = {};
+    for (const entry of record[2]) {
+      check(Array.isArray(entry) && entry.length === 2);
+      const text = entry[1] as KeptText | null;
+      check(text === null || (typeof text === 'object' && typeof text.field === 'string'));
+      out.kept[stampAt(entry[0])] = text;
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_CLOCK, tick } from '@/utils/sync/crdt/clock';
 import { dismissKept, mergeStates, writeField, type SyncState } from '@/utils/sync/crdt/merge';
-import { decodeState, encodeState } from '@/utils/sync/crdt/wire';
+import { decodeRecords, decodeState, encodeState } from '@/utils/sync/crdt/wire';
 
 const stampOf = (device: string, now: number) => tick(INITIAL_CLOCK, now, device).stamp;
 
@@ -43,18 +43,29 @@ describe('the wire form of synced records', () => {
 
   it('refuses what is not a well-formed file', () => {
     const good = encodeState({ 'c:kenji': writeField({ f: {} }, 'notes', 'x', stampOf('aa11', 5), true) });
-    for (const bad of [
-      null,
-      [],
-      { ...good, w: 2 },
-      { ...good, stamps: [7] },
-      { ...good, records: [['x:bad', []]] },
-      { ...good, records: [['c:kenji', [[0, ['x', 9]]]]] },
-      { ...good, records: [['c:kenji', [[5, ['x', 0]]]]] },
-      { ...good, fields: ['__proto__'] },
-      { ...good, records: [['c:kenji', [[0]]]] },
-    ]) {
-      expect(decodeState(bad)).toBeNull();
+    for (const bad of [null, [], { ...good, w: 2 }, { ...good, stamps: [7] }, { ...good, stamps: ['__proto__'] }, { ...good, records: {} }]) {
+      expect(decodeRecords(bad)).toBeNull();
     }
+  });
+
+  it('leaves out a malformed record and counts it, keeping the file’s other records', () => {
+    const good = encodeState({ 'c:kenji': writeField({ f: {} }, 'notes', 'x', stampOf('aa11', 5), true) });
+    const kenji = good.records[0]!;
+    for (const bad of [
+      ['x:bad', []],
+      ['c:amara', [[0, ['x', 9]]]],
+      ['c:amara', [[5, ['x', 0]]]],
+      ['c:amara', [[0]]],
+      ['c:amara', [[0, ['x', 0]], [0, ['y', 0]]]],
+      ['c:kenji', [[0, ['again', 0]]]],
+      [{ toString: () => 'c:amara' }, []],
+    ]) {
+      const decoded = decodeRecords({ ...good, records: [kenji, bad] });
+      expect(decoded?.skipped).toBe(1);
+      expect(decoded?.state).toEqual(decodeState(good));
+    }
+    const proto = decodeRecords({ ...good, fields: [...good.fields, '__proto__'], records: [kenji, ['c:amara', [[1, [{ polluted: true }, 0]]]]] });
+    expect(proto).toMatchObject({ skipped: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
