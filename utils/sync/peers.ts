@@ -56,7 +56,7 @@ export async function readPeer(
       return 'damaged';
     }
   };
-  const use = (file: SequencedFile, opened: OpenedFile) => {
+  const take = (file: SequencedFile, opened: OpenedFile) => {
     reading.state = mergeStates(reading.state, opened.state);
     reading.through = file.seq;
     reading.skipped += opened.skipped;
@@ -68,7 +68,7 @@ export async function readPeer(
   for (const snapshot of snapshots) {
     const opened = await read(snapshot);
     if (opened === 'gone' || opened === 'damaged') continue;
-    use(snapshot, opened);
+    take(snapshot, opened);
     break;
   }
 
@@ -83,7 +83,7 @@ export async function readPeer(
       block(Math.max(...needed));
       break reading;
     }
-    use(log, opened);
+    take(log, opened);
   }
 
   // A damaged file passed over by a later one was never part of the history (an upload cut short).
