@@ -35,7 +35,10 @@ export function profileKeyFromUrl(url: string | URL): ProfileKey | null {
   }
   slug = slug.normalize('NFC').trim();
   if (!slug || /[\s/?#]/.test(slug)) return null;
-  return isMemberId(slug) ? slug : slug.toLowerCase();
+  const key = isMemberId(slug) ? slug : slug.toLowerCase();
+  // Keys index plain objects across the extension: a key that names what every object has
+  // (`__proto__`, `constructor`) would reach the prototype instead. No LinkedIn slug is one.
+  return key in {} ? null : key;
 }
 
 // The path's segments, without the `/mwlite/` prefix of LinkedIn's light site.

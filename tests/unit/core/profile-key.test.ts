@@ -35,6 +35,14 @@ describe('profileKeyFromUrl', () => {
     expect(profileKeyFromUrl(url)).toBe('kenji-tanaka');
   });
 
+  it('refuses a slug that every object already holds, which would index a prototype', () => {
+    for (const slug of ['__proto__', 'constructor', 'Constructor', '%5F%5Fproto%5F%5F']) {
+      expect(profileKeyFromUrl(`https://www.linkedin.com/in/${slug}/`)).toBeNull();
+    }
+    // Lower-cased, a method's name is a plain key.
+    expect(profileKeyFromUrl('https://www.linkedin.com/in/hasOwnProperty/')).toBe('hasownproperty');
+  });
+
   it('decodes, NFC-normalises and lower-cases Unicode slugs', () => {
     const composed = 'https://www.linkedin.com/in/luc%C3%ADa-fern%C3%A1ndez/';
     const decomposed = 'https://www.linkedin.com/in/luci%CC%81a-ferna%CC%81ndez/';
