@@ -1,68 +1,24 @@
-import Dexie from 'dexie';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timeline } from '@/utils/people/timeline';
 import { deleteContact, editInteraction, logInteraction, saveUserFields } from '@/utils/people/contacts';
 import { applyArchivePlan } from '@/utils/import-export/archive-import';
-import { CURRENT_SCHEMA_VERSION, openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
-import { forgetFolder, LOGS_BEFORE_SNAPSHOT, rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
+import { CURRENT_SCHEMA_VERSION } from '@/utils/storage/db';
+import { forgetFolder, LOGS_BEFORE_SNAPSHOT, SYNC_FOLDER, syncOnce, unlockFolder, SyncError } from '@/utils/sync/engine';
 import { offeredTexts } from '@/utils/sync/crdt/merge';
-import { getMeta, META } from '@/utils/sync/meta';
 import { backupJson, collectBackup } from '@/utils/import-export/backup';
-import { DEFAULT_SETTINGS, LIMITS, newContact } from '@/utils/core/schema';
+import { DEFAULT_SETTINGS } from '@/utils/core/schema';
 import { importFile } from '@/utils/import-export/import-file';
 import { offersByPerson } from '@/utils/sync/offers';
 import { TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';
 import { webdavServerForThisFile } from '../../support/webdav-fixture';
-
-const ITERATIONS = 1_000; // the real count is tested in sync-crypto.test.ts
-const opened: RelationshipDb[] = [];
+import { engineDevices, TEST_ITERATIONS } from '../../support/engine-devices';
 
 const server = webdavServerForThisFile();
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
-let folderCount = 0;
-/** A fresh folder on the server per test, as a user's own WebDAV folder. */
-async function freshFolder(): Promise<string> {
-  const name = `user-${++folderCount}`;
-  await createWebdavClient({ url: server.url, username: server.username, password: server.password }).makeFolder(name);
-  return `${server.url}${name}/`;
-}
-
-interface Device {
-  db: RelationshipDb;
-  dav: WebdavClient;
-  sync: (now?: number) => ReturnType<typeof syncOnce>;
-}
-
-async function device(folder: string): Promise<Device> {
-  const db = openRelationshipDb(`engine-${crypto.randomUUID()}`);
-  opened.push(db);
-  await db.open();
-  const dav = createWebdavClient({ url: folder, username: server.username, password: server.password });
-  return { db, dav, sync: (now?: number) => syncOnce(db, dav, now === undefined ? undefined : () => now) };
-}
-
-async function connect(d: Device, passphrase = 'correct horse battery') {
-  const { key, info } = await unlockFolder(d.dav, passphrase, { iterations: ITERATIONS });
-  await rememberFolder(d.db, key, info);
-}
-
-function serverFiles(folder: string): string[] {
-  const root = join(server.root, new URL(folder).pathname, SYNC_FOLDER);
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort();
-}
+const { freshFolder, device, connect, serverFiles } = engineDevices(server);
 
 describe('sync between devices through Apache mod_dav', () => {
   it('brings an edit on A to B, with nothing readable on the server', async () => {
@@ -204,7 +160,7 @@ describe('sync between devices through Apache mod_dav', () => {
     const before = serverFiles(folder);
     const c = await device(folder);
     await saveUserFields(c.db, 'someone', { notes: 'C’s own' });
-    await expect(unlockFolder(c.dav, 'wrong passphrase', { iterations: ITERATIONS })).rejects.toMatchObject({ problem: 'wrong-passphrase' });
+    await expect(unlockFolder(c.dav, 'wrong passphrase', { iterations: TEST_ITERATIONS })).rejects.toMatchObject({ problem: 'wrong-passphrase' });
     await expect(c.sync()).rejects.toBeInstanceOf(SyncError);
     expect(serverFiles(folder)).toEqual(before);
     expect(await c.db.contacts.get('someone')).toMatchObject({ notes: 'C’s own' });
@@ -331,100 +287,5 @@ describe('sync between devices through Apache mod_dav', () => {
     await connect(late);
     await late.sync();
     expect((await late.db.contacts.get('kenji'))?.notes).toBe(`edit ${LOGS_BEFORE_SNAPSHOT + 2}`);
-  });
-});
-
-describe('a peer that sends what no backup would hold', () => {
-  it('is ignored change by change and counted; every valid change still syncs, and a URL is the key’s own', async () => {
-    const folder = await freshFolder();
-    const [a, b] = [await device(folder), await device(folder)];
-    // A browser holding the passphrase writes past the notes' checks, straight into its database.
-    const now = Date.now();
-    await a.db.contacts.bulkPut([
-      { ...newContact('alice-lee', now), name: 'Alice Lee', profileUrl: 'https://phish.example/in/alice-lee' },
-      { ...newContact('bo-chen', now), name: 'x'.repeat(LIMITS.line + 1) },
-      { ...newContact('cy-ruiz', now), name: 'Cy Ruiz', cadenceDays: -4 as number },
-    ]);
-    await a.db.interactions.bulkPut([
-      { id: 'bad-kind', contactKey: 'alice-lee', kind: 'bogus' as 'note', date: '2026-12-01', text: '', createdAt: now, updatedAt: now },
-      { id: 'bad-date', contactKey: 'alice-lee', kind: 'note', date: 'yesterday', text: '', createdAt: now, updatedAt: now },
-      { id: 'good', contactKey: 'alice-lee', kind: 'call', date: '2026-12-01', text: 'Called', createdAt: now, updatedAt: now },
-    ]);
-    await connect(a);
-    await a.sync();
-    await connect(b);
-    const report = await b.sync();
-    expect(report.ignored).toBe(4);
-    expect(await b.db.contacts.get('alice-lee')).toMatchObject({ name: 'Alice Lee', profileUrl: 'https://www.linkedin.com/in/alice-lee/' });
-    expect(await b.db.contacts.get('bo-chen')).toBeUndefined();
-    expect(await b.db.contacts.get('cy-ruiz')).toBeUndefined();
-    expect((await b.db.interactions.toArray()).map((entry) => entry.id)).toEqual(['good']);
-    // The next sync runs as usual: nothing invalid stops it.
-    await saveUserFields(a.db, 'alice-lee', { notes: 'Met at PyData' });
-    await a.sync();
-    expect((await b.sync()).received).toBeGreaterThan(0);
-    expect(await b.db.contacts.get('alice-lee')).toMatchObject({ notes: 'Met at PyData' });
-  });
-});
-
-describe('a server that plants files', () => {
-  it('cannot move a device’s numbering, nor make its peers skip what it writes, and sync resumes once the files are gone', async () => {
-    const folder = await freshFolder();
-    const [a, b] = [await device(folder), await device(folder)];
-    await connect(a);
-    await connect(b);
-    await saveUserFields(a.db, 'kenji', { notes: 'first' });
-    await a.sync();
-    await b.sync();
-    const root = join(server.root, new URL(folder).pathname, SYNC_FOLDER);
-    const aFolder = (await getMeta<string>(a.db, META.device))!;
-    // Planted in A's folder: an empty far-future log, and a garbage snapshot and log after it.
-    const planted = ['l-99999999', 's-99999990', 'l-99999991'].map((name) => join(root, aFolder, name));
-    writeFileSync(planted[0]!, '');
-    writeFileSync(planted[1]!, 'not sealed');
-    writeFileSync(planted[2]!, 'not sealed either');
-
-    await saveUserFields(a.db, 'kenji', { notes: 'second' });
-    await a.sync();
-    // A numbered its file from its own count: eight digits, listed by everyone.
-    expect(serverFiles(folder).filter((f) => f.startsWith(`${aFolder}/`))).toEqual(
-      [`${aFolder}/l-00000002`, `${aFolder}/l-99999991`, `${aFolder}/l-99999999`, `${aFolder}/s-00000001`, `${aFolder}/s-99999990`].sort(),
-    );
-    const report = await b.sync();
-    expect(report.damagedFiles).toBeGreaterThan(0);
-    expect((await b.db.contacts.get('kenji'))?.notes).toBe('second');
-
-    // Removed again: B was moved past nothing, and A's next change arrives.
-    for (const path of planted) rmSync(path);
-    await saveUserFields(a.db, 'kenji', { notes: 'third' });
-    await a.sync();
-    expect((await b.sync()).damagedFiles).toBe(0);
-    expect((await b.db.contacts.get('kenji'))?.notes).toBe('third');
-  });
-
-  it('holds back what follows a damaged log, and reads it all once the log is whole again', async () => {
-    const folder = await freshFolder();
-    const [a, b] = [await device(folder), await device(folder)];
-    await connect(a);
-    await connect(b);
-    await saveUserFields(a.db, 'kenji', { notes: 'one' });
-    await a.sync();
-    await b.sync();
-    await saveUserFields(a.db, 'kenji', { tags: ['two'] });
-    await a.sync();
-    await saveUserFields(a.db, 'kenji', { notes: 'three' });
-    await a.sync();
-    const root = join(server.root, new URL(folder).pathname, SYNC_FOLDER);
-    const middle = join(root, serverFiles(folder).find((f) => f.endsWith('l-00000002'))!);
-    const whole = readFileSync(middle);
-    const flipped = Buffer.from(whole);
-    flipped.writeUInt8(flipped.readUInt8(flipped.length - 5) ^ 0xff, flipped.length - 5);
-    writeFileSync(middle, flipped);
-    expect((await b.sync()).damagedFiles).toBe(1);
-    // Nothing after the damaged log was taken: no change is applied out of order or skipped.
-    expect(await b.db.contacts.get('kenji')).toMatchObject({ notes: 'one', tags: [] });
-    writeFileSync(middle, whole);
-    await b.sync();
-    expect(await b.db.contacts.get('kenji')).toMatchObject({ notes: 'three', tags: ['two'] });
   });
 });
