@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/storage/db';
 import { t, uiLanguage } from '@/utils/core/i18n';
@@ -8,10 +8,13 @@ import { SyncCryptoError } from '@/utils/sync/crypto';
 import { isSyncRunning, problemOf } from '@/utils/sync/run';
 import { checkServerUrl, connectSync, disconnectSync, normalizedAccount, originPattern } from '@/utils/sync/setup';
 import { forgetSyncAccount, saveSyncAccount } from '@/utils/sync/account';
+import { passphraseStrength, passphraseUserInputs } from '@/utils/sync/passphrase';
+import { passphraseEstimator } from '@/utils/sync/passphrase-estimate';
 import { Field } from '../ui/Field';
 import { OutcomeLines } from '../ui/OutcomeLines';
 import { SyncFindings } from './SyncFindings';
 import { useStoredValue } from '../ui/use-stored-value';
+import { awaitsStoring, NO_PASSPHRASE, PassphraseField, type PassphraseChoice } from './PassphraseField';
 
 const PROBLEM_TEXT: Record<SyncProblemName, () => string> = {
   unreachable: () => t('sync.problem.unreachable'),
@@ -62,12 +65,16 @@ function SyncSetupForm() {
   const [url, setUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const [choice, setChoice] = useState<PassphraseChoice>(NO_PASSPHRASE);
   const [acceptInsecure, setAcceptInsecure] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const urlCheck = url.trim() ? checkServerUrl(url) : 'ok';
+  const userInputs = useMemo(() => passphraseUserInputs({ url, username, password }), [url, username, password]);
+  // Its worker starts on the first estimate and stops with the form.
+  const [estimator] = useState(passphraseEstimator);
+  useEffect(() => () => estimator.close(), [estimator]);
 
   const turnOn = async () => {
     if (checkServerUrl(url) === 'invalid') {
@@ -85,8 +92,10 @@ function SyncSetupForm() {
     setProblem(null);
     setStatus(t('sync.connecting'));
     try {
-      await connectSync(getDb(), chosen, passphrase);
-      setPassphrase('');
+      // The minimum binds only a new folder: the engine still opens an existing one with a weaker passphrase.
+      const guesses = await estimator.estimate(choice.passphrase, userInputs).catch(() => 0);
+      await connectSync(getDb(), chosen, choice.passphrase, { strongEnough: passphraseStrength(guesses).meetsMinimum });
+      setChoice(NO_PASSPHRASE);
       await saveSyncAccount(getDb(), chosen);
       void syncNow().catch(() => null);
     } catch (error) {
@@ -130,15 +139,7 @@ function SyncSetupForm() {
           onChange={(event) => setPassword(event.target.value)}
         />
       </Field>
-      <Field label={t('sync.passphrase')} className="field stacked" hint={t('sync.passphraseHint')}>
-        <input
-          type="password"
-          required
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-      </Field>
+      <PassphraseField choice={choice} onChoice={setChoice} userInputs={userInputs} estimator={estimator} />
       {urlCheck === 'insecure' && (
         <div className="field">
           <p role="alert" className="error">
@@ -150,7 +151,7 @@ function SyncSetupForm() {
           </label>
         </div>
       )}
-      <button type="submit" disabled={busy || (urlCheck === 'insecure' && !acceptInsecure)}>
+      <button type="submit" disabled={busy || (urlCheck === 'insecure' && !acceptInsecure) || awaitsStoring(choice)}>
         {t('sync.turnOn')}
       </button>
       <OutcomeLines status={status} problem={problem} />
