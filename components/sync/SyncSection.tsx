@@ -13,6 +13,7 @@ import { passphraseEstimator } from '@/utils/sync/passphrase-estimate';
 import { Field } from '../ui/Field';
 import { OutcomeLines } from '../ui/OutcomeLines';
 import { SyncFindings } from './SyncFindings';
+import { DeviceNameField } from './DeviceNameField';
 import { useStoredValue } from '../ui/use-stored-value';
 import { awaitsStoring, NO_PASSPHRASE, PassphraseField, type PassphraseChoice } from './PassphraseField';
 
@@ -180,6 +181,7 @@ function SyncStatusPanel({ url, username, onTurnedOff }: { url: string; username
   return (
     <div>
       <p>{t('sync.connected', [url, username])}</p>
+      <DeviceNameField />
       {status && (
         <>
           <p>{status.lastSyncAt ? t('sync.lastSynced', [when(status.lastSyncAt)]) : t('sync.neverSynced')}</p>
