@@ -15,6 +15,10 @@ import { TYPED_FIELDS } from '@/utils/sync/local';
 import { answerOffers } from '@/utils/sync/run';
 import { createWebdavClient, WebdavError, type WebdavClient } from '@/utils/sync/webdav';
 import { webdavServerForThisFile } from '../../support/webdav-fixture';
+import { getMeta, META, setMeta } from '@/utils/sync/meta';
+import { sealJson } from '@/utils/sync/crypto';
+import { formatStamp } from '@/utils/sync/crdt/clock';
+import { encodeState } from '@/utils/sync/crdt/wire';
 import { engineDevices, TEST_ITERATIONS } from '../../support/engine-devices';
 
 const server = webdavServerForThisFile();
@@ -287,5 +291,31 @@ describe('sync between devices through Apache mod_dav', () => {
     await connect(late);
     await late.sync();
     expect((await late.db.contacts.get('kenji'))?.notes).toBe(`edit ${LOGS_BEFORE_SNAPSHOT + 2}`);
+  });
+});
+
+describe('files written before files had headers', () => {
+  it('are read as before, and a device’s next files carry its history', async () => {
+    const folder = await freshFolder();
+    const [a, b] = [await device(folder), await device(folder)];
+    await connect(a);
+    await connect(b);
+    await saveUserFields(a.db, 'kenji', { notes: 'one' });
+    await a.sync();
+    await b.sync();
+    // A's next log in the first format: records only, sealed with its path.
+    const id = (await getMeta<string>(a.db, META.device))!;
+    const { key } = (await getMeta<{ key: CryptoKey }>(a.db, META.key))!;
+    const at = formatStamp({ wall: Date.now(), counter: 0, device: id });
+    const path = `${id}/l-00000002`;
+    await a.dav.put(`${SYNC_FOLDER}/${path}`, await sealJson(key, encodeState({ 'c:kenji': { f: { notes: [{ v: 'two', at }] } } }), path));
+    await setMeta(a.db, META.sequence, 2);
+    expect(await b.sync()).toMatchObject({ damagedFiles: 0, received: 1 });
+    expect((await b.db.contacts.get('kenji'))?.notes).toBe('two');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await saveUserFields(a.db, 'kenji', { notes: 'three' });
+    await a.sync();
+    expect((await b.sync()).damagedFiles).toBe(0);
+    expect((await b.db.contacts.get('kenji'))?.notes).toBe('three');
   });
 });
