@@ -2,7 +2,8 @@ import { SHELL_WAIT_MS } from '../../utils/linkedin/page-timing';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { localToday } from '../../utils/core/dates';
-import { expect, openExtensionPage, openLinkedIn, test } from './fixtures';
+import { closeAllPages, freshStart, sharedExtensionFor } from '../support/shared-extension';
+import { expect, openExtensionPage, openLinkedIn, setStorage, test } from './fixtures';
 
 /** Serious and critical axe violations, in a form that reads well in a failed assertion. */
 async function seriousViolations(builder: AxeBuilder) {
@@ -49,7 +50,17 @@ const LANGUAGES = [
 
 for (const [lang, colorScheme] of LANGUAGES.flatMap((l) => (['light', 'dark'] as const).map((c) => [l, c] as const))) {
   test.describe(`in ${lang.locale}, ${colorScheme}`, () => {
-    test.use({ browserLocale: lang.locale, colorScheme });
+    // One browser for the block; each test gets a new install of the extension in it.
+    const shared = sharedExtensionFor(test, { locale: lang.locale, colorScheme });
+    test.use({
+      ext: async ({ moreOpen }, use) => {
+        const ext = shared();
+        await freshStart(ext);
+        if (moreOpen) await setStorage(ext, { sidebarMoreOpen: true });
+        await use(ext);
+        await closeAllPages(ext);
+      },
+    });
 
     /** Kenji with notes and a follow-up due today, so every view has something to show. */
     async function kenjiDueToday(page: Page) {
