@@ -123,22 +123,37 @@ test('the daily reminder fires after the worker was stopped, only once a day, an
 });
 
 test('the daily reminder comes when its alarm rings at the time chosen in Settings, and only then', async ({ ext }) => {
-  test.setTimeout(150_000);
-  // The next whole minute at least 20 s away, in the browser's local time.
-  const at = new Date(Date.now() + 80_000);
-  at.setSeconds(0, 0);
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  const options = await openExtensionPage(ext, 'options.html');
-  await options.getByLabel('Daily reminder time').fill(time);
-  await expect(options.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-  await expect
-    .poll(() => options.evaluate(async () => (await chrome.alarms.get('daily-reminder'))?.scheduledTime))
-    .toBe(at.getTime());
+  // A whole minute at least `seconds` away, in the browser's local time, and how Settings writes it.
+  const minuteAhead = (seconds: number) => new Date(Math.ceil((Date.now() + seconds * 1_000) / 60_000) * 60_000);
+  const hhmm = (at: Date) => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  // Both times chosen below fall on today: a time past midnight would count as passed already today.
+  const untilTomorrow = minuteAhead(90).getDate() === new Date().getDate() ? 0 : new Date().setHours(24, 0, 1, 0) - Date.now();
+  test.setTimeout(120_000 + untilTomorrow);
+  await new Promise((resolve) => setTimeout(resolve, untilTomorrow));
 
+  const options = await openExtensionPage(ext, 'options.html');
+  const chooseTime = async (at: Date) => {
+    await options.getByLabel('Daily reminder time').fill(hhmm(at));
+    await expect(options.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await expect
+      .poll(() => options.evaluate(async () => (await chrome.alarms.get('daily-reminder'))?.scheduledTime))
+      .toBe(at.getTime());
+  };
+  // A time still to come while Kenji is made due, so that nothing reminds before the time chosen next.
+  await chooseTime(minuteAhead(90));
   await kenjiDueToday(ext);
   const popup = await openExtensionPage(ext, 'popup.html');
   expect(await notifications(popup)).toEqual([]);
-  await expect.poll(() => notifications(popup), { timeout: 100_000, intervals: [1_000] }).toEqual(['daily-reminder']);
+
+  // The reminder time moved to the next whole minute: the worker set its alarm for then, and decided
+  // on the change (it releases the reminder's lock, which the popup shares, once it has) to wait.
+  const at = minuteAhead(8);
+  await chooseTime(at);
+  await popup.evaluate(() => navigator.locks.request('daily-reminder', () => undefined));
+  expect(await notifications(popup)).toEqual([]);
+  expect(Date.now(), 'no reminder was looked for before the time chosen').toBeLessThan(at.getTime());
+
+  await expect.poll(() => notifications(popup), { timeout: 80_000, intervals: [500] }).toEqual(['daily-reminder']);
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
   expect(await popup.evaluate(() => chrome.storage.local.get('lastReminderDate'))).toEqual({ lastReminderDate: localDate() });
 });
