@@ -88,6 +88,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    // Each browser's default for extension pages, and WebAssembly (not JavaScript eval) for the
+    // Argon2id key derivation of a new sync folder (utils/sync/kdf.ts). Firefox's default upgrades
+    // insecure requests, Chrome's limits objects to the extension.
+    content_security_policy: {
+      extension_pages:
+        browser === 'firefox'
+          ? "script-src 'self' 'wasm-unsafe-eval'; upgrade-insecure-requests;"
+          : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
     // Sync asks for its one server's origin at setup (permissions.request), never for more.
     optional_host_permissions: SYNC_SERVER_ORIGINS,
     // The in-page sidebar's frame. Chrome serves it under a per-session id (`use_dynamic_url`), so a

@@ -32,9 +32,14 @@ for (const build of BUILDS) {
       expect(manifest.content_scripts.flatMap((script: { exclude_matches?: string[] }) => script.exclude_matches ?? [])).toEqual([]);
     });
 
-    test('runs no remote code and keeps the default content security policy', () => {
+    test('runs no remote code, and its content security policy is the browser’s default plus WebAssembly only', () => {
       const manifest = manifestOf(build);
-      expect(manifest.content_security_policy).toBeUndefined();
+      // Chrome's and Firefox's MV3 defaults, with 'wasm-unsafe-eval' for Argon2id; never 'unsafe-eval' or a host.
+      expect(manifest.content_security_policy).toEqual({
+        extension_pages: build.startsWith('firefox')
+          ? "script-src 'self' 'wasm-unsafe-eval'; upgrade-insecure-requests;"
+          : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+      });
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest.sandbox).toBeUndefined();
       for (const file of filesOf(join(OUT, build)).filter((f) => f.endsWith('.html'))) {

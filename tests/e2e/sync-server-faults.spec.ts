@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExtensionPage, openLinkedIn, setStorage, sidebar, test } from './fixtures';
@@ -54,8 +54,10 @@ test('a file lost on the server: the other browser names the gap in plain words,
     await expect(sidebar(kenji).getByRole('status')).toHaveText('Saved');
     expect(await syncNow(a.options)).toBeNull();
   }
-  // The server loses A's older log; the newer one says it builds on it.
   const root = join(server().root, new URL(folder).pathname, 'relationship-notes');
+  // The folder's key was derived with Argon2id in the options page (WebAssembly), its cost public.
+  expect(JSON.parse(readFileSync(join(root, 'key.json'), 'utf8'))).toMatchObject({ kdf: 'Argon2id', memoryKiB: 65_536, iterations: 3 });
+  // The server loses A's older log; the newer one says it builds on it.
   const aFolder = readdirSync(root).find((entry) => readdirSync(join(root, entry), { withFileTypes: true }).some((f) => f.name.startsWith('l-')));
   const logs = readdirSync(join(root, aFolder!)).filter((file) => file.startsWith('l-')).sort();
   expect(logs.length).toBeGreaterThanOrEqual(2);

@@ -10,10 +10,12 @@ import { afterEach } from 'vitest';
 import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { rememberFolder, SYNC_FOLDER, syncOnce, unlockFolder } from '@/utils/sync/engine';
 import { getMeta, META } from '@/utils/sync/meta';
+import type { KdfParams } from '@/utils/sync/kdf';
 import { createWebdavClient, type WebdavClient } from '@/utils/sync/webdav';
 import type { WebdavServer } from './webdav-server';
 
-export const TEST_ITERATIONS = 1_000; // the real count is tested in crypto.test.ts
+/** A quick key for tests; what a new folder really uses is tested in crypto.test.ts. */
+export const TEST_KDF: KdfParams = { kdf: 'PBKDF2-SHA-256', iterations: 1_000 };
 
 export interface Device {
   db: RelationshipDb;
@@ -79,7 +81,7 @@ export function engineDevices(server: WebdavServer) {
   }
 
   async function connect(d: Device, passphrase = 'correct horse battery') {
-    const { key, info } = await unlockFolder(d.dav, passphrase, { iterations: TEST_ITERATIONS });
+    const { key, info } = await unlockFolder(d.dav, passphrase, { kdf: TEST_KDF });
     await rememberFolder(d.db, key, info);
   }
 

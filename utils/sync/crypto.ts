@@ -1,16 +1,8 @@
 /**
- * End-to-end encryption of what sync stores: a key derived from the passphrase with
- * PBKDF2-SHA-256, files sealed with AES-GCM (WebCrypto). The server sees names, sizes and times.
+ * End-to-end encryption of what sync stores: a key derived from the passphrase (`kdf.ts`), files
+ * sealed with AES-GCM (WebCrypto). The server sees names, sizes and times.
  */
-
-/** OWASP's Password Storage Cheat Sheet (2023 on): 600,000 iterations for PBKDF2-HMAC-SHA256. */
-export const PBKDF2_ITERATIONS = 600_000;
-
-/**
- * The most iterations a folder's `key.json` may ask for: a server could otherwise name a count
- * that keeps a joining browser busy for hours. About eight times the count this extension writes.
- */
-export const MAX_KEY_ITERATIONS = 5_000_000;
+import { boundedKdf, deriveKey, NEW_FOLDER_KDF, type KdfParams } from './kdf';
 /** A key check is a sealed 27-byte text: a few dozen bytes, never more than this. */
 const MAX_CHECK_BASE64 = 256;
 
@@ -30,29 +22,14 @@ export class SyncCryptoError extends Error {
 }
 
 /** What the folder on the server says about its key: public, and enough to check a passphrase. */
-export interface KeyInfo {
+export type KeyInfo = KdfParams & {
   version: 1;
-  kdf: 'PBKDF2-SHA-256';
-  iterations: number;
   salt: string;
   check: string;
-}
+};
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-
-export async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
 
 /** Seals bytes; `context` (the file's name) is authenticated too, so files cannot be swapped. */
 export async function seal(key: CryptoKey, plaintext: Uint8Array, context: string): Promise<Uint8Array> {
@@ -111,17 +88,18 @@ export async function openJson(key: CryptoKey, sealed: Uint8Array, context: stri
 }
 
 /** A new folder key: a random salt, and a check value that tells a wrong passphrase apart. */
-export async function createKeyInfo(passphrase: string, iterations = PBKDF2_ITERATIONS): Promise<{ info: KeyInfo; key: CryptoKey }> {
+export async function createKeyInfo(passphrase: string, kdf: KdfParams = NEW_FOLDER_KDF): Promise<{ info: KeyInfo; key: CryptoKey }> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const key = await deriveKey(passphrase, salt, iterations);
+  const key = await deriveKey(passphrase, salt, kdf);
   const check = await seal(key, new TextEncoder().encode(KEY_CHECK_PLAINTEXT), KEY_CHECK_CONTEXT);
-  return { info: { version: 1, kdf: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt), check: toBase64(check) }, key };
+  return { info: { version: 1, ...kdf, salt: toBase64(salt), check: toBase64(check) }, key };
 }
 
 /** The key for a folder's key info, or `SyncCryptoError('wrong-passphrase')`. */
 export async function unlockKeyInfo(passphrase: string, info: KeyInfo): Promise<CryptoKey> {
-  if (info.kdf !== 'PBKDF2-SHA-256' || !(info.iterations >= 1)) throw new SyncCryptoError('tampered');
-  const key = await deriveKey(passphrase, fromBase64(info.salt), info.iterations);
+  const kdf = boundedKdf(info);
+  if (!kdf) throw new SyncCryptoError('tampered');
+  const key = await deriveKey(passphrase, fromBase64(info.salt), kdf);
   try {
     await open(key, fromBase64(info.check), KEY_CHECK_CONTEXT);
   } catch {
@@ -131,24 +109,23 @@ export async function unlockKeyInfo(passphrase: string, info: KeyInfo): Promise<
 }
 
 export function parseKeyInfo(text: string): KeyInfo {
-  let value: Partial<KeyInfo>;
+  let value: Record<string, unknown>;
   try {
-    value = JSON.parse(text) as Partial<KeyInfo>;
+    value = JSON.parse(text) as Record<string, unknown>;
   } catch {
     throw new SyncCryptoError('tampered');
   }
-  const { version, kdf, iterations, salt, check } = value ?? {};
+  if (!value || typeof value !== 'object') throw new SyncCryptoError('tampered');
+  const { version, salt, check } = value;
+  const kdf = boundedKdf(value);
   const bounded =
     version === 1 &&
-    kdf === 'PBKDF2-SHA-256' &&
-    Number.isSafeInteger(iterations) &&
-    iterations! >= 1 &&
-    iterations! <= MAX_KEY_ITERATIONS &&
+    kdf !== null &&
     typeof salt === 'string' &&
     /^[A-Za-z0-9+/]{22}==$/.test(salt) &&
     typeof check === 'string' &&
     check.length <= MAX_CHECK_BASE64 &&
     /^[A-Za-z0-9+/]+=*$/.test(check);
   if (!bounded) throw new SyncCryptoError('tampered');
-  return { version: 1, kdf: 'PBKDF2-SHA-256', iterations: iterations!, salt: salt!, check: check! };
+  return { version: 1, ...kdf, salt: salt as string, check: check as string };
 }

@@ -12,6 +12,7 @@
  */
 import type { RelationshipDb } from '../storage/db';
 import { createKeyInfo, parseKeyInfo, unlockKeyInfo, type KeyInfo } from './crypto';
+import type { KdfParams } from './kdf';
 import { mergeStates, type SyncState } from './crdt/merge';
 import { applyRemote, foldLocalChanges, markSent, outgoing, syncTables, wholeState } from './local';
 import { getMeta, META, setMeta } from './meta';
@@ -74,7 +75,7 @@ interface WrittenFile {
 export async function unlockFolder(
   dav: WebdavClient,
   passphrase: string,
-  { iterations, strongEnough = true }: { iterations?: number; strongEnough?: boolean } = {},
+  { kdf, strongEnough = true }: { kdf?: KdfParams; strongEnough?: boolean } = {},
 ): Promise<{ key: CryptoKey; info: KeyInfo; created: boolean }> {
   const existing = await dav.get(KEY_FILE);
   if (existing) {
@@ -82,7 +83,7 @@ export async function unlockFolder(
     return { key: await unlockKeyInfo(passphrase, info), info, created: false };
   }
   if (!strongEnough) throw new SyncError('weak-passphrase');
-  const { info, key } = await createKeyInfo(passphrase, iterations);
+  const { info, key } = await createKeyInfo(passphrase, kdf);
   await dav.makeFolder(SYNC_FOLDER);
   await dav.put(KEY_FILE, new TextEncoder().encode(JSON.stringify(info)));
   return { key, info, created: true };

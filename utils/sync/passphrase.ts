@@ -4,7 +4,7 @@
  * (passphrase-estimate.ts); everything here is plain arithmetic and words.
  */
 import { t, uiLanguage } from '../core/i18n';
-import { PBKDF2_ITERATIONS } from './crypto';
+import { PBKDF2_ITERATIONS } from './kdf';
 
 /**
  * PBKDF2-HMAC-SHA256 iterations one current GPU computes per second: hashcat v6.2.6 on an NVIDIA
@@ -13,7 +13,11 @@ import { PBKDF2_ITERATIONS } from './crypto';
  */
 export const GPU_PBKDF2_SHA256_ITERATIONS_PER_SECOND = 8_865_700 * 999;
 
-/** Passphrases one such GPU tries per second against a folder's key.json (about 14,800). */
+/**
+ * Passphrases one such GPU tries per second against a folder's key.json (about 14,800) when the
+ * folder uses PBKDF2. A new folder uses Argon2id (`kdf.ts`), which needs 64 MiB per guess and
+ * slows a GPU far more, so for it every time said here is a lower bound.
+ */
 export const GUESSES_PER_SECOND_ON_ONE_GPU = GPU_PBKDF2_SHA256_ITERATIONS_PER_SECOND / PBKDF2_ITERATIONS;
 
 const SECONDS_PER_YEAR = 365.25 * 24 * 3600;

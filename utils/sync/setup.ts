@@ -2,6 +2,7 @@
 import type { RelationshipDb } from '../storage/db';
 import type { SyncAccount } from './state';
 import { forgetFolder, rememberFolder, unlockFolder } from './engine';
+import type { KdfParams } from './kdf';
 import { createWebdavClient, folderUrl, WebdavError } from './webdav';
 
 /** The one origin sync asks permission for, as a match pattern. */
@@ -44,11 +45,11 @@ export async function connectSync(
   db: RelationshipDb,
   account: SyncAccount,
   passphrase: string,
-  { fetchFn, iterations, strongEnough }: { fetchFn?: typeof fetch; iterations?: number; strongEnough?: boolean } = {},
+  { fetchFn, kdf, strongEnough }: { fetchFn?: typeof fetch; kdf?: KdfParams; strongEnough?: boolean } = {},
 ): Promise<void> {
   const dav = createWebdavClient(account, fetchFn ? { fetchFn } : {});
   if ((await dav.list('')) === null) throw new WebdavError('not-a-folder', 404);
-  const { key, info } = await unlockFolder(dav, passphrase, { iterations, strongEnough });
+  const { key, info } = await unlockFolder(dav, passphrase, { kdf, strongEnough });
   await rememberFolder(db, key, info);
 }
 

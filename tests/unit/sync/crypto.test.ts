@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createKeyInfo,
-  openJson,
-  parseKeyInfo,
-  MAX_KEY_ITERATIONS,
-  PBKDF2_ITERATIONS,
-  sealJson,
-  SyncCryptoError,
-  unlockKeyInfo,
-} from '@/utils/sync/crypto';
+import { createKeyInfo, openJson, parseKeyInfo, sealJson, SyncCryptoError, unlockKeyInfo } from '@/utils/sync/crypto';
+import { ARGON2ID_PARAMS, KDF_LIMITS, PBKDF2_ITERATIONS } from '@/utils/sync/kdf';
+import { TEST_KDF } from '../../support/engine-devices';
 
-// The real count is checked once; the rest use fewer iterations to keep the suite quick.
-const FAST = 1_000;
+// The real parameters are checked once each; the rest use a quick key to keep the suite fast.
+const FAST = TEST_KDF;
 
 describe('sync encryption', () => {
-  it('derives the key with at least OWASP 2023’s 600,000 PBKDF2-SHA-256 iterations', async () => {
+  it('derives a new folder’s key with Argon2id at RFC 9106’s second recommended option, and opens it again', async () => {
+    expect(ARGON2ID_PARAMS).toEqual({ kdf: 'Argon2id', iterations: 3, memoryKiB: 65_536, parallelism: 4 });
+    const { info, key } = await createKeyInfo('correct horse');
+    expect(info).toMatchObject(ARGON2ID_PARAMS);
+    const sealed = await sealJson(key, { notes: 'Loves sailing' }, 'dev1/l-1');
+    const again = await unlockKeyInfo('correct horse', parseKeyInfo(JSON.stringify(info)));
+    expect(await openJson(again, sealed, 'dev1/l-1')).toEqual({ notes: 'Loves sailing' });
+    await expect(unlockKeyInfo('correct horses', info)).rejects.toMatchObject({ problem: 'wrong-passphrase' });
+  });
+
+  it('still opens a folder made with PBKDF2-SHA-256 at OWASP 2023’s 600,000 iterations', async () => {
     expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
-    const { info } = await createKeyInfo('correct horse');
-    expect(info).toMatchObject({ kdf: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS });
+    const { info } = await createKeyInfo('correct horse', { kdf: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS });
+    expect(await unlockKeyInfo('correct horse', parseKeyInfo(JSON.stringify(info)))).toBeInstanceOf(CryptoKey);
   });
 
   it('opens what it sealed with the same passphrase, on another device', async () => {
@@ -58,10 +61,21 @@ describe('sync encryption', () => {
   it('refuses key info that is not ours, or that asks for more work than a browser should do', async () => {
     expect(() => parseKeyInfo('{"version":2}')).toThrow(SyncCryptoError);
     expect(() => parseKeyInfo('not json')).toThrow(SyncCryptoError);
-    const { info } = await createKeyInfo('correct horse', 1_000);
+    const { info } = await createKeyInfo('correct horse', FAST);
     expect(parseKeyInfo(JSON.stringify(info))).toEqual(info);
+    const argon = { ...info, ...ARGON2ID_PARAMS };
+    expect(parseKeyInfo(JSON.stringify(argon))).toEqual(argon);
     for (const bad of [
-      { iterations: MAX_KEY_ITERATIONS + 1 },
+      { ...argon, memoryKiB: KDF_LIMITS.argon2MemoryKiB + 1 },
+      { ...argon, iterations: KDF_LIMITS.argon2Iterations + 1 },
+      { ...argon, parallelism: 0 },
+      { ...argon, parallelism: 4, memoryKiB: 16 },
+      { ...argon, memoryKiB: undefined },
+    ]) {
+      expect(() => parseKeyInfo(JSON.stringify(bad))).toThrow(SyncCryptoError);
+    }
+    for (const bad of [
+      { iterations: KDF_LIMITS.pbkdf2Iterations + 1 },
       { iterations: 1e15 },
       { iterations: 0.5 },
       { iterations: '600000' },

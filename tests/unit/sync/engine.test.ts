@@ -19,7 +19,7 @@ import { getMeta, META, setMeta } from '@/utils/sync/meta';
 import { sealJson } from '@/utils/sync/crypto';
 import { formatStamp } from '@/utils/sync/crdt/clock';
 import { encodeState } from '@/utils/sync/crdt/wire';
-import { engineDevices, TEST_ITERATIONS } from '../../support/engine-devices';
+import { engineDevices, TEST_KDF } from '../../support/engine-devices';
 
 const server = webdavServerForThisFile();
 const { freshFolder, device, connect, serverFiles } = engineDevices(server);
@@ -164,7 +164,7 @@ describe('sync between devices through Apache mod_dav', () => {
     const before = serverFiles(folder);
     const c = await device(folder);
     await saveUserFields(c.db, 'someone', { notes: 'C’s own' });
-    await expect(unlockFolder(c.dav, 'wrong passphrase', { iterations: TEST_ITERATIONS })).rejects.toMatchObject({ problem: 'wrong-passphrase' });
+    await expect(unlockFolder(c.dav, 'wrong passphrase', { kdf: TEST_KDF })).rejects.toMatchObject({ problem: 'wrong-passphrase' });
     await expect(c.sync()).rejects.toBeInstanceOf(SyncError);
     expect(serverFiles(folder)).toEqual(before);
     expect(await c.db.contacts.get('someone')).toMatchObject({ notes: 'C’s own' });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLanguage } from '@/utils/core/i18n';
-import { PBKDF2_ITERATIONS } from '@/utils/sync/crypto';
+import { PBKDF2_ITERATIONS } from '@/utils/sync/kdf';
 import {
   belowMinimumText,
   GPU_PBKDF2_SHA256_ITERATIONS_PER_SECOND,

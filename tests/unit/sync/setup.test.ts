@@ -9,6 +9,7 @@ import { checkServerUrl, connectSync, disconnectSync, originPattern } from '@/ut
 import { forgetSyncAccount, readSyncAccount, saveSyncAccount } from '@/utils/sync/account';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { webdavServerForThisFile } from '../../support/webdav-fixture';
+import { TEST_KDF } from '../../support/engine-devices';
 
 let db: RelationshipDb;
 const server = webdavServerForThisFile();
@@ -45,7 +46,7 @@ describe('turning sync on, running it, turning it off', () => {
   it('connects, syncs with a status in plain terms, and forgets the key when turned off', async () => {
     db = openRelationshipDb(`setup-${crypto.randomUUID()}`);
     await saveUserFields(db, 'kenji', { notes: 'x' });
-    await connectSync(db, account(), 'correct horse', { iterations: 1_000 });
+    await connectSync(db, account(), 'correct horse', { kdf: TEST_KDF });
     expect(await getMeta(db, META.key)).toBeTruthy();
     const store = statusStore();
     const deps = { db, account: account(), ...store, canReach: async () => true };
@@ -65,7 +66,7 @@ describe('turning sync on, running it, turning it off', () => {
 
   it('says a wrong passphrase and stores nothing', async () => {
     db = openRelationshipDb(`setup-${crypto.randomUUID()}`);
-    await connectSync(db, account(), 'correct horse', { iterations: 1_000 });
+    await connectSync(db, account(), 'correct horse', { kdf: TEST_KDF });
     const other = openRelationshipDb(`setup-${crypto.randomUUID()}`);
     try {
       await expect(connectSync(other, account(), 'wrong horse')).rejects.toMatchObject({ problem: 'wrong-passphrase' });

@@ -13,7 +13,7 @@ import { openRelationshipDb, type RelationshipDb } from '@/utils/storage/db';
 import { rememberFolder, syncOnce, unlockFolder } from '@/utils/sync/engine';
 import type { WebdavClient } from '@/utils/sync/webdav';
 import { MemoryWebdav, type Fault } from '../../support/memory-webdav';
-import { TEST_ITERATIONS } from '../../support/engine-devices';
+import { TEST_KDF } from '../../support/engine-devices';
 
 /** Two devices, or three: a third relays what it read, which can hide a change the second skipped. */
 const DEVICES = [2, 3] as const;
@@ -76,7 +76,7 @@ async function run(count: number, steps: Step[], honest: boolean) {
     devices.push({ db, dav: server.client(i) });
   }
   for (const d of devices) {
-    const { key, info } = await unlockFolder(d.dav, 'correct horse battery', { iterations: TEST_ITERATIONS });
+    const { key, info } = await unlockFolder(d.dav, 'correct horse battery', { kdf: TEST_KDF });
     await rememberFolder(d.db, key, info);
   }
   // One clock for all: each sync folds at its own millisecond, the same in both runs.
