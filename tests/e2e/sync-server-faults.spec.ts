@@ -54,6 +54,8 @@ test('a file lost on the server: the other browser names the gap in plain words,
     await expect(sidebar(kenji).getByRole('status')).toHaveText('Saved');
     expect(await syncNow(a.options)).toBeNull();
   }
+  // "Sync now" sent every change, so no sync is left waiting for more: none runs behind the test's back.
+  expect(await a.options.evaluate(() => chrome.alarms.get('sync-soon'))).toBeUndefined();
   const root = join(server().root, new URL(folder).pathname, 'relationship-notes');
   // The folder's key was derived with Argon2id in the options page (WebAssembly), its cost public.
   expect(JSON.parse(readFileSync(join(root, 'key.json'), 'utf8'))).toMatchObject({ kdf: 'Argon2id', memoryKiB: 65_536, iterations: 3 });

@@ -27,6 +27,8 @@ export function startSync(db: RelationshipDb): void {
       canReach: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
     });
     await refreshOffers();
+    // Everything noted went out with this run: a sync still waiting for more changes has nothing to do.
+    if (status && !status.problem && (await db.syncChanges.count()) === 0) await browser.alarms.clear(SYNC_SOON_ALARM);
     return status;
   };
   const applyOfferAnswers = async () => {
