@@ -6,6 +6,7 @@ import { launchWithExtension, type LaunchedExtension } from '../../support/launc
 import { fillSyncSetup, grantSiteAccess, makeFolder, waitForFirstSync, webdavServerFor } from '../../support/sync-devices';
 import { nodesWithin, visibleText, type NodeQuery } from './a11y';
 import { expect, sidebarText, test, typeInSidebar } from './fixtures';
+import { typeSyncAccount } from './sync-setup';
 
 // Choosing the sync passphrase in Firefox, read and driven through Firefox's accessibility tree
 // (BiDi cannot see extension pages), against a real Apache mod_dav on 127.0.0.1. Firefox answers
@@ -34,9 +35,7 @@ test('Firefox: a weak passphrase is called weak and refused for a new folder; a 
   await expect.poll(() => sidebarText(firefox)).toContain('Saved');
 
   await firefox.openExtensionPage('options.html');
-  await firefox.type(field('Server folder address'), folder);
-  await firefox.type(field('User name'), server().username);
-  await firefox.type(field('Password or app password', 'password text'), server().password);
+  await typeSyncAccount(firefox, { folder, username: server().username, password: server().password });
   const typed = Date.now();
   await firefox.type(field('Sync passphrase', 'password text'), 'sunshine1');
   await expect.poll(async () => (await firefox.find(METER))?.value, { timeout: 15_000 }).toBe('Weak');

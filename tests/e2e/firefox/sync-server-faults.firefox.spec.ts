@@ -7,6 +7,7 @@ import { fillSyncSetup, grantSiteAccess, makeFolder, syncNow, waitForFirstSync, 
 import { findNode, nodesWithin, visibleText, type NodeQuery } from './a11y';
 import type { FirefoxWithExtension } from './firefox';
 import { expect, test } from './fixtures';
+import { typeSyncAccount } from './sync-setup';
 
 // Chromium ("A", the writer) and Firefox in Spanish ("B", the reader) sync through a real Apache
 // mod_dav on 127.0.0.1; the server then loses one of A's files (removed on disk), as a server that
@@ -88,10 +89,7 @@ test('Firefox in Spanish: a file lost on the server is named as a gap in “Lapt
   // B: Firefox, in Spanish, joins the folder before A writes its notes.
   await firefox.setExtensionStorage({ sidebarMoreOpen: true });
   await firefox.openExtensionPage('options.html');
-  await firefox.type(field('Dirección de la carpeta en el servidor'), folder);
-  await firefox.type(field('Nombre de usuario'), server().username);
-  await firefox.type(field('Contraseña o contraseña de aplicación', 'password text'), server().password);
-  await firefox.type(field('Frase de contraseña de sincronización', 'password text'), PASSPHRASE);
+  await typeSyncAccount(firefox, { folder, username: server().username, password: server().password, passphrase: PASSPHRASE }, 'es');
   await firefox.press({ role: 'pushbutton', name: 'Activar la sincronización' });
   await expect.poll(async () => visibleText(await firefox.tree()), { timeout: 30_000 }).toMatch(/Última sincronización: /);
 

@@ -3,6 +3,7 @@ import { launchWithExtension, type LaunchedExtension } from '../../support/launc
 import { fillSyncSetup, grantSiteAccess, makeFolder, waitForFirstSync, webdavServerFor } from '../../support/sync-devices';
 import { visibleText, type NodeQuery } from './a11y';
 import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtures';
+import { typeSyncAccount } from './sync-setup';
 
 // One person with two browsers: Firefox and Chromium sync through a real Apache mod_dav on
 // 127.0.0.1. Firefox answers sync's permission request as a user does (its prompt cannot show
@@ -27,10 +28,7 @@ test('Firefox: notes typed in Firefox reach Chromium through the sync server, an
   await expect.poll(() => sidebarText(firefox)).toContain('Saved');
 
   await firefox.openExtensionPage('options.html');
-  await firefox.type(field('Server folder address'), folder);
-  await firefox.type(field('User name'), server().username);
-  await firefox.type(field('Password or app password', 'password text'), server().password);
-  await firefox.type(field('Sync passphrase', 'password text'), PASSPHRASE);
+  await typeSyncAccount(firefox, { folder, username: server().username, password: server().password, passphrase: PASSPHRASE });
   await firefox.press({ role: 'pushbutton', name: 'Turn on sync' });
   await expect.poll(async () => visibleText(await firefox.tree()), { timeout: 30_000 }).toMatch(/Last synced: /);
   // All of storage.local, which the content script inside LinkedIn's page may read: the account, no password.
