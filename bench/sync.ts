@@ -96,7 +96,7 @@ export function addSyncFigures(report: Report, sync: SyncBench, expected: number
     value: round(sync.firstSyncMs / 1000),
     unit: 's',
     target: 30,
-    note: `${round(sync.setupAndFirstSyncMs / 1000)} s from the click, PBKDF2 included; ${round(sync.firstSyncBytes / 1024 / 1024)} MB uploaded`,
+    note: `${round(sync.setupAndFirstSyncMs / 1000)} s from the click, key derivation (Argon2id) included; ${round(sync.firstSyncBytes / 1024 / 1024)} MB uploaded`,
   });
   report.addLatency('syncOneChange', 'A later sync carrying one change', sync.oneChangeRuns, 2000);
   report.add({ id: 'syncBytesPerChange', label: 'Bytes uploaded for one change', value: round(median(sync.bytesPerChange) / 1024, 2), unit: 'KB', target: null });
