@@ -67,6 +67,16 @@ const nativeBrowserInContentScripts = () =>
 const quietContentScriptContext = () =>
   inContentScripts('quiet-content-script-context', 'wxt/utils/content-script-context', '@/utils/linkedin/quiet-context');
 
+/**
+ * Each browser's MV3 default for extension pages, plus WebAssembly (not JavaScript eval) for the
+ * Argon2id key derivation of a new sync folder (utils/sync/kdf.ts). Firefox's default upgrades
+ * insecure requests; Chrome's limits objects to the extension.
+ */
+export const EXTENSION_PAGES_CSP = {
+  chrome: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+  firefox: "script-src 'self' 'wasm-unsafe-eval'; upgrade-insecure-requests;",
+} as const;
+
 /** Where a sync server may be; only the one the user names is ever requested. */
 export const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -88,15 +98,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
-    // Each browser's default for extension pages, and WebAssembly (not JavaScript eval) for the
-    // Argon2id key derivation of a new sync folder (utils/sync/kdf.ts). Firefox's default upgrades
-    // insecure requests, Chrome's limits objects to the extension.
-    content_security_policy: {
-      extension_pages:
-        browser === 'firefox'
-          ? "script-src 'self' 'wasm-unsafe-eval'; upgrade-insecure-requests;"
-          : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
-    },
+    content_security_policy: { extension_pages: browser === 'firefox' ? EXTENSION_PAGES_CSP.firefox : EXTENSION_PAGES_CSP.chrome },
     // Sync asks for its one server's origin at setup (permissions.request), never for more.
     optional_host_permissions: SYNC_SERVER_ORIGINS,
     // The in-page sidebar's frame. Chrome serves it under a per-session id (`use_dynamic_url`), so a
