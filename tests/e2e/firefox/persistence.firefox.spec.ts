@@ -4,6 +4,10 @@ import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtur
 test('Firefox: notes typed just before closing the tab, and before quitting the browser, are there after a restart, with the daily reminder', async () => {
   const first = await FirefoxWithExtension.launch();
   try {
+    // A reminder time every hour of the day is past: the reminder missed while the browser was
+    // closed is due at the next start whenever the test runs (at the default 09:00, a run before
+    // nine would rightly show none).
+    await first.setExtensionStorage({ settings: { defaultCadenceDays: null, reminderTime: '00:00', notificationsEnabled: true, language: 'auto' } });
     const page = await first.openLinkedIn('/in/zhang-wei/');
     await expect.poll(() => sidebarText(first)).toContain('张伟');
     await typeInSidebar(first, page, { role: 'entry', name: 'Notes' }, 'Wants to visit factories in Shenzhen');
