@@ -90,7 +90,8 @@ export function PlanSection({ today, dueCount }: { today: LocalDate; dueCount?: 
   const { copied, copy } = useCopyText();
   const week = useLiveQuery(() => weekAtAGlance(db, today, state?.completed ?? []), [today, (state?.completed ?? []).join()]);
 
-  if (!day || !people) return null;
+  // An introduction drawn before its progress is read would offer its first steps again, for a moment.
+  if (!day || !people || !progress) return null;
   // Someone deleted or merged since the plan was made leaves it quietly.
   const items = day.items.filter((item) => people.has(item.key) && (!item.withKey || people.has(item.withKey)));
   const answered = items.filter((item) => day.handled[item.key]).length;

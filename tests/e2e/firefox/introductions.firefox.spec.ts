@@ -192,8 +192,10 @@ test('Firefox: a double opt-in introduction, carried through: ask each (the mess
   await expect.poll(async () => (await planRow(firefox, 'Amara Okafor')).text).toContain(
     `You introduced Amara Okafor and Kenji Tanaka on ${shown(twoWeeksAgo)}`,
   );
-  const answers = nodesWithin(await firefox.tree(), question).filter((node) => node.role === 'pushbutton');
-  expect(answers.map((node) => node.name)).toEqual(['It helped them', 'They helped me in return', 'Nothing came of it']);
+  // Firefox's accessibility tree follows the page a moment later: wait for the answers to be in it.
+  await expect
+    .poll(async () => nodesWithin(await firefox.tree(), question).flatMap((node) => (node.role === 'pushbutton' ? [node.name] : [])))
+    .toEqual(['It helped them', 'They helped me in return', 'Nothing came of it']);
   await firefox.press({ role: 'pushbutton', name: 'It helped them', within: question });
   await expect.poll(async () => (await planRow(firefox, 'Amara Okafor')).status).toBe('Done');
   expect(await firefox.find(question)).toBeUndefined();
