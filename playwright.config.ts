@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// Each test starts its own browser with the extension. Two workers, one per core: the tests wait on
-// browsers more than they compute, and the whole run (Chromium and Firefox) stays near 7 minutes.
+// Each test starts its own browser with the extension (the accessibility tests share one per language
+// and colour scheme, each test on a new install of the extension). Two workers, one per core: the run
+// keeps both cores busy most of the time, so what makes it shorter is less work, not more workers.
 export default defineConfig({
   testDir: './tests/e2e',
   fullyParallel: false,
@@ -13,7 +14,13 @@ export default defineConfig({
   timeout: 45_000,
   expect: { timeout: 7_000 },
   reporter: [['list']],
-  use: { trace: 'retain-on-failure' },
+  // A failed test keeps a trace of every action with its timing, the console and the network; with
+  // the failure comes its page's accessibility snapshot (error-context.md). Screenshots and DOM
+  // snapshots of every action, taken in every test, cost a quarter of the Chromium tests' CPU (the
+  // run is bound by it): `E2E_FULL_TRACE=1` records them when a failure needs them.
+  use: {
+    trace: process.env.E2E_FULL_TRACE ? 'retain-on-failure' : { mode: 'retain-on-failure', snapshots: false, screenshots: false },
+  },
   projects: [
     // Debian's Chromium, driven by Playwright.
     { name: 'chromium', testIgnore: /firefox\// },
