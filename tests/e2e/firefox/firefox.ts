@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { LINKEDIN_REQUEST, linkedInResponse } from '../../support/launch';
+import { EXTENSION_UUID, firefoxLaunchOptions, GECKO_ID, newProfile } from './profile';
 import { findNode, inAccessibilityTree, visibleText, type A11yNode, type NodeBounds, type NodeQuery, type TextColours, type TreeRoot } from './a11y';
 
 export const FIREFOX_EXTENSION_PATH = resolve(
@@ -12,9 +13,7 @@ export const FIREFOX_EXTENSION_PATH = resolve(
   'firefox-mv3',
 );
 const FIREFOX_CANDIDATES = ['/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/usr/bin/firefox-esr'];
-const GECKO_ID = 'relationship-notes@relationship-notes.org';
-// Pinned, so that extension pages have a known address.
-export const EXTENSION_UUID = '5f0c6d3e-8a4b-4c1e-9d2f-7a6b5c4d3e2f';
+// The add-on's UUID is pinned (./profile.ts), so that extension pages have a known address.
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 // Firefox names a browser action's toolbar button after the add-on id.
 const ACTION_WIDGET = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
@@ -60,44 +59,12 @@ export class FirefoxWithExtension {
     if (!existsSync(join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) {
       throw new Error(`No built extension at ${FIREFOX_EXTENSION_PATH}: run \`npm run build\` first.`);
     }
-    const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'relnotes-firefox-'));
+    const profileDir = options.profileDir ?? (await newProfile(firefoxPath()));
     const locale = options.locale ?? 'en-US';
     const downloadDir = mkdtempSync(join(tmpdir(), 'relnotes-firefox-downloads-'));
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath(),
-      headless: true,
-      userDataDir: profileDir,
-      defaultViewport: { width: 1280, height: 900 },
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-        'intl.locale.requested': locale,
-        'intl.accept_languages': locale,
-        'browser.dom.window.dump.enabled': true,
-        'devtools.console.stdout.content': true,
-        'devtools.console.stdout.chrome': true,
-        // A temporary add-on is removed when Firefox quits; keep its data and address as an
-        // installed one keeps them, so that a second launch on this profile is a browser restart.
-        'extensions.webextensions.keepStorageOnUninstall': true,
-        'extensions.webextensions.keepUuidOnUninstall': true,
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloadDir,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-        'browser.download.start_downloads_in_tmp_dir': false,
-        // Without these, Firefox asks the network it cannot reach here.
-        'app.update.enabled': false,
-        'browser.shell.checkDefaultBrowser': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        // permissions.request (sync's server) is answered yes, as the user answers its prompt:
-        // headless Firefox cannot show the prompt.
-        'extensions.webextOptionalPermissionPrompts': false,
-        ...(options.colorScheme ? { 'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0 } : {}),
-      },
-      // Lets the test reach the browser's chrome (its accessibility tree and toolbar).
-      env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', LANG: `${locale.replace('-', '_')}.UTF-8` },
-      dumpio: false,
-    });
+    const browser = await puppeteer.launch(
+      firefoxLaunchOptions(firefoxPath(), profileDir, { locale, downloadDir, colorScheme: options.colorScheme }),
+    );
     const firefox = new FirefoxWithExtension(browser, profileDir, downloadDir);
     const child = browser.process();
     for (const stream of [child?.stdout, child?.stderr]) {
@@ -439,8 +406,29 @@ export class FirefoxWithExtension {
     return this.inExtension((names: string[] | null) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(names), keys);
   }
 
+  /** Quits Firefox as a user does: it saves what it keeps, so that the profile can be started again. */
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+  }
+
+  /**
+   * Ends Firefox at the end of a test, and removes its profile and downloads. A quit takes Firefox
+   * two seconds of saving a profile no one will start again; a test that needs a restart calls `close`.
+   */
+  async discard(): Promise<void> {
+    const child = this.browser.process();
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await this.browser.disconnect().catch(() => undefined);
+      // Firefox's content processes are in its process group (puppeteer starts it detached).
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      await exited;
+    }
+    for (const dir of [this.profileDir, this.downloadDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

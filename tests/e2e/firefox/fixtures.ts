@@ -14,7 +14,7 @@ export const test = base.extend<{ firefox: FirefoxWithExtension; firefoxOptions:
     async ({ firefoxOptions }, use) => {
       const firefox = await FirefoxWithExtension.launch(firefoxOptions);
       await use(firefox);
-      await firefox.close();
+      await firefox.discard();
       // Whatever a test did, the extension's own files threw nothing and logged no error.
       expect(firefox.extensionErrors()).toEqual([]);
     },

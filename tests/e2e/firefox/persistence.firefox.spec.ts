@@ -40,6 +40,6 @@ test('Firefox: notes typed just before closing the tab, and before quitting the 
     ]);
     expect(restarted.extensionErrors()).toEqual([]);
   } finally {
-    await restarted.close();
+    await restarted.discard();
   }
 });

@@ -22,8 +22,8 @@ const test = base.extend<{ ff: FirefoxWithExtension }, { sharedFirefox: FirefoxW
     async ({}, use) => {
       const firefox = await FirefoxWithExtension.launch();
       await use(firefox);
-      await firefox.close();
-      // And nothing while Firefox quit.
+      await firefox.discard();
+      // Nor anything after the last test.
       expect(firefox.extensionErrors()).toEqual([]);
     },
     { scope: 'worker' },

@@ -22,6 +22,6 @@ test('Firefox in Spanish: the sidebar, the popup and the options page speak Span
     await expect.poll(async () => visibleText(await firefox.tree())).toContain('Importar');
     expect(firefox.extensionErrors()).toEqual([]);
   } finally {
-    await firefox.close();
+    await firefox.discard();
   }
 });
