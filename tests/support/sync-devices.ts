@@ -15,7 +15,8 @@ import type { LaunchedExtension } from './launch';
  */
 export async function grantSiteAccess(ext: LaunchedExtension, serverUrl: string): Promise<void> {
   const page = await ext.context.newPage();
-  await page.goto('chrome://extensions');
+  // The page's API is there once its document is: no need to wait for its interface to be drawn.
+  await page.goto('chrome://extensions', { waitUntil: 'commit' });
   await page.evaluate(
     ([id, origin]) =>
       (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, origin!),
@@ -70,6 +71,9 @@ export async function lastFinished(options: Page): Promise<{ finishedAt: number;
 /** Clicks "Sync now" and waits for that run to finish; what went wrong, or null. */
 export async function syncNow(options: Page): Promise<string | null> {
   const before = (await lastFinished(options)).finishedAt;
+  // The user goes back to the options page's tab. Left behind another, its frames are not drawn,
+  // and the click waits the seconds Chromium takes to draw one anyway before it is sure where the button is.
+  await options.bringToFront();
   await options.getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(async () => (await lastFinished(options)).finishedAt, { timeout: 20_000 }).toBeGreaterThan(before);
   return (await lastFinished(options)).problem;
