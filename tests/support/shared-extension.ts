@@ -4,8 +4,8 @@
  * extension: no tab open, nothing stored, its worker just started. Launching a browser per test
  * costs seconds; a new install in the same browser well under one.
  */
-import { chromium } from '@playwright/test';
-import { EXTENSION_PATH, launchWithExtension, type LaunchedExtension, type LaunchOptions } from './launch';
+import { chromium, type Worker } from '@playwright/test';
+import { browserErrors, EXTENSION_PATH, launchWithExtension, type LaunchedExtension, type LaunchOptions } from './launch';
 
 interface Hooks {
   beforeAll(fn: () => Promise<void>): void;
@@ -37,9 +37,30 @@ export async function closeAllPages(ext: LaunchedExtension): Promise<void> {
  * Gives the extension a new install in the same browser: every tab closed, the extension uninstalled
  * (Chromium answers once its data, `storage.local` and IndexedDB included, is deleted) and loaded
  * again from the same folder, under the same id, its worker started. Fails unless the new install
- * holds no record.
+ * holds no record and can use its storage.
  */
 export async function freshStart(ext: LaunchedExtension): Promise<void> {
+  const logged = browserErrors.length;
+  for (let attempt = 1; ; attempt++) {
+    const worker = await reinstall(ext);
+    const failure = await worker.evaluate(() =>
+      chrome.storage.local.get(null).then(
+        () => null,
+        (error: unknown) => String(error),
+      ),
+    );
+    if (failure === null) break;
+    // Seen once in a whole run under load, and not in 480 new installs made to reproduce it: Chromium
+    // failed every extension call of the new install's worker with "No SW" (its start logged that its
+    // settings could not be read). A browser reinstalling one id within a second is this harness, not
+    // a user: it installs again, and what that worker logged is not the test's.
+    if (attempt === 3 || !/No SW/.test(failure)) throw new Error(`The extension's new install cannot use its storage: ${failure}`);
+    for (let i = browserErrors.length - 1; i >= logged; i--) if (/No SW/.test(browserErrors[i]!)) browserErrors.splice(i, 1);
+  }
+}
+
+/** Uninstalls the extension and loads it again; the new install's worker, once it holds no record. */
+async function reinstall(ext: LaunchedExtension): Promise<Worker> {
   await closeAllPages(ext);
   const workerUrl = `chrome-extension://${ext.extensionId}/background.js`;
   const isOurs = (url: string) => url === workerUrl;
@@ -78,4 +99,5 @@ export async function freshStart(ext: LaunchedExtension): Promise<void> {
     return records;
   });
   if (left.length > 0) throw new Error(`The extension still holds records after its new install: ${left.join(', ')}`);
+  return worker;
 }
