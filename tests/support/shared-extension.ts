@@ -50,7 +50,7 @@ export async function freshStart(ext: LaunchedExtension): Promise<void> {
       ),
     );
     if (failure === null) break;
-    // Seen once in a whole run under load, and not in 480 new installs made to reproduce it: Chromium
+    // Seen once in a whole run under load, and not in 600 new installs made to reproduce it: Chromium
     // failed every extension call of the new install's worker with "No SW" (its start logged that its
     // settings could not be read). A browser reinstalling one id within a second is this harness, not
     // a user: it installs again, and what that worker logged is not the test's.
