@@ -77,6 +77,9 @@ export const EXTENSION_PAGES_CSP = {
   firefox: "script-src 'self' 'wasm-unsafe-eval'; upgrade-insecure-requests;",
 } as const;
 
+/** The policy of a build for `browser` (WXT's target): Firefox's, or Chrome's for every other. */
+export const extensionPagesCsp = (browser: string) => EXTENSION_PAGES_CSP[browser === 'firefox' ? 'firefox' : 'chrome'];
+
 /** Where a sync server may be; only the one the user names is ever requested. */
 export const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -98,7 +101,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
-    content_security_policy: { extension_pages: browser === 'firefox' ? EXTENSION_PAGES_CSP.firefox : EXTENSION_PAGES_CSP.chrome },
+    content_security_policy: { extension_pages: extensionPagesCsp(browser) },
     // Sync asks for its one server's origin at setup (permissions.request), never for more.
     optional_host_permissions: SYNC_SERVER_ORIGINS,
     // The in-page sidebar's frame. Chrome serves it under a per-session id (`use_dynamic_url`), so a

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXTENSION_PATH } from '../support/launch';
-import { EXTENSION_PAGES_CSP } from '../../wxt.config';
+import { extensionPagesCsp } from '../../wxt.config';
 import { expect, test } from './fixtures';
 
 // The manifests WXT built (tests/unit/architecture/manifest.test.ts checks what wxt.config.ts asks for).
@@ -37,7 +37,7 @@ for (const build of BUILDS) {
       const manifest = manifestOf(build);
       // As declared (tests/unit/architecture/manifest.test.ts reads the policy itself).
       expect(manifest.content_security_policy).toEqual({
-        extension_pages: EXTENSION_PAGES_CSP[build.startsWith('firefox') ? 'firefox' : 'chrome'],
+        extension_pages: extensionPagesCsp(build.split('-')[0]!),
       });
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest.sandbox).toBeUndefined();

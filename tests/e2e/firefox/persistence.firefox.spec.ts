@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../utils/core/schema';
 import { FirefoxWithExtension } from './firefox';
 import { expect, sidebarText, sidebarValue, test, typeInSidebar } from './fixtures';
 
@@ -7,7 +8,7 @@ test('Firefox: notes typed just before closing the tab, and before quitting the 
     // A reminder time every hour of the day is past: the reminder missed while the browser was
     // closed is due at the next start whenever the test runs (at the default 09:00, a run before
     // nine would rightly show none).
-    await first.setExtensionStorage({ settings: { defaultCadenceDays: null, reminderTime: '00:00', notificationsEnabled: true, language: 'auto' } });
+    await first.setExtensionStorage({ settings: { ...DEFAULT_SETTINGS, reminderTime: '00:00' } });
     const page = await first.openLinkedIn('/in/zhang-wei/');
     await expect.poll(() => sidebarText(first)).toContain('张伟');
     await typeInSidebar(first, page, { role: 'entry', name: 'Notes' }, 'Wants to visit factories in Shenzhen');

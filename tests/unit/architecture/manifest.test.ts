@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv, UserManifest } from 'wxt';
-import config, { EXTENSION_PAGES_CSP } from '../../../wxt.config';
+import config, { extensionPagesCsp } from '../../../wxt.config';
 
 /** What wxt.config.ts asks for; tests/e2e/manifest.spec.ts checks the manifests WXT then builds. */
 async function declared(browser: string, manifestVersion: 2 | 3): Promise<UserManifest> {
@@ -30,8 +30,8 @@ describe.each([
 
   it('allows scripts from the extension only, plus WebAssembly (never eval), and lets no web page talk to it', async () => {
     const manifest = (await declared(browser, manifestVersion)) as Record<string, unknown>;
-    expect(manifest.content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP[browser] });
-    const directives = EXTENSION_PAGES_CSP[browser].split(';').map((d) => d.trim().split(/\s+/));
+    expect(manifest.content_security_policy).toEqual({ extension_pages: extensionPagesCsp(browser) });
+    const directives = extensionPagesCsp(browser).split(';').map((d) => d.trim().split(/\s+/));
     expect(directives.find(([name]) => name === 'script-src')).toEqual(['script-src', "'self'", "'wasm-unsafe-eval'"]);
     expect(directives.flat()).not.toContain("'unsafe-eval'");
     expect(manifest.externally_connectable).toBeUndefined();
